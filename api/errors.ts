@@ -1,0 +1,45 @@
+// Typed errors the domain throws; the HTTP boundary maps a code to a status and a JSON body.
+export type ErrorCode =
+  | 'invalid_json'
+  | 'invalid_request'
+  | 'payload_too_large'
+  | 'not_found'
+  | 'document_not_found'
+  | 'index_missing'
+  | 'index_incompatible'
+  | 'unsupported_document'
+  | 'corpus_empty'
+  | 'internal_error';
+
+const STATUS: Record<ErrorCode, number> = {
+  invalid_json: 400,
+  invalid_request: 400,
+  payload_too_large: 413,
+  not_found: 404,
+  document_not_found: 404,
+  index_missing: 503,
+  index_incompatible: 503,
+  unsupported_document: 422,
+  corpus_empty: 422,
+  internal_error: 500,
+};
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+
+  constructor(code: ErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = STATUS[code];
+  }
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string };
+}
+
+export function errorBody(code: ErrorCode, message: string): ErrorBody {
+  return { error: { code, message } };
+}

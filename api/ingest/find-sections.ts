@@ -1,0 +1,50 @@
+// Finds the section headings of a cleaned text, so each chunk can say which section it is in.
+export interface Section {
+  title: string;
+  start: number;
+}
+
+const BYLINE = /(,\s*)?(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)?\s*\d{4}$/i;
+const DATE_LINE = /(^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$|\b\d{1,2} \p{L}+ \d{4}$)/u;
+
+export function findSections(text: string): Section[] {
+  const lines = lineSpans(text);
+  const sections: Section[] = [];
+  let previousWasHeading = false;
+  lines.forEach((line, index) => {
+    const next = lines.slice(index + 1).find((candidate) => candidate.text !== '');
+    const heading = line.text !== '' && next !== undefined && isHeading(line.text);
+    // A title directly followed by a subtitle or byline is one heading: keep the title.
+    if (heading && !previousWasHeading) sections.push({ title: line.text, start: line.start });
+    if (line.text !== '') previousWasHeading = heading;
+  });
+  return sections;
+}
+
+export function sectionAt(sections: readonly Section[], offset: number): string | null {
+  let current: string | null = null;
+  for (const section of sections) {
+    if (section.start > offset) break;
+    current = section.title;
+  }
+  return current;
+}
+
+function isHeading(line: string): boolean {
+  const wordCount = line.split(/\s+/).length;
+  if (line.length < 3 || line.length > 80 || wordCount > 10) return false;
+  if (line.startsWith('•') || !/^[\p{Lu}\p{N}]/u.test(line)) return false;
+  if (/[.,;:!]$/.test(line) || (line.endsWith('?') && wordCount > 7)) return false;
+  if (DATE_LINE.test(line)) return false;
+  return !(BYLINE.test(line) && line.includes(','));
+}
+
+function lineSpans(text: string): { text: string; start: number }[] {
+  const spans: { text: string; start: number }[] = [];
+  let start = 0;
+  for (const line of text.split('\n')) {
+    spans.push({ text: line.trim(), start });
+    start += line.length + 1;
+  }
+  return spans;
+}

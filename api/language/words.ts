@@ -1,0 +1,23 @@
+// Finds the words of a text with their character offsets; every text stage (cleaning, indexing,
+// sentence scoring) sees the same word boundaries.
+export interface WordSpan {
+  word: string;
+  start: number;
+  end: number;
+}
+
+// Letters and digits, with apostrophe-joined tails ("opa's", "onderwijsprogramma’s") kept in one word.
+// Hyphens split: "Wmo-voorzieningen" is the words "Wmo" and "voorzieningen".
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+export function wordSpans(text: string): WordSpan[] {
+  const spans: WordSpan[] = [];
+  for (const match of text.matchAll(WORD)) {
+    spans.push({ word: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return spans;
+}
+
+export function words(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
