@@ -1,0 +1,150 @@
+// Composes the default, extractive answer: the sentences of the retrieved passages that best
+// cover the question, verbatim and each with its citation. When the best passage does not
+// cover the question well enough, the answer says so instead of stitching fragments together.
+import { citationUrl, type Citation } from '../contract.js';
+import type { Concept, DutchAnalyzer } from '../language/dutch-analyzer.js';
+import type { RetrievedPassage } from '../retrieve/retriever.js';
+import { splitSentences, type Sentence } from './sentences.js';
+
+export interface AnswerThresholds {
+  /** Minimum IDF-weighted share of the question's concepts in the best passage. */
+  minPassageCoverage: number;
+  /** Minimum share in the best sentence. */
+  minSentenceCoverage: number;
+}
+
+export const DEFAULT_THRESHOLDS: AnswerThresholds = { minPassageCoverage: 0.4, minSentenceCoverage: 0.3 };
+
+export interface ExtractiveAnswer {
+  answered: boolean;
+  sentences: { quote: Sentence; passage: RetrievedPassage }[];
+}
+
+interface Candidate {
+  sentence: Sentence;
+  passage: RetrievedPassage;
+  rank: number;
+  score: number;
+  covered: Set<number>;
+}
+
+const PASSAGES_CONSIDERED = 4;
+const MAX_SENTENCES = 3;
+const MAX_LIST_ITEMS = 4;
+const SHORT_SENTENCE_WORDS = 12;
+const ELABORATION = /^(Bijvoorbeeld|Zoals|Denk (hierbij |daarbij )?aan|Zo |Of |Onder andere|Dit kan|Hierbij|Daarbij)/;
+
+export function composeExtractive(
+  passages: readonly RetrievedPassage[],
+  concepts: readonly Concept[],
+  analyzer: DutchAnalyzer,
+  conceptWeight: (concept: Concept) => number,
+  thresholds: AnswerThresholds = DEFAULT_THRESHOLDS,
+): ExtractiveAnswer {
+  const best = Math.max(0, ...passages.map((passage) => passage.coverage));
+  if (passages.length === 0 || concepts.length === 0 || best < thresholds.minPassageCoverage) return { answered: false, sentences: [] };
+
+  const weights = concepts.map(conceptWeight);
+  const totalWeight = weights.reduce((sum, weight) => sum + weight, 0) || 1;
+  const candidates: Candidate[] = [];
+  passages.slice(0, PASSAGES_CONSIDERED).forEach((passage, rank) => {
+    const sectionLine = passage.chunk.section;
+    for (const sentence of splitSentences(passage.chunk.text, passage.chunk.start)) {
+      if (sentence.text === sectionLine) continue; // a heading is not an answer
+      const terms = new Set(analyzer.indexTerms(sentence.text));
+      const covered = new Set<number>();
+      let coverage = 0;
+      concepts.forEach((concept, c) => {
+        const match = Math.max(0, ...concept.alternatives.map((alt) => (alt.weight * alt.terms.filter((term) => terms.has(term)).length) / alt.terms.length));
+        if (match > 0) covered.add(c);
+        coverage += (weights[c]! * match) / totalWeight;
+      });
+      const brevityPenalty = sentence.text.split(' ').length < 4 ? 0.5 : 1;
+      candidates.push({ sentence, passage, rank, covered, score: coverage * brevityPenalty * (1 - 0.05 * rank) });
+    }
+  });
+
+  const ranked = candidates.sort((a, b) => b.score - a.score || a.rank - b.rank || a.sentence.start - b.sentence.start);
+  const top = ranked[0];
+  if (!top || top.score < thresholds.minSentenceCoverage) return { answered: false, sentences: [] };
+
+  const chosen: Candidate[] = [top];
+  const covered = new Set(top.covered);
+  for (const candidate of ranked.slice(1)) {
+    if (chosen.length >= MAX_SENTENCES || candidate.score < top.score * 0.6) break;
+    if (chosen.some((other) => overlaps(other, candidate))) continue;
+    const addsConcept = [...candidate.covered].some((c) => !covered.has(c));
+    if (!addsConcept && candidate.score < top.score * 0.85) continue;
+    chosen.push(candidate);
+    candidate.covered.forEach((c) => covered.add(c));
+  }
+
+  const withContext: Candidate[] = [];
+  for (const candidate of chosen) {
+    for (const sentence of [candidate, ...listItemsAfter(candidate, candidates), ...elaborationAfter(candidate, candidates, candidate === top)]) {
+      if (!withContext.some((other) => overlaps(other, sentence))) withContext.push(sentence);
+    }
+  }
+  withContext.sort((a, b) => a.rank - b.rank || a.sentence.start - b.sentence.start);
+  return { answered: true, sentences: withContext.map(({ sentence, passage }) => ({ quote: sentence, passage })) };
+}
+
+/** Sentences that follow `candidate` in its passage, in document order. */
+function following(candidate: Candidate, candidates: readonly Candidate[]): Candidate[] {
+  return candidates
+    .filter((other) => other.passage === candidate.passage && other.sentence.start > candidate.sentence.start)
+    .sort((a, b) => a.sentence.start - b.sentence.start);
+}
+
+function gapBetween(passage: RetrievedPassage, from: number, to: number): string {
+  return passage.chunk.text.slice(from - passage.chunk.start, to - passage.chunk.start);
+}
+
+/**
+ * The sentence after a chosen one often carries the substance: its examples ("Bijvoorbeeld met
+ * een Doe-Mee-Pas …") or, after a one-line definition, its explanation. It joins the answer when
+ * it is in the same paragraph and elaborates, or follows the best sentence when that is short.
+ */
+function elaborationAfter(candidate: Candidate, candidates: readonly Candidate[], isBest: boolean): Candidate[] {
+  const next = following(candidate, candidates)[0];
+  if (!next || gapBetween(candidate.passage, candidate.sentence.end, next.sentence.start).includes('\n')) return [];
+  const elaborates = ELABORATION.test(next.sentence.text);
+  const shortDefinition = isBest && candidate.sentence.text.split(' ').length <= SHORT_SENTENCE_WORDS;
+  return elaborates || shortDefinition ? [next] : [];
+}
+
+/**
+ * A sentence that introduces a list ("zoals:") brings the items that follow it in its passage,
+ * up to the end of the list: the first paragraph break after at least one item.
+ */
+function listItemsAfter(intro: Candidate, candidates: readonly Candidate[]): Candidate[] {
+  if (!intro.sentence.text.endsWith(':')) return [];
+  const items: Candidate[] = [];
+  let previousEnd = intro.sentence.end;
+  for (const candidate of following(intro, candidates)) {
+    const gap = gapBetween(intro.passage, previousEnd, candidate.sentence.start);
+    if ((gap.includes('\n\n') && items.length > 0) || items.length >= MAX_LIST_ITEMS) break;
+    items.push(candidate);
+    previousEnd = candidate.sentence.end;
+  }
+  return items;
+}
+
+function overlaps(a: Candidate, b: Candidate): boolean {
+  return a.passage.chunk.documentId === b.passage.chunk.documentId && a.sentence.start < b.sentence.end && b.sentence.start < a.sentence.end;
+}
+
+export function toCitations(answer: ExtractiveAnswer, titleOf: (documentId: string) => string): { text: string; citations: Citation[] } {
+  const citations = answer.sentences.map(({ quote, passage }, i) => ({
+    n: i + 1,
+    passageId: passage.chunk.id,
+    documentId: passage.chunk.documentId,
+    title: titleOf(passage.chunk.documentId),
+    section: passage.chunk.section,
+    quote: quote.text,
+    start: quote.start,
+    end: quote.end,
+    url: citationUrl(passage.chunk.documentId, quote.start, quote.end),
+  }));
+  return { text: citations.map((citation) => `${citation.quote} [${citation.n}]`).join(' '), citations };
+}

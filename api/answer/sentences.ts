@@ -1,0 +1,37 @@
+// Splits a passage into sentences with document offsets. Lines come first (every bullet and
+// paragraph is a line in the cleaned text), then Dutch sentence boundaries within a line.
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const segmenter = new Intl.Segmenter('nl', { granularity: 'sentence' });
+// Abbreviations that end in a dot without ending the sentence.
+const ABBREVIATION_END = /\b(o\.a|d\.m\.v|i\.s\.m|m\.b\.t|bijv|bv|enz|etc|e\.d|z\.s\.m|dhr|mevr|nr|pag|ca|incl|excl|evt)\.$/i;
+
+/** Sentences of `text`, whose first character sits at `offset` in the document. */
+export function splitSentences(text: string, offset = 0): Sentence[] {
+  const sentences: Sentence[] = [];
+  let lineStart = 0;
+  for (const line of text.split('\n')) {
+    let pending: { start: number; end: number } | null = null;
+    for (const { segment, index } of segmenter.segment(line)) {
+      const start = lineStart + index;
+      const end = start + segment.trimEnd().length;
+      pending = pending && ABBREVIATION_END.test(text.slice(pending.start, pending.end)) ? { start: pending.start, end } : flush(pending, { start, end });
+    }
+    flush(pending, null);
+    lineStart += line.length + 1;
+  }
+  return sentences;
+
+  function flush(pending: { start: number; end: number } | null, next: { start: number; end: number } | null) {
+    if (pending) {
+      let start = pending.start;
+      while (start < pending.end && /[•\s-]/.test(text[start]!)) start++; // bullets are not part of the quote
+      if (start < pending.end) sentences.push({ start: offset + start, end: offset + pending.end, text: text.slice(start, pending.end) });
+    }
+    return next;
+  }
+}

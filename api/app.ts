@@ -1,0 +1,63 @@
+// The HTTP app: routes composed under /api, one error handler mapping failures to
+// { error: { code, message } }. Dependencies come in, so tests pass their own.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import type { Engine } from './engine.js';
+import { AppError, errorBody } from './errors.js';
+import type { IndexManifest, RetrievalMode } from './index/index-store.js';
+import { messages } from './messages.js';
+import { askRoutes } from './routes/ask.js';
+import { documentRoutes } from './routes/documents.js';
+import { healthRoutes } from './routes/health.js';
+
+export interface HealthReport {
+  status: 'ok' | 'unavailable';
+  modes: RetrievalMode[];
+  manifest: IndexManifest | null;
+  warnings: string[];
+}
+
+/** Returns the engine, or throws an AppError (503) saying what to run when there is none. */
+export type EngineSource = () => Engine;
+export type HealthSource = () => HealthReport;
+
+export interface AppDeps {
+  engine: EngineSource;
+  health: HealthSource;
+  maxBodyBytes?: number;
+  logError?: (error: unknown, requestId: string) => void;
+}
+
+export function createApp({ engine, health, maxBodyBytes = 16 * 1024, logError = defaultLogError }: AppDeps) {
+  const api = new Hono()
+    .use(
+      bodyLimit({
+        maxSize: maxBodyBytes,
+        onError: () => {
+          throw new AppError('payload_too_large', messages.payloadTooLarge);
+        },
+      }),
+    )
+    .route('/', askRoutes(engine))
+    .route('/', documentRoutes(engine));
+
+  const app = new Hono().use(requestId()).route('/api', api).route('/', healthRoutes(health));
+
+  app.notFound((c) => c.json(errorBody('not_found', messages.routeNotFound), 404));
+  app.onError((error, c) => {
+    if (error instanceof AppError) return c.json(errorBody(error.code, error.message), error.status as 400);
+    if (error instanceof HTTPException && error.status === 400) return c.json(errorBody('invalid_json', messages.invalidJson), 400);
+    if (error instanceof HTTPException && error.status < 500) return c.json(errorBody('invalid_request', error.message), error.status);
+    logError(error, c.get('requestId'));
+    return c.json(errorBody('internal_error', messages.internalError), 500);
+  });
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;
+
+function defaultLogError(error: unknown, requestId: string): void {
+  console.error(`[${requestId}]`, error);
+}

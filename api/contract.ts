@@ -1,0 +1,73 @@
+// The HTTP contract as zod schemas: requests are validated with them, and the UI, the widget
+// and the tests use the inferred types. Field names are fixed by the API's consumers.
+import { z } from 'zod';
+
+export const MAX_QUESTION_LENGTH = 2000;
+
+export const askRequestSchema = z.object({
+  question: z
+    .string({ error: 'Stel een vraag (tekst).' })
+    .trim()
+    .min(1, { error: 'De vraag is leeg.' })
+    .max(MAX_QUESTION_LENGTH, { error: `De vraag is te lang (maximaal ${MAX_QUESTION_LENGTH} tekens).` }),
+  k: z
+    .number({ error: 'k moet een getal zijn.' })
+    .int({ error: 'k moet een geheel getal zijn.' })
+    .min(1, { error: 'k moet minstens 1 zijn.' })
+    .max(20, { error: 'k mag hoogstens 20 zijn.' })
+    .default(5),
+});
+
+export const citationSchema = z.object({
+  n: z.number().int(),
+  passageId: z.string(),
+  documentId: z.string(),
+  title: z.string(),
+  section: z.string().nullable(),
+  quote: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  url: z.string(),
+});
+
+export const passageSchema = z.object({
+  id: z.string(),
+  documentId: z.string(),
+  title: z.string(),
+  section: z.string().nullable(),
+  text: z.string(),
+  score: z.number(),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+
+export const askResponseSchema = z.object({
+  answered: z.boolean(),
+  answer: z.string(),
+  mode: z.literal('extractive'),
+  citations: z.array(citationSchema),
+  passages: z.array(passageSchema),
+});
+
+export const documentSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  source: z.string().nullable(),
+  date: z.string().nullable(),
+  kind: z.enum(['text', 'markdown', 'web-page', 'pdf']),
+  chunks: z.number().int(),
+});
+
+export const documentSchema = documentSummarySchema.extend({ text: z.string() });
+
+export type AskRequest = z.infer<typeof askRequestSchema>;
+export type Citation = z.infer<typeof citationSchema>;
+export type Passage = z.infer<typeof passageSchema>;
+export type AskResponse = z.infer<typeof askResponseSchema>;
+export type DocumentSummary = z.infer<typeof documentSummarySchema>;
+export type DocumentWithText = z.infer<typeof documentSchema>;
+
+/** The web path that shows a quote highlighted in its document. */
+export function citationUrl(documentId: string, start: number, end: number): string {
+  return `/documents/${encodeURIComponent(documentId)}#${start}-${end}`;
+}

@@ -1,0 +1,39 @@
+// Where the embedding model's files live, and how transformers.js is pointed at them: models
+// load from MODELS_DIR, and a download (when allowed) is cached into that same folder layout,
+// so weights placed there by hand or fetched once are found the same way afterwards.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { env } from '@huggingface/transformers';
+
+export interface ModelSettings {
+  modelsDir: string;
+  modelId: string;
+  /** transformers.js dtype; "q8" is the file onnx/model_quantized.onnx. */
+  dtype: 'q8' | 'fp32' | 'fp16' | 'int8' | 'uint8' | 'q4';
+  allowDownload: boolean;
+}
+
+const DTYPE_SUFFIX: Record<ModelSettings['dtype'], string> = {
+  fp32: '',
+  fp16: '_fp16',
+  q8: '_quantized',
+  int8: '_int8',
+  uint8: '_uint8',
+  q4: '_q4',
+};
+
+export function configureTransformers(settings: ModelSettings): void {
+  const modelsDir = resolve(settings.modelsDir) + '/';
+  env.localModelPath = modelsDir;
+  env.cacheDir = modelsDir;
+  env.allowLocalModels = true;
+  env.allowRemoteModels = settings.allowDownload;
+}
+
+export function weightsPath(settings: ModelSettings): string {
+  return join(resolve(settings.modelsDir), settings.modelId, 'onnx', `model${DTYPE_SUFFIX[settings.dtype]}.onnx`);
+}
+
+export function hasLocalWeights(settings: ModelSettings): boolean {
+  return existsSync(weightsPath(settings));
+}

@@ -1,0 +1,41 @@
+// All configuration, read once from the environment through one schema; every missing or
+// invalid variable is reported together, with the fix in the message.
+import { z } from 'zod';
+
+const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => ['true', '1', 'yes'].includes(value));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  CORPUS_DIR: z.string().min(1).default('corpus'),
+  INDEX_DIR: z.string().min(1).default('data/index'),
+  MODELS_DIR: z.string().min(1).default('models'),
+  EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
+  EMBEDDING_DTYPE: z.enum(['q8', 'fp32', 'fp16', 'int8', 'uint8', 'q4']).default('q8'),
+  ALLOW_MODEL_DOWNLOAD: flag.default(true),
+  CHUNK_TOKENS: z.coerce.number().int().min(32).max(500).default(200),
+  CHUNK_OVERLAP_TOKENS: z.coerce.number().int().min(0).max(200).default(40),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(16 * 1024),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Invalid configuration (see .env.example):\n${problems}`);
+  }
+  if (parsed.data.CHUNK_OVERLAP_TOKENS >= parsed.data.CHUNK_TOKENS) {
+    throw new Error('Invalid configuration: CHUNK_OVERLAP_TOKENS must be smaller than CHUNK_TOKENS.');
+  }
+  return parsed.data;
+}
+
+export function modelSettings(env: Env) {
+  return { modelsDir: env.MODELS_DIR, modelId: env.EMBEDDING_MODEL, dtype: env.EMBEDDING_DTYPE, allowDownload: env.ALLOW_MODEL_DOWNLOAD };
+}
+
+export function chunkSettings(env: Env) {
+  return { chunkTokens: env.CHUNK_TOKENS, overlapTokens: env.CHUNK_OVERLAP_TOKENS };
+}

@@ -1,0 +1,119 @@
+// Scores the assistant on evaluation questions through the real HTTP app, with the figures
+// the evaluation README names.
+import { z } from 'zod';
+import type { AskResponse, DocumentWithText } from '../contract.js';
+import { holdsQuote } from './gold-match.js';
+
+export const evalQuestionSchema = z.object({
+  id: z.string(),
+  question: z.string(),
+  answerable: z.boolean(),
+  lang: z.string().optional(),
+  gold: z.array(z.object({ doc: z.string(), quote: z.string() })).default([]),
+});
+
+export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
+
+export interface QuestionResult {
+  id: string;
+  question: string;
+  answerable: boolean;
+  answered: boolean;
+  /** 1-based rank of the first passage holding a gold quote, or null. */
+  goldRank: number | null;
+  answerHasGold: boolean;
+  citationsVerbatim: boolean;
+  ms: number;
+}
+
+export interface EvalReport {
+  questions: number;
+  answerable: number;
+  unanswerable: number;
+  hitAt1: number;
+  hitAt5: number;
+  mrrAt10: number;
+  answerHasGold: number;
+  answeredWhenAnswerable: number;
+  refusedWhenUnanswerable: number;
+  citationsVerbatim: number;
+  p50Ms: number;
+  p95Ms: number;
+  results: QuestionResult[];
+}
+
+export interface EvalClient {
+  ask(question: string, k: number): Promise<AskResponse>;
+  document(id: string): Promise<DocumentWithText>;
+}
+
+export function parseEvalQuestions(jsonl: string): EvalQuestion[] {
+  return jsonl
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, i) => {
+      const parsed = evalQuestionSchema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`Line ${i + 1} is not an evaluation question: ${parsed.error.message}`);
+      return parsed.data;
+    });
+}
+
+export async function evaluate(questions: readonly EvalQuestion[], client: EvalClient): Promise<EvalReport> {
+  const texts = new Map<string, string>();
+  const documentText = async (id: string) => {
+    if (!texts.has(id)) texts.set(id, (await client.document(id)).text);
+    return texts.get(id)!;
+  };
+
+  const results: QuestionResult[] = [];
+  for (const question of questions) {
+    const started = performance.now();
+    const response = await client.ask(question.question, 10);
+    const ms = performance.now() - started;
+    const holdsGold = (text: string) => question.gold.some((gold) => holdsQuote(text, gold.quote));
+    const rank = response.passages.findIndex((passage) => holdsGold(passage.text));
+    let verbatim = true;
+    for (const citation of response.citations) {
+      const text = await documentText(citation.documentId);
+      verbatim &&= text.slice(citation.start, citation.end) === citation.quote;
+    }
+    results.push({
+      id: question.id,
+      question: question.question,
+      answerable: question.answerable,
+      answered: response.answered,
+      goldRank: rank === -1 ? null : rank + 1,
+      answerHasGold: response.answered && holdsGold(response.answer),
+      citationsVerbatim: verbatim,
+      ms,
+    });
+  }
+  return summarize(results);
+}
+
+function summarize(results: QuestionResult[]): EvalReport {
+  const answerable = results.filter((result) => result.answerable);
+  const unanswerable = results.filter((result) => !result.answerable);
+  const share = (items: QuestionResult[], test: (result: QuestionResult) => boolean) => (items.length ? items.filter(test).length / items.length : 1);
+  const latencies = results.map((result) => result.ms).sort((a, b) => a - b);
+  return {
+    questions: results.length,
+    answerable: answerable.length,
+    unanswerable: unanswerable.length,
+    hitAt1: share(answerable, (result) => result.goldRank === 1),
+    hitAt5: share(answerable, (result) => result.goldRank !== null && result.goldRank <= 5),
+    mrrAt10: answerable.reduce((sum, result) => sum + (result.goldRank && result.goldRank <= 10 ? 1 / result.goldRank : 0), 0) / Math.max(1, answerable.length),
+    answerHasGold: share(answerable, (result) => result.answerHasGold),
+    answeredWhenAnswerable: share(answerable, (result) => result.answered),
+    refusedWhenUnanswerable: share(unanswerable, (result) => !result.answered),
+    citationsVerbatim: share(results, (result) => result.citationsVerbatim),
+    p50Ms: percentile(latencies, 0.5),
+    p95Ms: percentile(latencies, 0.95),
+    results,
+  };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}

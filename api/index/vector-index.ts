@@ -1,0 +1,54 @@
+// Approximate nearest-neighbour search over passage embeddings (hnswlib, cosine space). The
+// search breadth (ef) is set generously for this corpus size: recall against exact search
+// is checked by a test, not assumed.
+import hnswlib from 'hnswlib-node';
+
+export interface VectorIndexSettings {
+  m: number;
+  efConstruction: number;
+  efSearch: number;
+}
+
+export const DEFAULT_VECTOR_SETTINGS: VectorIndexSettings = { m: 16, efConstruction: 200, efSearch: 128 };
+
+export interface VectorHit {
+  index: number;
+  similarity: number;
+}
+
+export class VectorIndex {
+  private constructor(
+    private readonly hnsw: hnswlib.HierarchicalNSW,
+    readonly dimensions: number,
+    private readonly settings: VectorIndexSettings,
+  ) {}
+
+  static build(vectors: readonly Float32Array[], dimensions: number, settings = DEFAULT_VECTOR_SETTINGS): VectorIndex {
+    const hnsw = new hnswlib.HierarchicalNSW('cosine', dimensions);
+    hnsw.initIndex({ maxElements: Math.max(1, vectors.length), m: settings.m, efConstruction: settings.efConstruction, randomSeed: 42 });
+    vectors.forEach((vector, label) => hnsw.addPoint(Array.from(vector), label));
+    return new VectorIndex(hnsw, dimensions, settings);
+  }
+
+  static load(path: string, dimensions: number, settings = DEFAULT_VECTOR_SETTINGS): VectorIndex {
+    const hnsw = new hnswlib.HierarchicalNSW('cosine', dimensions);
+    hnsw.readIndexSync(path);
+    return new VectorIndex(hnsw, dimensions, settings);
+  }
+
+  get size(): number {
+    return this.hnsw.getCurrentCount();
+  }
+
+  save(path: string): void {
+    this.hnsw.writeIndexSync(path);
+  }
+
+  search(query: Float32Array, limit: number): VectorHit[] {
+    const k = Math.min(limit, this.size);
+    if (k === 0) return [];
+    this.hnsw.setEf(Math.max(this.settings.efSearch, k * 2));
+    const { neighbors, distances } = this.hnsw.searchKnn(Array.from(query), k);
+    return neighbors.map((index, i) => ({ index, similarity: 1 - distances[i]! }));
+  }
+}

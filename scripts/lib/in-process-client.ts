@@ -1,0 +1,25 @@
+// Builds the real HTTP app around the current index and calls it in process (no port),
+// for the command-line tools.
+import { createApp } from '../../api/app.js';
+import type { AskResponse, DocumentWithText } from '../../api/contract.js';
+import { modelSettings, readEnv } from '../../api/env.js';
+import { loadEngine } from '../../api/load-engine.js';
+
+export async function inProcessClient() {
+  const env = readEnv();
+  const { engine, warnings } = await loadEngine(env.INDEX_DIR, modelSettings(env));
+  const app = createApp({ engine: () => engine, health: () => ({ status: 'ok', modes: engine.modes, manifest: engine.manifest, warnings }) });
+  const call = async <T>(path: string, init?: RequestInit): Promise<T> => {
+    const response = await app.request(path, init);
+    const body = await response.json();
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${JSON.stringify(body)}`);
+    return body as T;
+  };
+  return {
+    engine,
+    warnings,
+    ask: (question: string, k = 5) =>
+      call<AskResponse>('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question, k }) }),
+    document: (id: string) => call<DocumentWithText>(`/api/documents/${encodeURIComponent(id)}`),
+  };
+}
