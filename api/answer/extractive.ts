@@ -13,10 +13,12 @@ export interface AnswerThresholds {
   minSentenceCoverage: number;
 }
 
-export const DEFAULT_THRESHOLDS: AnswerThresholds = { minPassageCoverage: 0.4, minSentenceCoverage: 0.3 };
+export const DEFAULT_THRESHOLDS: AnswerThresholds = { minPassageCoverage: 0.4, minSentenceCoverage: 0.35 };
 
 export interface ExtractiveAnswer {
   answered: boolean;
+  /** Coverage of the question by the best sentence, before rank weighting (for calibration). */
+  bestSentenceCoverage: number;
   sentences: { quote: Sentence; passage: RetrievedPassage }[];
 }
 
@@ -24,6 +26,9 @@ interface Candidate {
   sentence: Sentence;
   passage: RetrievedPassage;
   rank: number;
+  /** Share of the question's concepts in this sentence, IDF-weighted. */
+  coverage: number;
+  /** Coverage weighted by how well its passage covers the question, and by passage rank. */
   score: number;
   covered: Set<number>;
 }
@@ -42,7 +47,7 @@ export function composeExtractive(
   thresholds: AnswerThresholds = DEFAULT_THRESHOLDS,
 ): ExtractiveAnswer {
   const best = Math.max(0, ...passages.map((passage) => passage.coverage));
-  if (passages.length === 0 || concepts.length === 0 || best < thresholds.minPassageCoverage) return { answered: false, sentences: [] };
+  if (passages.length === 0 || concepts.length === 0 || best < thresholds.minPassageCoverage) return { answered: false, bestSentenceCoverage: 0, sentences: [] };
 
   const weights = concepts.map(conceptWeight);
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0) || 1;
@@ -60,13 +65,16 @@ export function composeExtractive(
         coverage += (weights[c]! * match) / totalWeight;
       });
       const brevityPenalty = sentence.text.split(' ').length < 4 ? 0.5 : 1;
-      candidates.push({ sentence, passage, rank, covered, score: coverage * brevityPenalty * (1 - 0.05 * rank) });
+      // A sentence from a passage that covers the question well is likelier to be on topic.
+      const passageFactor = 0.5 + (0.5 * passage.coverage) / best;
+      candidates.push({ sentence, passage, rank, covered, coverage, score: coverage * brevityPenalty * passageFactor * (1 - 0.05 * rank) });
     }
   });
 
   const ranked = candidates.sort((a, b) => b.score - a.score || a.rank - b.rank || a.sentence.start - b.sentence.start);
   const top = ranked[0];
-  if (!top || top.score < thresholds.minSentenceCoverage) return { answered: false, sentences: [] };
+  const bestSentenceCoverage = Math.max(0, ...candidates.map((candidate) => candidate.coverage));
+  if (!top || bestSentenceCoverage < thresholds.minSentenceCoverage) return { answered: false, bestSentenceCoverage, sentences: [] };
 
   const chosen: Candidate[] = [top];
   const covered = new Set(top.covered);
@@ -86,7 +94,7 @@ export function composeExtractive(
     }
   }
   withContext.sort((a, b) => a.rank - b.rank || a.sentence.start - b.sentence.start);
-  return { answered: true, sentences: withContext.map(({ sentence, passage }) => ({ quote: sentence, passage })) };
+  return { answered: true, bestSentenceCoverage, sentences: withContext.map(({ sentence, passage }) => ({ quote: sentence, passage })) };
 }
 
 /** Sentences that follow `candidate` in its passage, in document order. */

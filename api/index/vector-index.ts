@@ -9,7 +9,7 @@ export interface VectorIndexSettings {
   efSearch: number;
 }
 
-export const DEFAULT_VECTOR_SETTINGS: VectorIndexSettings = { m: 16, efConstruction: 200, efSearch: 128 };
+export const DEFAULT_VECTOR_SETTINGS: VectorIndexSettings = { m: 16, efConstruction: 200, efSearch: 256 };
 
 export interface VectorHit {
   index: number;

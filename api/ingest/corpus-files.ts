@@ -14,14 +14,15 @@ export interface CorpusFile {
 const SKIPPED = new Set(['readme.md', 'license.md']);
 
 export async function listCorpusFiles(corpusDir: string): Promise<CorpusFile[]> {
-  const names = (await readdir(corpusDir)).sort();
+  const names = await readdir(corpusDir);
   return names
     .filter((name) => (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase()))
     .filter((name) => !SKIPPED.has(name.toLowerCase()) && !name.startsWith('.'))
     .map((name) => {
       const stem = basename(name, extname(name));
       return { id: documentId(stem), path: join(corpusDir, name), metaPath: join(corpusDir, `${stem}.meta.json`) };
-    });
+    })
+    .sort((a, b) => a.id.localeCompare(b.id) || a.path.localeCompare(b.path));
 }
 
 /** A URL-safe id from a file name: "Visie Sociaal Domein.pdf" → "visie-sociaal-domein". */

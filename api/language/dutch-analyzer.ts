@@ -13,7 +13,7 @@ import { words } from './words.js';
 const QUESTION_STOPWORDS = [
   'welke', 'welk', 'waarom', 'wanneer', 'hoeveel', 'waarmee', 'waarover', 'waaraan', 'waarvoor', 'graag', 'eigenlijk', 'precies',
   'schrijft', 'schrijven', 'zegt', 'zeggen', 'noemt', 'noemen', 'vermeldt', 'beschrijft', 'staan', 'stellen', 'stelt',
-  'betekent', 'bedoeld', 'verstaan', 'vind', 'vinden', 'aanbevolen', 'aangeraden', 'geadviseerd',
+  'betekent', 'bedoeld', 'verstaan', 'vind', 'vinden', 'aanbevolen', 'aangeraden', 'geadviseerd', 'doet',
 ];
 const STOPWORDS = new Set([...snowballStopwords, ...QUESTION_STOPWORDS].map(foldWord));
 

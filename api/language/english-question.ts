@@ -7,7 +7,7 @@ import { ENGLISH_GLOSSARY } from './english-glossary.js';
 import { foldWord } from './fold.js';
 import { words } from './words.js';
 
-const ENGLISH_STOPWORDS = new Set([...englishStopwords, 'say', 'says', 'said', 'tell', 'mean', 'means', 'being', 'according', 'document', 'documents']);
+const ENGLISH_STOPWORDS = new Set([...englishStopwords, 'say', 'says', 'said', 'tell', 'mean', 'means', 'being', 'according', 'document', 'documents', 'among', 'within', 'whether', 'give', 'given', 'recommend', 'recommended', 'write', 'writes']);
 const ENGLISH_MARKERS = new Set(['the', 'what', 'which', 'how', 'does', 'do', 'is', 'are', 'about', 'and', 'of', 'for', 'who', 'why', 'should', 'can', 'with']);
 const COGNATE_WEIGHT = 0.6;
 const TRANSLATION_WEIGHT = 0.9;

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../api/answer/sentences.js';
+
+describe('splitSentences', () => {
+  const text = 'Sociale steun helpt. Zie o.a. de handreiking van Movisie.\n• Maak afspraken over respijtzorg\n• Betrek vrijwilligers.';
+
+  it('splits on sentence ends and lines, without the bullets', () => {
+    expect(splitSentences(text).map((sentence) => sentence.text)).toEqual([
+      'Sociale steun helpt.',
+      'Zie o.a. de handreiking van Movisie.',
+      'Maak afspraken over respijtzorg',
+      'Betrek vrijwilligers.',
+    ]);
+  });
+
+  it('gives offsets in the document, shifted by where the passage starts', () => {
+    for (const sentence of splitSentences(text, 100)) expect(text.slice(sentence.start - 100, sentence.end - 100)).toBe(sentence.text);
+  });
+});

@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chunkDocument, PASSAGE_OVERHEAD_TOKENS, type Chunk } from '../../api/chunk/chunk-document.js';
+import { loadTokenCounter, type TokenCounter } from '../../api/chunk/token-counter.js';
+import { loadCorpus, type CorpusDocument } from '../../api/ingest/load-corpus.js';
+import { CORPUS_DIR, OFFLINE_MODEL } from '../fixtures/paths.js';
+
+let tokens: TokenCounter;
+let documents: CorpusDocument[];
+let chunks: Chunk[];
+
+beforeAll(async () => {
+  tokens = await loadTokenCounter(OFFLINE_MODEL);
+  documents = await loadCorpus(CORPUS_DIR);
+  chunks = (await Promise.all(documents.map((document) => chunkDocument(document, tokens, { chunkTokens: 200, overlapTokens: 40 })))).flat();
+});
+
+describe('token counting', () => {
+  it('uses the real E5 tokenizer', () => {
+    expect(tokens.maxTokens).toBe(512);
+    // SentencePiece pieces of the XLM-R vocabulary, counted without special tokens.
+    expect(tokens.count('Mantelzorgondersteuning')).toBeGreaterThan(1);
+    expect(tokens.count('')).toBe(0);
+  });
+});
+
+describe('chunkDocument on the bundled corpus', () => {
+  it('keeps every chunk within the size and the model limit', () => {
+    expect(chunks.length).toBeGreaterThan(50);
+    for (const chunk of chunks) {
+      expect(chunk.tokens).toBeLessThanOrEqual(200);
+      expect(tokens.count(`passage: ${chunk.text}`) + 2).toBeLessThanOrEqual(tokens.maxTokens);
+    }
+  });
+
+  it('records exact [start, end) offsets into the cleaned text', () => {
+    for (const chunk of chunks) {
+      const document = documents.find((candidate) => candidate.id === chunk.documentId)!;
+      expect(document.text.slice(chunk.start, chunk.end)).toBe(chunk.text);
+      expect(chunk.text).toBe(chunk.text.trim());
+    }
+  });
+
+  it('covers every word of every document', () => {
+    for (const document of documents) {
+      const covered = new Uint8Array(document.text.length);
+      for (const chunk of chunks.filter((candidate) => candidate.documentId === document.id)) covered.fill(1, chunk.start, chunk.end);
+      const missed = [...document.text].filter((char, i) => /[\p{L}\p{N}]/u.test(char) && !covered[i]).length;
+      expect(missed).toBe(0);
+    }
+  });
+
+  it('starts chunks at boundaries, not mid-word', () => {
+    for (const chunk of chunks) {
+      const document = documents.find((candidate) => candidate.id === chunk.documentId)!;
+      expect(document.text[chunk.start - 1] ?? '\n').toMatch(/[\s(‘“"']/);
+    }
+  });
+
+  it('attaches the section heading a chunk falls under', () => {
+    const respite = chunks.find((chunk) => chunk.text.includes('tijdelijk overnemen (respijtzorg)'));
+    expect(respite?.section).toBe('Ondersteuning van mantelzorgers');
+  });
+
+  it('refuses chunk sizes the model cannot embed', async () => {
+    await expect(chunkDocument(documents[0]!, tokens, { chunkTokens: 512 - PASSAGE_OVERHEAD_TOKENS + 1, overlapTokens: 0 })).rejects.toThrow(RangeError);
+  });
+});

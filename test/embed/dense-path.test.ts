@@ -1,0 +1,113 @@
+// The dense path through the same transformers.js code as the real model, offline, with a tiny
+// generated model: embedder, HNSW index, fusion, health, and the model checks.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { askResponseSchema } from '../../api/contract.js';
+import { loadEmbedder, type Embedder } from '../../api/embed/embedder.js';
+import type { ModelSettings } from '../../api/embed/model-files.js';
+import { readIndex } from '../../api/index/index-store.js';
+import { loadEngine } from '../../api/load-engine.js';
+import { TINY_DIMENSIONS, TINY_MODEL_ID, writeTinyEmbeddingModel } from '../fixtures/tiny-embedding-model.js';
+import { buildTestIndex, postJson, testApp, writeCorpus } from '../fixtures/test-index.js';
+
+let model: ModelSettings;
+let embedder: Embedder;
+
+beforeAll(async () => {
+  const modelsDir = await mkdtemp(join(tmpdir(), 'bronwijzer-models-'));
+  await writeTinyEmbeddingModel(modelsDir);
+  model = { modelsDir, modelId: TINY_MODEL_ID, dtype: 'q8', allowDownload: false };
+  const load = await loadEmbedder(model);
+  if (load.status !== 'ready') throw new Error(load.reason);
+  embedder = load.embedder;
+});
+
+describe('embedder', () => {
+  it('embeds into normalised vectors of the model size', async () => {
+    const vector = await embedder.embedQuery('Wat is respijtzorg?');
+    expect(embedder.dimensions).toBe(TINY_DIMENSIONS);
+    expect(vector).toHaveLength(TINY_DIMENSIONS);
+    expect(Math.hypot(...vector)).toBeCloseTo(1, 5);
+  });
+
+  it('is deterministic and prefixes queries and passages differently', async () => {
+    const [passage] = await embedder.embedPassages(['respijtzorg']);
+    expect(await embedder.embedQuery('respijtzorg')).toEqual(await embedder.embedQuery('respijtzorg'));
+    expect(passage).not.toEqual(await embedder.embedQuery('respijtzorg'));
+  });
+
+  it('batches passages and reports progress', async () => {
+    const progress: number[] = [];
+    const vectors = await embedder.embedPassages(Array.from({ length: 20 }, (_, i) => `passage ${i}`), (done) => progress.push(done));
+    expect(vectors).toHaveLength(20);
+    expect(progress).toEqual([16, 20]);
+  });
+
+  it('says why when the weights are missing and downloading is off', async () => {
+    const load = await loadEmbedder({ ...model, modelId: 'test/not-there' });
+    expect(load).toMatchObject({ status: 'unavailable', reason: expect.stringContaining('model.onnx'.replace('.onnx', '_quantized.onnx')) });
+  });
+});
+
+describe('hybrid index and engine', () => {
+  let indexDir: string;
+
+  beforeAll(async () => {
+    indexDir = await buildTestIndex(await writeCorpus(), model);
+  });
+
+  it('builds vectors beside the lexical index', async () => {
+    const stored = await readIndex(indexDir);
+    expect(stored.manifest.modes).toEqual(['lexical', 'dense']);
+    expect(stored.manifest.model).toMatchObject({ id: TINY_MODEL_ID, dimensions: TINY_DIMENSIONS, denseUnavailableReason: null });
+    expect(stored.vectorPath && existsSync(stored.vectorPath)).toBe(true);
+  });
+
+  it('answers through fused retrieval and reports both modes', async () => {
+    const { app, engine, warnings } = await testApp(indexDir, model);
+    expect(engine.modes).toEqual(['lexical', 'dense']);
+    expect(warnings).toEqual([]);
+    const body = askResponseSchema.parse(await (await app.request('/api/ask', postJson({ question: 'Wat is respijtzorg?' }))).json());
+    expect(body.answered).toBe(true);
+    expect(body.citations[0]!.quote).toMatch(/respijtzorg/);
+    expect(await (await app.request('/health')).json()).toMatchObject({ modes: ['lexical', 'dense'] });
+  });
+
+  it('refuses an index built with another model than configured, saying what to run', async () => {
+    await expect(loadEngine(indexDir, { ...model, modelId: 'Xenova/multilingual-e5-small' })).rejects.toMatchObject({
+      code: 'index_incompatible',
+      message: expect.stringContaining('npm run build:index'),
+    });
+  });
+
+  it('falls back to lexical search, with a warning, when the weights disappear', async () => {
+    const modelsDir = await mkdtemp(join(tmpdir(), 'bronwijzer-models-'));
+    await writeTinyEmbeddingModel(modelsDir);
+    const gone = { ...model, modelsDir };
+    const builtWith = await buildTestIndex(await writeCorpus(), gone);
+    await rm(join(modelsDir, TINY_MODEL_ID, 'onnx'), { recursive: true });
+    const { engine, warnings } = await loadEngine(builtWith, gone);
+    expect(engine.modes).toEqual(['lexical']);
+    expect(warnings[0]).toMatch(/Alleen lexicaal zoeken/);
+  });
+});
+
+describe('lexical fallback at build time', () => {
+  it('builds a lexical-only index with one clear warning when no weights can be had', async () => {
+    const modelsDir = await mkdtemp(join(tmpdir(), 'bronwijzer-models-'));
+    await writeTinyEmbeddingModel(modelsDir);
+    await rm(join(modelsDir, TINY_MODEL_ID, 'onnx'), { recursive: true }); // tokenizer only, as on these machines
+    const warnings: string[] = [];
+    const indexDir = await buildTestIndex(await writeCorpus(), { ...model, modelsDir }, warnings);
+    expect((await readIndex(indexDir)).manifest.modes).toEqual(['lexical']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/Alleen lexicaal zoeken: modelgewichten ontbreken/);
+  });
+
+  it('fails with a clear message when even the tokenizer is missing', async () => {
+    await expect(buildTestIndex(await writeCorpus(), { ...model, modelId: 'test/not-there' })).rejects.toThrow(/tokenizer van test\/not-there ontbreekt/);
+  });
+});

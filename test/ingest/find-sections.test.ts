@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { findSections, sectionAt } from '../../api/ingest/find-sections.js';
+
+const text = [
+  'Kennisdossier - 8 juni 2020',
+  '',
+  'Sociale omgeving',
+  'De sociale omgeving beïnvloedt gedrag. Dit is een langere zin over gezondheid.',
+  '',
+  'Armoede uitgelegd aan mensen met geld',
+  "Tim 's Jongers, Mei 2024",
+  '',
+  'Armoede is niet alleen een individueel probleem.',
+  '• Een punt in een lijst zonder punt aan het eind',
+  'Wat kunt u als gemeente doen?',
+  'De gemeente kan bijdragen.',
+].join('\n');
+
+describe('findSections', () => {
+  const sections = findSections(text);
+
+  it('finds headings, skipping datelines, bylines and bullets', () => {
+    expect(sections.map((section) => section.title)).toEqual(['Sociale omgeving', 'Armoede uitgelegd aan mensen met geld', 'Wat kunt u als gemeente doen?']);
+  });
+
+  it('records where each heading starts', () => {
+    for (const section of sections) expect(text.slice(section.start, section.start + section.title.length)).toBe(section.title);
+  });
+
+  it('tells which section an offset falls under', () => {
+    expect(sectionAt(sections, 0)).toBeNull();
+    expect(sectionAt(sections, text.indexOf('individueel'))).toBe('Armoede uitgelegd aan mensen met geld');
+    expect(sectionAt(sections, text.length - 1)).toBe('Wat kunt u als gemeente doen?');
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { createDecompounder } from '../../api/language/decompounder.js';
+import { foldWord } from '../../api/language/fold.js';
+import { loadDutchAnalyzer } from '../../api/language/load-analyzer.js';
+import { wordSpans } from '../../api/language/words.js';
+
+const analyzer = loadDutchAnalyzer();
+
+describe('Dutch analysis', () => {
+  it('folds diacritics and the ij ligature', () => {
+    expect(foldWord('Coöperatie')).toBe('cooperatie');
+    expect(foldWord('ideeën')).toBe('ideeen');
+    expect(foldWord('ĳs')).toBe('ijs');
+  });
+
+  it('finds words with offsets, splitting hyphens and keeping apostrophe tails', () => {
+    expect(wordSpans("Wmo-voorzieningen voor opa's")).toEqual([
+      { word: 'Wmo', start: 0, end: 3 },
+      { word: 'voorzieningen', start: 4, end: 17 },
+      { word: 'voor', start: 18, end: 22 },
+      { word: "opa's", start: 23, end: 28 },
+    ]);
+  });
+
+  it('stems with Snowball Dutch, so inflections meet', () => {
+    expect(analyzer.stem('gemeenten')).toBe(analyzer.stem('gemeente'));
+    expect(analyzer.stem('activiteiten')).toBe(analyzer.stem('activiteit'));
+    expect(analyzer.stem('eenzaamheid')).toBe(analyzer.stem('eenzaam'));
+  });
+
+  it('drops stopwords and question words', () => {
+    expect(analyzer.indexTerms('Wat is de rol van de gemeente?')).toEqual([analyzer.stem('rol'), analyzer.stem('gemeente')]);
+    expect(analyzer.concepts('Welke cursussen zijn er?').map((concept) => concept.label)).toEqual(['cursussen']);
+  });
+
+  it('indexes compounds by their parts as well', () => {
+    const terms = analyzer.indexTerms('mantelzorgondersteuning');
+    expect(terms).toEqual([analyzer.stem('mantelzorgondersteuning'), analyzer.stem('mantelzorg'), analyzer.stem('ondersteuning')]);
+  });
+
+  it('gives a compound question word its parts as an alternative', () => {
+    const [concept] = analyzer.concepts('eenzaamheidsinterventies');
+    expect(concept!.alternatives).toContainEqual({ terms: [analyzer.stem('eenzaamheid'), analyzer.stem('interventies')], weight: 0.8 });
+  });
+});
+
+describe('decompounder', () => {
+  const words = new Set(['mantel', 'zorg', 'mantelzorg', 'ondersteuning', 'buurt', 'activiteit', 'weerbaar', 'training', 'kwetsbaar', 'kwets', 'bare']);
+  const decompounder = createDecompounder((word) => words.has(word));
+
+  it('splits into the fewest known parts, through linking s and inflections', () => {
+    expect(decompounder.split('mantelzorgondersteuning')).toEqual(['mantelzorg', 'ondersteuning']);
+    expect(decompounder.split('buurtactiviteiten')).toEqual(['buurt', 'activiteiten']);
+    expect(decompounder.split('weerbaarheidstrainingen')).toEqual(['weerbaarheid', 'trainingen']);
+  });
+
+  it('leaves known words and non-compounds alone', () => {
+    expect(decompounder.split('mantelzorg')).toEqual([]);
+    expect(decompounder.split('kwetsbare')).toEqual([]); // kwetsbaar + e, not kwets + bare
+    expect(decompounder.split('respijtzorg')).toEqual([]);
+  });
+});
