@@ -15,17 +15,31 @@ export type EmbedderLoad = { status: 'ready'; embedder: Embedder } | { status: '
 
 const BATCH_SIZE = 16;
 
-export async function loadEmbedder(settings: ModelSettings): Promise<EmbedderLoad> {
-  if (!hasLocalWeights(settings) && !settings.allowDownload) {
+/** Download progress of the model weights, 0..100, when they are fetched on first use. */
+export type DownloadProgress = (percent: number) => void;
+
+export async function loadEmbedder(settings: ModelSettings, onDownload?: DownloadProgress): Promise<EmbedderLoad> {
+  const local = hasLocalWeights(settings);
+  if (!local && !settings.allowDownload) {
     return { status: 'unavailable', reason: `modelgewichten ontbreken (${weightsPath(settings)}) en downloaden staat uit` };
   }
   configureTransformers(settings);
   let extractor: FeatureExtractionPipeline;
   try {
-    extractor = await pipeline('feature-extraction', settings.modelId, { dtype: settings.dtype, device: 'cpu' });
+    extractor = await pipeline('feature-extraction', settings.modelId, {
+      dtype: settings.dtype,
+      device: 'cpu',
+      progress_callback: (event: { status: string; file?: string; progress?: number }) => {
+        if (event.status === 'progress' && event.file?.endsWith('.onnx') && event.progress !== undefined) onDownload?.(Math.round(event.progress));
+      },
+    });
   } catch (error) {
-    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return { status: 'unavailable', reason: `model ${settings.modelId} kon niet worden geladen: ${detail}` };
+    const detail = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    const offline = /fetch failed|ENOTFOUND|ECONNREFUSED|EAI_AGAIN|ETIMEDOUT/.test(detail + String((error as { cause?: unknown })?.cause ?? ''));
+    const reason = offline
+      ? `modelgewichten ontbreken (${weightsPath(settings)}) en downloaden lukt niet (geen verbinding met de Hugging Face Hub)`
+      : `model ${settings.modelId} kon niet worden geladen: ${detail}`;
+    return { status: 'unavailable', reason };
   }
 
   const embed = async (texts: string[]): Promise<Float32Array[]> => {

@@ -22,7 +22,7 @@ export interface BuildOptions {
   onWarning?: (message: string) => void;
 }
 
-export type BuildStage = 'documenten lezen' | 'opdelen in passages' | 'lexicale index' | 'embeddings' | 'wegschrijven';
+export type BuildStage = 'documenten lezen' | 'opdelen in passages' | 'lexicale index' | 'model downloaden' | 'embeddings' | 'wegschrijven';
 
 export async function buildIndex(options: BuildOptions): Promise<IndexManifest> {
   const started = performance.now();
@@ -57,7 +57,12 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
   onProgress(chunks.length);
 
   const modes: RetrievalMode[] = ['lexical'];
-  const load = await loadEmbedder(options.model);
+  let downloading = false;
+  const load = await loadEmbedder(options.model, (percent) => {
+    if (!downloading) onStage('model downloaden', 100);
+    downloading = true;
+    onProgress(percent);
+  });
   let vectors: VectorIndex | null = null;
   if (load.status === 'ready') {
     onStage('embeddings', chunks.length);
