@@ -1,5 +1,8 @@
 // The HTTP app: routes composed under /api, one error handler mapping failures to
 // { error: { code, message } }. Dependencies come in, so tests pass their own.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -8,6 +11,7 @@ import type { Engine } from './engine.js';
 import { AppError, errorBody } from './errors.js';
 import type { IndexManifest, RetrievalMode } from './index/index-store.js';
 import { messages } from './messages.js';
+import { originGuard } from './origin-guard.js';
 import { askRoutes } from './routes/ask.js';
 import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
@@ -27,11 +31,16 @@ export interface AppDeps {
   engine: EngineSource;
   health: HealthSource;
   maxBodyBytes?: number;
+  /** Origins (besides the app's own) whose pages may call the API: where the widget is embedded. */
+  allowedOrigins?: readonly string[];
+  /** The built web UI (index.html, widget.js, assets); the API alone when absent. */
+  webRoot?: string;
   logError?: (error: unknown, requestId: string) => void;
 }
 
-export function createApp({ engine, health, maxBodyBytes = 16 * 1024, logError = defaultLogError }: AppDeps) {
+export function createApp({ engine, health, maxBodyBytes = 16 * 1024, allowedOrigins = [], webRoot, logError = defaultLogError }: AppDeps) {
   const api = new Hono()
+    .use(originGuard(allowedOrigins))
     .use(
       bodyLimit({
         maxSize: maxBodyBytes,
@@ -44,6 +53,7 @@ export function createApp({ engine, health, maxBodyBytes = 16 * 1024, logError =
     .route('/', documentRoutes(engine));
 
   const app = new Hono().use(requestId()).route('/api', api).route('/', healthRoutes(health));
+  if (webRoot && existsSync(join(webRoot, 'index.html'))) serveWeb(app, webRoot);
 
   app.notFound((c) => c.json(errorBody('not_found', messages.routeNotFound), 404));
   app.onError((error, c) => {
@@ -57,6 +67,19 @@ export function createApp({ engine, health, maxBodyBytes = 16 * 1024, logError =
 }
 
 export type AppType = ReturnType<typeof createApp>;
+
+/** The chat UI, its assets and the widget; the chat's own routes all load index.html. */
+function serveWeb(app: Hono, webRoot: string): void {
+  const indexHtml = serveStatic({ root: webRoot, path: 'index.html' });
+  app.get('/', indexHtml);
+  app.get('/documents/*', indexHtml);
+  app.use('/widget.js', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-cache'); // embedding pages always get the current widget
+    c.header('Access-Control-Allow-Origin', '*');
+  });
+  app.get('/*', serveStatic({ root: webRoot }));
+}
 
 function defaultLogError(error: unknown, requestId: string): void {
   console.error(`[${requestId}]`, error);

@@ -4,6 +4,7 @@ export type ErrorCode =
   | 'invalid_request'
   | 'payload_too_large'
   | 'not_found'
+  | 'origin_not_allowed'
   | 'document_not_found'
   | 'index_missing'
   | 'index_incompatible'
@@ -16,6 +17,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_request: 400,
   payload_too_large: 413,
   not_found: 404,
+  origin_not_allowed: 403,
   document_not_found: 404,
   index_missing: 503,
   index_incompatible: 503,

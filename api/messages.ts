@@ -6,5 +6,6 @@ export const messages = {
   routeNotFound: 'Deze pagina of API-route bestaat niet.',
   documentNotFound: (id: string) => `Document "${id}" bestaat niet.`,
   internalError: 'Er ging iets mis bij het beantwoorden. Probeer het opnieuw; blijft het misgaan, meld het dan aan de beheerder.',
+  originNotAllowed: (origin: string) => `Deze assistent beantwoordt geen vragen vanaf ${origin}. Vraag de beheerder deze site toe te voegen aan ALLOWED_ORIGINS.`,
   indexMissing: 'De zoekindex is nog niet gebouwd. Voer "npm run build:index" uit of start de assistent met "npm start".',
 } as const;

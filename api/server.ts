@@ -39,6 +39,8 @@ export async function startServer(env: Env): Promise<RunningServer> {
     },
     health,
     maxBodyBytes: env.MAX_BODY_BYTES,
+    allowedOrigins: env.ALLOWED_ORIGINS,
+    webRoot: env.WEB_ROOT,
   });
 
   return new Promise((resolve) => {

