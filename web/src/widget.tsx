@@ -10,6 +10,9 @@ import { text } from './shared/text.nl';
 import chatCss from './styles/chat.css?inline';
 import widgetCss from './styles/widget.css?inline';
 
+// Hex, rgb()/hsl() or a colour name: nothing that could smuggle other CSS into the style attribute.
+const SAFE_COLOUR = /^(#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})|(?:rgb|hsl)a?\([\d.,%\s/]+\)|[a-z]{3,20})$/i;
+
 export interface WidgetOptions {
   title: string;
   apiBase: string;
@@ -24,7 +27,7 @@ export function readWidgetOptions(script: HTMLScriptElement | null): WidgetOptio
   return {
     title: data.title?.trim() || text.appTitle,
     apiBase: data.api?.trim() || scriptOrigin,
-    accent: data.accent && CSS.supports('color', data.accent) ? data.accent : null,
+    accent: data.accent && SAFE_COLOUR.test(data.accent.trim()) ? data.accent.trim() : null,
     position: data.position === 'bottom-left' ? 'bottom-left' : 'bottom-right',
     open: data.open === 'true' || data.open === '',
   };

@@ -1,0 +1,54 @@
+// Builds the UI and the index over the bundled corpus into temporary folders and starts the real
+// server on a free loopback port, for the browser tests.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { readEnv } from '../../api/env.js';
+import { buildIndex } from '../../api/index/build-index.js';
+import { startServer } from '../../api/server.js';
+import { buildWeb } from '../../scripts/lib/build-web.js';
+import { CORPUS_DIR, OFFLINE_MODEL } from '../fixtures/paths.js';
+import { CHROMIUM } from './browser.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}: run "apt-get install -y chromium" (.ci/run does).`);
+  }
+  const work = await mkdtemp(join(tmpdir(), 'bronwijzer-e2e-'));
+  const webRoot = join(work, 'web');
+  const indexDir = join(work, 'index');
+  await buildWeb(webRoot);
+  await buildIndex({ corpusDir: CORPUS_DIR, indexDir, model: OFFLINE_MODEL, chunking: { chunkTokens: 200, overlapTokens: 40 } });
+
+  const env = readEnv({
+    PORT: String(await freePort()),
+    INDEX_DIR: indexDir,
+    WEB_ROOT: webRoot,
+    MODELS_DIR: OFFLINE_MODEL.modelsDir,
+    ALLOW_MODEL_DOWNLOAD: 'false',
+  });
+  const server = await startServer(env);
+  project.provide('baseUrl', server.url);
+  return async () => {
+    await server.close();
+    await rm(work, { recursive: true, force: true });
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No free port'))));
+    });
+  });
+}

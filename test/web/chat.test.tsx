@@ -1,0 +1,133 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../web/src/app/App';
+import { askHandlers, API } from '../mocks/handlers';
+import { answered } from '../mocks/api-fixtures';
+import { server } from '../mocks/server';
+
+function setup() {
+  const user = userEvent.setup();
+  render(<App baseUrl={API} />);
+  const input = screen.getByLabelText('Stel je vraag');
+  const ask = async (question: string) => {
+    await user.clear(input);
+    await user.type(input, `${question}{Enter}`);
+  };
+  return { user, input, ask };
+}
+
+describe('the chat', () => {
+  it('shows a cited answer with its sources, and clears the question', async () => {
+    const { input, ask } = setup();
+    await ask('Wat is respijtzorg?');
+
+    const chip = await screen.findByRole('link', { name: 'Bron 1: Kennisdossier Sociale omgeving' });
+    expect(chip).toHaveProperty('href', `${window.location.origin}${answered.citations[0]!.url}`);
+    const sources = screen.getByRole('list', { name: '' });
+    expect(within(sources).getByText(`„${answered.citations[0]!.quote}”`)).toBeTruthy();
+    expect(within(sources).getByText(/Paragraaf: Ondersteuning van mantelzorgers · Gezond in… · 8 juni 2020/)).toBeTruthy();
+    expect(input).toHaveProperty('value', '');
+  });
+
+  it('shows "not found" as such, with the closest passages to judge', async () => {
+    server.use(askHandlers.notFound);
+    const { ask } = setup();
+    await ask('Wat is de hoofdstad van Australië?');
+    expect(await screen.findByText('Geen antwoord gevonden')).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Passages die er het dichtst bij komen' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Kennisdossier Sociale omgeving' })).toBeTruthy();
+  });
+
+  it('shows the API error in Dutch with a retry, and keeps the question typed', async () => {
+    server.use(askHandlers.serverError);
+    const { user, input, ask } = setup();
+    await ask('Wat is respijtzorg?');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Er ging iets mis bij het beantwoorden');
+    expect(input).toHaveProperty('value', 'Wat is respijtzorg?');
+
+    server.resetHandlers();
+    await user.click(within(alert).getByRole('button', { name: 'Opnieuw proberen' }));
+    expect(await screen.findByRole('link', { name: /Bron 1/ })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says so when the assistant cannot be reached', async () => {
+    server.use(askHandlers.unreachable);
+    const { ask } = setup();
+    await ask('Wat is respijtzorg?');
+    expect((await screen.findByRole('alert')).textContent).toContain('De assistent is niet bereikbaar');
+  });
+
+  it('shows a loading state while a slow answer is on its way', async () => {
+    server.use(askHandlers.slow);
+    const { ask } = setup();
+    await ask('Wat is respijtzorg?');
+    expect(screen.getByRole('status').textContent).toContain('Bezig met zoeken');
+    expect(screen.getByRole('button', { name: 'Bezig met zoeken…' })).toHaveProperty('disabled', true);
+    expect(await screen.findByRole('link', { name: /Bron 1/ })).toBeTruthy();
+  });
+
+  it('keeps earlier answers on screen when a new question is asked', async () => {
+    const { ask } = setup();
+    await ask('Wat is respijtzorg?');
+    await screen.findByRole('link', { name: /Bron 1/ });
+    await ask('Wie helpt mantelzorgers?');
+    await waitFor(() => expect(screen.getAllByRole('link', { name: /Bron 1/ })).toHaveLength(2));
+    expect(screen.getByRole('heading', { name: /Wat is respijtzorg\?/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: /Wie helpt mantelzorgers\?/ })).toBeTruthy();
+  });
+
+  it('copies a memo-ready citation', async () => {
+    const { user, ask } = setup();
+    await ask('Wat is respijtzorg?');
+    await user.click(await screen.findByRole('button', { name: 'Kopieer citaat' }));
+    const copied = await navigator.clipboard.readText();
+    expect(copied).toBe(
+      `„${answered.citations[0]!.quote}” (Kennisdossier Sociale omgeving, Gezond in…, 8 juni 2020, paragraaf “Ondersteuning van mantelzorgers”). ${API}${answered.citations[0]!.url}`,
+    );
+    expect(await screen.findByText('Gekopieerd')).toBeTruthy();
+  });
+
+  it('copies the whole answer with numbered footnotes', async () => {
+    const { user, ask } = setup();
+    await ask('Wat is respijtzorg?');
+    await user.click(await screen.findByRole('button', { name: 'Kopieer antwoord' }));
+    const copied = await navigator.clipboard.readText();
+    expect(copied).toMatch(/^Als het nodig is, .* \[1\]\n\nBronnen:\n\[1\] „Als het nodig is/);
+  });
+
+  it('announces answers through a live log and shows the retrieval mode', async () => {
+    setup();
+    expect(screen.getByRole('log').getAttribute('aria-live')).toBe('polite');
+    expect(await screen.findByText('Zoekmodus: alleen trefwoorden')).toBeTruthy();
+  });
+});
+
+describe('the document view', () => {
+  it('highlights the cited passage of a shared link', async () => {
+    const { start, end, quote } = answered.citations[0]!;
+    window.history.replaceState(null, '', `/documents/mantelzorg#${start}-${end}`);
+    render(<App baseUrl={API} />);
+    const mark = await screen.findByLabelText('Geciteerde passage');
+    expect(mark.textContent).toBe(quote);
+    expect(screen.getByRole('heading', { level: 1, name: 'Kennisdossier Sociale omgeving' })).toBeTruthy();
+    await waitFor(() => expect(document.activeElement).toBe(mark));
+  });
+
+  it('follows a citation from the chat into the document and back', async () => {
+    const { user, ask } = setup();
+    await ask('Wat is respijtzorg?');
+    await user.click(await screen.findByRole('link', { name: /Bron 1/ }));
+    expect((await screen.findByLabelText('Geciteerde passage')).textContent).toBe(answered.citations[0]!.quote);
+    await user.click(screen.getByRole('link', { name: '← Terug naar het gesprek' }));
+    expect(await screen.findByRole('link', { name: /Bron 1/ })).toBeTruthy(); // the conversation is still there
+  });
+
+  it('says so for an unknown document', async () => {
+    window.history.replaceState(null, '', '/documents/bestaat-niet#1-5');
+    render(<App baseUrl={API} />);
+    expect((await screen.findByRole('alert')).textContent).toContain('Dit document bestaat niet');
+  });
+});
