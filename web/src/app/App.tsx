@@ -18,7 +18,7 @@ export function App({ baseUrl = window.location.origin }: { baseUrl?: string }) 
   return (
     <ChatSettingsProvider settings={settings}>
       <a className="skip-link" href="#main">
-        Naar de inhoud
+        {text.skipToContent}
       </a>
       <header className="app-header">
         <p className="app-title">{text.appTitle}</p>

@@ -1,6 +1,7 @@
 // Every Dutch text the web UI shows, in one place.
 export const text = {
   appTitle: 'Bronwijzer',
+  skipToContent: 'Naar de inhoud',
   appTagline: 'Antwoorden uit de beleidsdocumenten, met bronvermelding',
   questionLabel: 'Stel je vraag',
   questionPlaceholder: 'Bijvoorbeeld: Wat is respijtzorg?',
