@@ -7,6 +7,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { createAskService } from './answer/ask-service.js';
+import type { ChatClient } from './answer/llm/chat-completions.js';
+import type { AnswerMode } from './contract.js';
 import type { Engine } from './engine.js';
 import { AppError, errorBody } from './errors.js';
 import type { IndexManifest, RetrievalMode } from './index/index-store.js';
@@ -21,6 +24,8 @@ export interface HealthReport {
   modes: RetrievalMode[];
   manifest: IndexManifest | null;
   warnings: string[];
+  /** Whether answers can be written by a language model; never its key or address. */
+  llm?: { configured: boolean; model: string | null; defaultMode: AnswerMode };
 }
 
 /** Returns the engine, or throws an AppError (503) saying what to run when there is none. */
@@ -30,6 +35,9 @@ export type HealthSource = () => HealthReport;
 export interface AppDeps {
   engine: EngineSource;
   health: HealthSource;
+  /** The language model for mode "llm"; null or absent: nothing leaves the machine. */
+  chat?: ChatClient | null;
+  defaultMode?: AnswerMode;
   maxBodyBytes?: number;
   /** Origins (besides the app's own) whose pages may call the API: where the widget is embedded. */
   allowedOrigins?: readonly string[];
@@ -38,7 +46,10 @@ export interface AppDeps {
   logError?: (error: unknown, requestId: string) => void;
 }
 
-export function createApp({ engine, health, maxBodyBytes = 16 * 1024, allowedOrigins = [], webRoot, logError = defaultLogError }: AppDeps) {
+export function createApp({ engine, health, chat = null, defaultMode = 'extractive', maxBodyBytes = 16 * 1024, allowedOrigins = [], webRoot, logError = defaultLogError }: AppDeps) {
+  const askService = () =>
+    createAskService({ engine: engine(), chat, defaultMode, onFallback: (reason, detail) => console.warn(`Taalmodel niet gebruikt (${reason}): ${detail}`) });
+  const healthWithLlm: HealthSource = () => ({ ...health(), llm: { configured: chat !== null, model: chat?.model ?? null, defaultMode } });
   const api = new Hono()
     .use(originGuard(allowedOrigins))
     .use(
@@ -49,10 +60,10 @@ export function createApp({ engine, health, maxBodyBytes = 16 * 1024, allowedOri
         },
       }),
     )
-    .route('/', askRoutes(engine))
+    .route('/', askRoutes(askService))
     .route('/', documentRoutes(engine));
 
-  const app = new Hono().use(requestId()).route('/api', api).route('/', healthRoutes(health));
+  const app = new Hono().use(requestId()).route('/api', api).route('/', healthRoutes(healthWithLlm));
   if (webRoot && existsSync(join(webRoot, 'index.html'))) serveWeb(app, webRoot);
 
   app.notFound((c) => c.json(errorBody('not_found', messages.routeNotFound), 404));

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 
 export const MAX_QUESTION_LENGTH = 2000;
+export const MAX_HISTORY = 10;
 
 export const askRequestSchema = z.object({
   question: z
@@ -16,7 +17,21 @@ export const askRequestSchema = z.object({
     .min(1, { error: 'k moet minstens 1 zijn.' })
     .max(20, { error: 'k mag hoogstens 20 zijn.' })
     .default(5),
+  mode: z.enum(['extractive', 'llm'], { error: 'mode moet "extractive" of "llm" zijn.' }).optional(),
+  history: z
+    .array(
+      z.object({
+        question: z.string({ error: 'Elke eerdere vraag moet tekst zijn.' }).max(MAX_QUESTION_LENGTH),
+        answer: z.string({ error: 'Elk eerder antwoord moet tekst zijn.' }).max(8000),
+      }),
+      { error: 'history moet een lijst van eerdere vragen en antwoorden zijn.' },
+    )
+    .max(MAX_HISTORY, { error: `history mag hoogstens ${MAX_HISTORY} eerdere vragen bevatten.` })
+    .default([]),
 });
+
+export type AnswerMode = 'extractive' | 'llm';
+export type HistoryTurn = { question: string; answer: string };
 
 export const citationSchema = z.object({
   n: z.number().int(),
@@ -41,12 +56,19 @@ export const passageSchema = z.object({
   end: z.number().int(),
 });
 
+export const fallbackSchema = z.object({
+  /** Why the language model's answer was not used: the response is the extractive answer. */
+  reason: z.enum(['not_configured', 'timeout', 'rate_limited', 'upstream_error', 'unreachable', 'invalid_response', 'no_valid_citations']),
+  message: z.string(),
+});
+
 export const askResponseSchema = z.object({
   answered: z.boolean(),
   answer: z.string(),
-  mode: z.literal('extractive'),
+  mode: z.enum(['extractive', 'llm']),
   citations: z.array(citationSchema),
   passages: z.array(passageSchema),
+  fallback: fallbackSchema.optional(),
 });
 
 export const documentSummarySchema = z.object({
@@ -61,9 +83,12 @@ export const documentSummarySchema = z.object({
 export const documentSchema = documentSummarySchema.extend({ text: z.string() });
 
 export type AskRequest = z.infer<typeof askRequestSchema>;
+/** Server-sent events of POST /api/ask/stream, in order: passages, tokens (LLM mode), final. */
+export type StreamEvent = { event: 'passages'; data: Passage[] } | { event: 'token'; data: { text: string } } | { event: 'final'; data: AskResponse };
 export type Citation = z.infer<typeof citationSchema>;
 export type Passage = z.infer<typeof passageSchema>;
 export type AskResponse = z.infer<typeof askResponseSchema>;
+export type Fallback = z.infer<typeof fallbackSchema>;
 export type DocumentSummary = z.infer<typeof documentSummarySchema>;
 export type DocumentWithText = z.infer<typeof documentSchema>;
 

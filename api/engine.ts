@@ -8,12 +8,19 @@ import { LexicalIndex } from './index/lexical-index.js';
 import { VectorIndex } from './index/vector-index.js';
 import { loadDutchAnalyzer } from './language/load-analyzer.js';
 import { messages } from './messages.js';
-import { createRetriever } from './retrieve/retriever.js';
+import type { DutchAnalyzer } from './language/dutch-analyzer.js';
+import { createRetriever, type Retrieval } from './retrieve/retriever.js';
 
 export interface Engine {
   manifest: IndexManifest;
   modes: RetrievalMode[];
+  analyzer: DutchAnalyzer;
+  /** Retrieval alone: the passages and the concepts they were scored on. */
+  search(question: string, k: number): Promise<Retrieval>;
+  /** The extractive answer to retrieved passages (answered: false when they do not cover the question). */
+  extractive(retrieval: Retrieval): AskResponse;
   ask(question: string, k: number): Promise<AskResponse>;
+  titleOf(documentId: string): string;
   listDocuments(): DocumentSummary[];
   getDocument(id: string): DocumentWithText | undefined;
 }
@@ -42,8 +49,13 @@ export function openEngine(stored: StoredIndex, options: { embedder?: Embedder |
   return {
     manifest: stored.manifest,
     modes: retriever.modes,
+    analyzer,
+    titleOf,
+    search: (question, k) => retriever.retrieve(question, k),
     async ask(question, k) {
-      const retrieval = await retriever.retrieve(question, k);
+      return this.extractive(await retriever.retrieve(question, k));
+    },
+    extractive(retrieval) {
       const answer = composeExtractive(retrieval.passages, retrieval.concepts, analyzer, (concept) => lexical.conceptIdf(concept), options.thresholds ?? DEFAULT_THRESHOLDS);
       const { text, citations } = toCitations(answer, titleOf);
       return {

@@ -22,6 +22,11 @@ const envSchema = z.object({
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
     .pipe(z.array(z.url({ error: 'ALLOWED_ORIGINS must be comma-separated origins such as https://intranet.gemeente.nl' }))),
   WEB_ROOT: z.string().min(1).default('web/dist'),
+  LLM_BASE_URL: z.url({ error: 'LLM_BASE_URL must be the URL of an OpenAI-compatible API, e.g. http://localhost:11434/v1' }).optional(),
+  LLM_MODEL: z.string().min(1).optional(),
+  LLM_API_KEY: z.string().min(1).optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  ANSWER_MODE: z.enum(['extractive', 'llm']).default('extractive'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -32,10 +37,13 @@ export function readEnv(source: Record<string, string | undefined> = process.env
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
     throw new Error(`Invalid configuration (see .env.example):\n${problems}`);
   }
-  if (parsed.data.CHUNK_OVERLAP_TOKENS >= parsed.data.CHUNK_TOKENS) {
-    throw new Error('Invalid configuration: CHUNK_OVERLAP_TOKENS must be smaller than CHUNK_TOKENS.');
-  }
-  return parsed.data;
+  const problems: string[] = [];
+  const env = parsed.data;
+  if (env.CHUNK_OVERLAP_TOKENS >= env.CHUNK_TOKENS) problems.push('CHUNK_OVERLAP_TOKENS must be smaller than CHUNK_TOKENS.');
+  if (env.LLM_BASE_URL && !env.LLM_MODEL) problems.push('LLM_MODEL is required when LLM_BASE_URL is set.');
+  if (env.ANSWER_MODE === 'llm' && !env.LLM_BASE_URL) problems.push('ANSWER_MODE=llm needs LLM_BASE_URL and LLM_MODEL.');
+  if (problems.length > 0) throw new Error(`Invalid configuration (see .env.example):\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+  return env;
 }
 
 export function modelSettings(env: Env) {
@@ -44,4 +52,17 @@ export function modelSettings(env: Env) {
 
 export function chunkSettings(env: Env) {
   return { chunkTokens: env.CHUNK_TOKENS, overlapTokens: env.CHUNK_OVERLAP_TOKENS };
+}
+
+export interface LlmSettings {
+  baseUrl: string;
+  model: string;
+  apiKey: string | null;
+  timeoutMs: number;
+}
+
+/** The language model to use, or null: without LLM_BASE_URL nothing leaves the machine. */
+export function llmSettings(env: Env): LlmSettings | null {
+  if (!env.LLM_BASE_URL || !env.LLM_MODEL) return null;
+  return { baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL, apiKey: env.LLM_API_KEY ?? null, timeoutMs: env.LLM_TIMEOUT_MS };
 }

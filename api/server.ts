@@ -3,7 +3,8 @@
 import { serve } from '@hono/node-server';
 import { createApp, type HealthReport } from './app.js';
 import type { Engine } from './engine.js';
-import { modelSettings, type Env } from './env.js';
+import { createChatClient } from './answer/llm/chat-completions.js';
+import { llmSettings, modelSettings, type Env } from './env.js';
 import { AppError } from './errors.js';
 import { loadEngine } from './load-engine.js';
 import { messages } from './messages.js';
@@ -24,6 +25,8 @@ export async function startServer(env: Env): Promise<RunningServer> {
     problem = error;
   }
   for (const warning of warnings) console.warn(`⚠ ${warning}`);
+  const llm = llmSettings(env);
+  if (llm) console.log(`Taalmodel: ${llm.model} via ${new URL(llm.baseUrl).host} (standaardmodus: ${env.ANSWER_MODE}).`);
   if (problem) console.error(`⚠ ${problem.message}`);
 
   const health = (): HealthReport => ({
@@ -38,6 +41,8 @@ export async function startServer(env: Env): Promise<RunningServer> {
       throw problem ?? new AppError('index_missing', messages.indexMissing);
     },
     health,
+    chat: llm ? createChatClient(llm) : null,
+    defaultMode: env.ANSWER_MODE,
     maxBodyBytes: env.MAX_BODY_BYTES,
     allowedOrigins: env.ALLOWED_ORIGINS,
     webRoot: env.WEB_ROOT,

@@ -1,12 +1,17 @@
-// POST /api/ask: a question in, a cited answer out.
+// POST /api/ask: a question in, a cited answer out. POST /api/ask/stream: the same as
+// server-sent events: the passages first, then answer tokens (LLM mode), then the final answer.
 import { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { AskService } from '../answer/ask-service.js';
 import { askRequestSchema } from '../contract.js';
-import type { EngineSource } from '../app.js';
 import { validJson } from './valid-json.js';
 
-export function askRoutes(engine: EngineSource) {
-  return new Hono().post('/ask', validJson(askRequestSchema), async (c) => {
-    const { question, k } = c.req.valid('json');
-    return c.json(await engine().ask(question, k));
-  });
+export function askRoutes(askService: () => AskService) {
+  return new Hono()
+    .post('/ask', validJson(askRequestSchema), async (c) => c.json(await askService().ask(c.req.valid('json'))))
+    .post('/ask/stream', validJson(askRequestSchema), (c) => {
+      const request = c.req.valid('json');
+      const service = askService(); // before streaming starts, so "no index" is still a plain 503
+      return streamSSE(c, (stream) => service.stream(request, ({ event, data }) => stream.writeSSE({ event, data: JSON.stringify(data) })));
+    });
 }

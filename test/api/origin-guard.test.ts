@@ -3,7 +3,7 @@ import { createApp } from '../../api/app.js';
 import type { Engine } from '../../api/engine.js';
 import { answered } from '../mocks/api-fixtures.js';
 
-const engine = { ask: async () => answered } as unknown as Engine;
+const engine = { search: async () => ({ concepts: [], language: 'nl', passages: [] }), extractive: () => answered } as unknown as Engine;
 const app = createApp({
   engine: () => engine,
   health: () => ({ status: 'ok', modes: ['lexical'], manifest: null, warnings: [] }),

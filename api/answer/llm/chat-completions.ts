@@ -1,0 +1,117 @@
+// A client for any OpenAI-compatible chat-completions endpoint (Ollama, vLLM, llama.cpp server,
+// Azure OpenAI, OpenAI): one request, or a stream of tokens. Every failure becomes an LlmError
+// with a reason the answer pipeline falls back on; the API key never appears in one.
+import type { Fallback } from '../../contract.js';
+import type { LlmSettings } from '../../env.js';
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export type LlmFailure = Exclude<Fallback['reason'], 'not_configured' | 'no_valid_citations'>;
+
+export class LlmError extends Error {
+  constructor(
+    readonly reason: LlmFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'LlmError';
+  }
+}
+
+export interface ChatClient {
+  model: string;
+  complete(messages: ChatMessage[], options?: { maxTokens?: number }): Promise<string>;
+  stream(messages: ChatMessage[]): AsyncIterable<string>;
+}
+
+export function createChatClient(settings: LlmSettings, fetchImpl: typeof fetch = fetch): ChatClient {
+  const url = new URL(settings.baseUrl);
+  url.pathname = `${url.pathname.replace(/\/$/, '')}/chat/completions`;
+  const azure = url.hostname.endsWith('.openai.azure.com');
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+  if (settings.apiKey) {
+    if (azure) headers['api-key'] = settings.apiKey;
+    else headers.authorization = `Bearer ${settings.apiKey}`;
+  }
+
+  async function post(body: object, signal: AbortSignal): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetchImpl(url, { method: 'POST', headers, body: JSON.stringify({ model: settings.model, temperature: 0.1, ...body }), signal });
+    } catch (error) {
+      if (signal.aborted) throw new LlmError('timeout', `Het taalmodel antwoordde niet binnen ${settings.timeoutMs} ms.`);
+      throw new LlmError('unreachable', `Het taalmodel is niet bereikbaar (${url.host}): ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (response.status === 429) throw new LlmError('rate_limited', 'Het taalmodel weigert tijdelijk verzoeken (429, te veel verzoeken).');
+    if (!response.ok) throw new LlmError('upstream_error', `Het taalmodel gaf een fout (HTTP ${response.status}).`);
+    return response;
+  }
+
+  return {
+    model: settings.model,
+    async complete(messages, options = {}) {
+      const signal = AbortSignal.timeout(settings.timeoutMs);
+      const response = await post({ messages, stream: false, ...(options.maxTokens ? { max_tokens: options.maxTokens } : {}) }, signal);
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        throw signal.aborted ? new LlmError('timeout', 'Het taalmodel antwoordde niet op tijd.') : new LlmError('invalid_response', 'Het taalmodel gaf geen geldige JSON terug.');
+      }
+      const content = (body as { choices?: { message?: { content?: unknown } }[] })?.choices?.[0]?.message?.content;
+      if (typeof content !== 'string') throw new LlmError('invalid_response', 'Het antwoord van het taalmodel bevat geen tekst (choices[0].message.content).');
+      return content;
+    },
+    async *stream(messages) {
+      const signal = AbortSignal.timeout(settings.timeoutMs);
+      const response = await post({ messages, stream: true }, signal);
+      if (!response.headers.get('content-type')?.includes('text/event-stream')) {
+        // A server that ignores "stream": the whole answer at once is still an answer.
+        const body = (await response.json().catch(() => null)) as { choices?: { message?: { content?: unknown } }[] } | null;
+        const content = body?.choices?.[0]?.message?.content;
+        if (typeof content !== 'string') throw new LlmError('invalid_response', 'Het taalmodel gaf geen geldige stream of JSON terug.');
+        yield content;
+        return;
+      }
+      try {
+        yield* parseEventStream(response.body!);
+      } catch (error) {
+        if (error instanceof LlmError) throw error;
+        if (signal.aborted) throw new LlmError('timeout', `Het taalmodel stopte niet binnen ${settings.timeoutMs} ms.`);
+        throw new LlmError('unreachable', 'De verbinding met het taalmodel brak af.');
+      }
+    },
+  };
+}
+
+/** Content deltas of an OpenAI-style server-sent event stream, until "data: [DONE]". */
+async function* parseEventStream(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
+    buffer += decoder.decode(chunk, { stream: true });
+    let boundary: RegExpExecArray | null;
+    while ((boundary = /\r?\n\r?\n/.exec(buffer))) {
+      const event = buffer.slice(0, boundary.index);
+      buffer = buffer.slice(boundary.index + boundary[0].length);
+      const data = event
+        .split(/\r?\n/)
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(5).trimStart())
+        .join('\n');
+      if (data === '') continue;
+      if (data === '[DONE]') return;
+      let parsed: { choices?: { delta?: { content?: unknown } }[] };
+      try {
+        parsed = JSON.parse(data);
+      } catch {
+        throw new LlmError('invalid_response', 'Het taalmodel stuurde een onleesbaar stuk van de stream.');
+      }
+      const content = parsed.choices?.[0]?.delta?.content;
+      if (typeof content === 'string' && content !== '') yield content;
+    }
+  }
+}

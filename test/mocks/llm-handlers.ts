@@ -1,0 +1,85 @@
+// msw handlers that play an OpenAI-compatible chat-completions server. The default "model" is
+// deterministic: it reads the numbered passages from the prompt and writes one sentence per
+// passage from that passage's words, citing it; rewrite requests get a standalone question.
+import { delay, http, HttpResponse } from 'msw';
+
+export const LLM_BASE = 'http://llm.test/v1';
+export const LLM_KEY = 'sk-test-geheim-1234';
+const ENDPOINT = `${LLM_BASE}/chat/completions`;
+
+interface Message {
+  role: string;
+  content: string;
+}
+export interface RecordedRequest {
+  headers: Record<string, string>;
+  body: { model: string; messages: Message[]; stream?: boolean; temperature?: number };
+}
+
+export const llmRequests: RecordedRequest[] = [];
+
+export function fakeModel(messages: Message[]): string {
+  const system = messages[0]?.content ?? '';
+  const user = messages.at(-1)?.content ?? '';
+  if (system.includes('Herschrijf')) {
+    const last = /Laatste vraag: (.*)$/m.exec(user)?.[1] ?? '';
+    const previous = /Vraag: (.*)$/m.exec(user)?.[1] ?? '';
+    return `${last.replace(/\?$/, '')} bij ${previous.replace(/^Wat is /, '').replace(/\?$/, '')}?`;
+  }
+  const passages = [...user.matchAll(/<passage nummer="(\d+)"[^>]*>\n([\s\S]*?)\n<\/passage>/g)].slice(0, 2);
+  return passages
+    .map(([, n, text]) => {
+      const body = text!.split('\n').filter((line) => /[.!?]$/.test(line.trim()))[0] ?? text!; // skip headings
+      const first = body.split(/(?<=[.!?])\s/)[0]!.replace(/^•\s*/, '').replace(/\s+/g, ' ').replace(/[.!?]$/, '');
+      return `Volgens de documenten: ${first.charAt(0).toLowerCase()}${first.slice(1)} [${n}].`;
+    })
+    .join(' ');
+}
+
+function completion(content: string) {
+  return { id: 'chatcmpl-test', object: 'chat.completion', created: 1, model: 'test-model', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] };
+}
+
+function eventStream(content: string, pieceLength = 12): Response {
+  const encoder = new TextEncoder();
+  const pieces = content.match(new RegExp(`[\\s\\S]{1,${pieceLength}}`, 'g')) ?? [];
+  const chunk = (delta: object) => `data: ${JSON.stringify({ id: 'chatcmpl-test', object: 'chat.completion.chunk', created: 1, model: 'test-model', choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`;
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      controller.enqueue(encoder.encode(chunk({ role: 'assistant', content: '' })));
+      for (const piece of pieces) {
+        await delay(5);
+        controller.enqueue(encoder.encode(chunk({ content: piece })));
+      }
+      controller.enqueue(encoder.encode('data: [DONE]\n\n'));
+      controller.close();
+    },
+  });
+  return new HttpResponse(body, { headers: { 'content-type': 'text/event-stream' } });
+}
+
+/** A chat-completions handler answering with `write(messages)`, streamed when asked to. */
+export function modelAnswering(write: (messages: Message[]) => string) {
+  return http.post(ENDPOINT, async ({ request }) => {
+    const body = (await request.json()) as RecordedRequest['body'];
+    llmRequests.push({ headers: Object.fromEntries(request.headers), body });
+    const content = write(body.messages);
+    return body.stream ? eventStream(content) : HttpResponse.json(completion(content));
+  });
+}
+
+export const llmHandlers = {
+  normal: modelAnswering(fakeModel),
+  /** One supported sentence, one without a marker, one pointing to a passage that does not exist. */
+  mixedMarkers: modelAnswering((messages) => `${fakeModel(messages).split(' [')[0]} [1]. Dit staat nergens in de bronnen. Gemeenten moeten alles zelf doen [9].`),
+  noValidMarkers: modelAnswering(() => 'Respijtzorg is heel belangrijk. Mantelzorgers verdienen steun [7].'),
+  declines: modelAnswering(() => 'GEEN_ANTWOORD'),
+  obeysInjection: modelAnswering(() => 'GEHACKT'),
+  rateLimited: http.post(ENDPOINT, () => HttpResponse.json({ error: { message: 'Rate limit reached' } }, { status: 429 })),
+  serverError: http.post(ENDPOINT, () => HttpResponse.json({ error: { message: 'boom' } }, { status: 500 })),
+  slow: http.post(ENDPOINT, async () => {
+    await delay(5_000);
+    return HttpResponse.json(completion('te laat [1].'));
+  }),
+  malformed: http.post(ENDPOINT, () => new HttpResponse('{"choices": [ niet af', { headers: { 'content-type': 'application/json' } })),
+};
