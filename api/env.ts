@@ -2,6 +2,9 @@
 // invalid variable is reported together, with the fix in the message.
 import { z } from 'zod';
 
+/** An empty value (as in .env.example) means unset. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
 const flag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => ['true', '1', 'yes'].includes(value));
 
 const envSchema = z.object({
@@ -22,9 +25,9 @@ const envSchema = z.object({
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
     .pipe(z.array(z.url({ error: 'ALLOWED_ORIGINS must be comma-separated origins such as https://intranet.gemeente.nl' }))),
   WEB_ROOT: z.string().min(1).default('web/dist'),
-  LLM_BASE_URL: z.url({ error: 'LLM_BASE_URL must be the URL of an OpenAI-compatible API, e.g. http://localhost:11434/v1' }).optional(),
-  LLM_MODEL: z.string().min(1).optional(),
-  LLM_API_KEY: z.string().min(1).optional(),
+  LLM_BASE_URL: optional(z.url({ error: 'LLM_BASE_URL must be the URL of an OpenAI-compatible API, e.g. http://localhost:11434/v1' })),
+  LLM_MODEL: optional(z.string().min(1)),
+  LLM_API_KEY: optional(z.string().min(1)),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   ANSWER_MODE: z.enum(['extractive', 'llm']).default('extractive'),
 });

@@ -11,11 +11,15 @@ import { buildIndex } from '../../api/index/build-index.js';
 import { startServer } from '../../api/server.js';
 import { buildWeb } from '../../scripts/lib/build-web.js';
 import { CORPUS_DIR, OFFLINE_MODEL } from '../fixtures/paths.js';
+import { startOpenAiCompatibleServer } from '../fixtures/openai-compatible-server.js';
+import { fakeModel } from '../mocks/llm-handlers.js';
 import { CHROMIUM } from './browser.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** A second server whose answers a (stand-in) language model writes, streamed. */
+    llmBaseUrl: string;
   }
 }
 
@@ -37,9 +41,14 @@ export default async function setup(project: TestProject) {
     ALLOW_MODEL_DOWNLOAD: 'false',
   });
   const server = await startServer(env);
+  const model = await startOpenAiCompatibleServer(fakeModel, { tokenDelayMs: 60 });
+  const llmServer = await startServer({ ...env, PORT: await freePort(), LLM_BASE_URL: model.baseUrl, LLM_MODEL: 'stand-in', ANSWER_MODE: 'llm' });
   project.provide('baseUrl', server.url);
+  project.provide('llmBaseUrl', llmServer.url);
   return async () => {
     await server.close();
+    await llmServer.close();
+    await model.close();
     await rm(work, { recursive: true, force: true });
   };
 }

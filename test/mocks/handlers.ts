@@ -1,29 +1,71 @@
 // msw handlers that play the Bronwijzer API for the UI's tests; a test swaps one in with
-// server.use(...) to simulate a failure.
+// server.use(...) to simulate a failure, a slow answer or a language model's stream.
 import { delay, http, HttpResponse } from 'msw';
+import type { AskResponse, StreamEvent } from '../../api/contract.js';
 import { answered, documents, documentWithText, notFound } from './api-fixtures.js';
 
 export const API = 'http://bronwijzer.test';
 
+/** Request bodies the stream endpoint received, for assertions on what the UI sends. */
+export const askRequests: { question: string; history: { question: string; answer: string }[]; mode?: string }[] = [];
+
+function eventStream(events: StreamEvent[], pause = 0): HttpResponse<ReadableStream> {
+  const encoder = new TextEncoder();
+  const body = new ReadableStream({
+    async start(controller) {
+      for (const { event, data } of events) {
+        if (pause) await delay(pause);
+        controller.enqueue(encoder.encode(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`));
+      }
+      controller.close();
+    },
+  });
+  return new HttpResponse(body, { headers: { 'content-type': 'text/event-stream' } });
+}
+
+const answerEvents = (response: AskResponse): StreamEvent[] => [
+  { event: 'passages', data: response.passages },
+  { event: 'final', data: response },
+];
+
+const streamAnswering = (events: () => StreamEvent[], pause = 0) =>
+  http.post(`${API}/api/ask/stream`, async ({ request }) => {
+    askRequests.push((await request.json()) as (typeof askRequests)[number]);
+    return eventStream(events(), pause);
+  });
+
 export const handlers = [
-  http.post(`${API}/api/ask`, () => HttpResponse.json(answered)),
+  streamAnswering(() => answerEvents(answered)),
   http.get(`${API}/api/documents`, () => HttpResponse.json(documents)),
   http.get(`${API}/api/documents/:id`, ({ params }) =>
     params.id === documentWithText.id
       ? HttpResponse.json(documentWithText)
       : HttpResponse.json({ error: { code: 'document_not_found', message: 'Document bestaat niet.' } }, { status: 404 }),
   ),
-  http.get(`${API}/health`, () => HttpResponse.json({ status: 'ok', modes: ['lexical'], manifest: null, warnings: [] })),
+  http.get(`${API}/health`, () => HttpResponse.json({ status: 'ok', modes: ['lexical'], manifest: null, warnings: [], llm: { configured: false, model: null, defaultMode: 'extractive' } })),
 ];
 
+const llmAnswer: AskResponse = { ...answered, mode: 'llm', answer: `Een vrijwilliger kan de zorg tijdelijk overnemen. [1]` };
+
 export const askHandlers = {
-  notFound: http.post(`${API}/api/ask`, () => HttpResponse.json(notFound)),
-  serverError: http.post(`${API}/api/ask`, () =>
+  notFound: streamAnswering(() => answerEvents(notFound)),
+  serverError: http.post(`${API}/api/ask/stream`, () =>
     HttpResponse.json({ error: { code: 'internal_error', message: 'Er ging iets mis bij het beantwoorden. Probeer het opnieuw.' } }, { status: 500 }),
   ),
-  slow: http.post(`${API}/api/ask`, async () => {
-    await delay(400);
-    return HttpResponse.json(answered);
-  }),
-  unreachable: http.post(`${API}/api/ask`, () => HttpResponse.error()),
+  slow: streamAnswering(() => answerEvents(answered), 200),
+  unreachable: http.post(`${API}/api/ask/stream`, () => HttpResponse.error()),
+  llmStream: streamAnswering(
+    () => [
+      { event: 'passages', data: answered.passages },
+      ...['Een vrijwilliger ', 'kan de zorg ', 'tijdelijk overnemen [1].'].map((text) => ({ event: 'token' as const, data: { text } })),
+      { event: 'final', data: llmAnswer },
+    ],
+    150,
+  ),
+  fallback: streamAnswering(() =>
+    answerEvents({ ...answered, fallback: { reason: 'timeout', message: 'Het taalmodel antwoordde niet op tijd; dit is het letterlijke antwoord uit de documenten.' } }),
+  ),
+  healthWithModel: http.get(`${API}/health`, () =>
+    HttpResponse.json({ status: 'ok', modes: ['lexical', 'dense'], manifest: null, warnings: [], llm: { configured: true, model: 'llama3.1', defaultMode: 'llm' } }),
+  ),
 };

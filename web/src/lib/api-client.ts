@@ -2,9 +2,17 @@
 // with failures turned into ApiErrors that carry a Dutch message for the user.
 import { hc } from 'hono/client';
 import type { AppType } from '../../../api/app';
-import type { AskResponse, DocumentSummary, DocumentWithText } from '../../../api/contract';
+import type { AnswerMode, AskResponse, DocumentSummary, DocumentWithText, HistoryTurn } from '../../../api/contract';
 import type { HealthReport } from '../../../api/app';
 import { text } from '../shared/text.nl';
+import { readEventStream } from './read-event-stream';
+
+export interface AskOptions {
+  history?: HistoryTurn[];
+  mode?: AnswerMode;
+  /** Called with each piece of a language model's draft, before the validated answer arrives. */
+  onDraft?: (piece: string) => void;
+}
 
 export class ApiError extends Error {
   constructor(
@@ -22,6 +30,25 @@ export function createApiClient(baseUrl: string) {
   const client = hc<AppType>(baseUrl);
   return {
     ask: (question: string, k = 5) => call<AskResponse>(() => client.api.ask.$post({ json: { question, k } })),
+    /** Asks through the streaming endpoint; resolves with the final, validated answer. */
+    async askStream(question: string, { history = [], mode, onDraft }: AskOptions = {}): Promise<AskResponse> {
+      let response: Response;
+      try {
+        response = await client.api.ask.stream.$post({ json: { question, k: 5, history, ...(mode ? { mode } : {}) } });
+      } catch {
+        throw new ApiError(text.unreachable, null);
+      }
+      if (!response.ok || !response.body) await call(() => Promise.resolve(response)); // throws the API's own message
+      try {
+        for await (const { event, data } of readEventStream(response.body!)) {
+          if (event === 'token') onDraft?.((data as { text: string }).text);
+          if (event === 'final') return data as AskResponse;
+        }
+      } catch {
+        throw new ApiError(text.unreachable, null);
+      }
+      throw new ApiError(text.unexpected, response.status);
+    },
     documents: () => call<DocumentSummary[]>(() => client.api.documents.$get()),
     document: (id: string) => call<DocumentWithText>(() => client.api.documents[':id'].$get({ param: { id } })),
     health: () => call<HealthReport>(() => client.health.$get(), { acceptUnavailable: true }),

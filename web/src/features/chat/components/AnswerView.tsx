@@ -23,6 +23,8 @@ export function AnswerView({ response, catalog, idPrefix }: Props) {
 
   return (
     <div className="answer">
+      {response.fallback && <p className="notice">{response.fallback.message}</p>}
+      {response.mode === 'llm' && <p className="notice notice-quiet">{text.writtenByModel}</p>}
       <p className="answer-text">
         {parts.map((part, i) => {
           if (i % 2 === 0) return <Fragment key={i}>{part}</Fragment>;
@@ -51,6 +53,7 @@ export function AnswerView({ response, catalog, idPrefix }: Props) {
 function NotFound({ response }: { response: AskResponse }) {
   return (
     <div className="answer not-found">
+      {response.fallback && <p className="notice">{response.fallback.message}</p>}
       <p className="not-found-heading">
         <strong>{text.notFoundHeading}</strong>
       </p>

@@ -1,8 +1,10 @@
 // The chat itself, shared by the full page and the widget: the conversation as a live log,
-// each answer announced to screen readers, and the question form.
-import { useEffect, useRef } from 'react';
+// each answer announced to screen readers, and the question form; with a language model
+// configured on the server, a choice to let it phrase the answer.
+import { useEffect, useId, useRef, useState } from 'react';
+import type { AnswerMode } from '../../../../../api/contract';
 import { text } from '../../../shared/text.nl';
-import { useCatalog } from '../hooks/use-catalog';
+import { useCatalog, useHealth } from '../hooks/use-catalog';
 import { useConversation, type Turn } from '../hooks/use-conversation';
 import { AnswerView } from './AnswerView';
 import { ModeBadge } from './ModeBadge';
@@ -11,6 +13,11 @@ import { QuestionForm } from './QuestionForm';
 export function ChatPanel() {
   const { turns, ask, retry, pending } = useConversation();
   const catalog = useCatalog();
+  const health = useHealth();
+  const [useModel, setUseModel] = useState<boolean | null>(null);
+  const llm = health?.llm?.configured ? health.llm : null;
+  const mode: AnswerMode | undefined = llm ? ((useModel ?? llm.defaultMode === 'llm') ? 'llm' : 'extractive') : undefined;
+  const toggleId = useId();
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => {
     end.current?.scrollIntoView?.({ block: 'end' });
@@ -26,13 +33,23 @@ export function ChatPanel() {
               <span className="visually-hidden">{text.you}: </span>
               {turn.question}
             </h2>
-            <TurnBody turn={turn} catalog={catalog} onRetry={() => void retry(turn.id)} />
+            <TurnBody turn={turn} catalog={catalog} onRetry={() => void retry(turn.id, mode)} />
           </article>
         ))}
         <div ref={end} />
       </section>
-      <QuestionForm onAsk={ask} pending={pending} />
-      <ModeBadge />
+      <QuestionForm onAsk={(question) => ask(question, mode)} pending={pending} />
+      {llm && (
+        <p className="model-toggle">
+          <input id={toggleId} type="checkbox" checked={mode === 'llm'} onChange={(event) => setUseModel(event.target.checked)} aria-describedby={`${toggleId}-hint`} />
+          <label htmlFor={toggleId}>{text.useLanguageModel}</label>
+          <span id={`${toggleId}-hint`} className="question-hint">
+            {' '}
+            {text.useLanguageModelHint(llm.model ?? '')}
+          </span>
+        </p>
+      )}
+      <ModeBadge health={health} />
     </div>
   );
 }
@@ -41,10 +58,18 @@ function TurnBody({ turn, catalog, onRetry }: { turn: Turn; catalog: ReturnType<
   switch (turn.status) {
     case 'loading':
       return (
-        <p className="loading" role="status">
-          <span className="spinner" aria-hidden="true" />
-          {text.asking}
-        </p>
+        <>
+          <p className="loading" role="status">
+            <span className="spinner" aria-hidden="true" />
+            {text.asking}
+          </p>
+          {turn.draft && (
+            // The draft is for the eye; screen readers hear the validated answer when it arrives.
+            <p className="draft" aria-hidden="true">
+              <span className="draft-label">{text.draft}</span> {turn.draft}
+            </p>
+          )}
+        </>
       );
     case 'failed':
       return (

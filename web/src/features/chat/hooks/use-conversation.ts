@@ -4,10 +4,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AskResponse } from '../../../../../api/contract';
 import { ApiError } from '../../../lib/api-client';
 import { text } from '../../../shared/text.nl';
+import type { AnswerMode } from '../../../../../api/contract';
 import { useChatSettings } from '../chat-settings';
 
+/** How many earlier questions and answers go along with a follow-up question. */
+const HISTORY_TURNS = 5;
+
 export type Turn =
-  | { id: string; question: string; status: 'loading' }
+  | { id: string; question: string; status: 'loading'; draft?: string }
   | { id: string; question: string; status: 'answered'; response: AskResponse }
   | { id: string; question: string; status: 'failed'; error: string };
 
@@ -25,11 +29,24 @@ export function useConversation() {
     }
   }, [turns, storageKey]);
 
+  const latest = useRef(turns);
+  latest.current = turns;
+
   const run = useCallback(
-    async (id: string, question: string): Promise<boolean> => {
+    async (id: string, question: string, mode?: AnswerMode): Promise<boolean> => {
       const update = (turn: Turn) => setTurns((current) => current.map((existing) => (existing.id === id ? turn : existing)));
+      const earlier = latest.current.slice(0, latest.current.findIndex((turn) => turn.id === id));
+      const history = earlier
+        .filter((turn): turn is Extract<Turn, { status: 'answered' }> => turn.status === 'answered')
+        .slice(-HISTORY_TURNS)
+        .map((turn) => ({ question: turn.question, answer: turn.response.answer }));
+      let draft = '';
+      const onDraft = (piece: string) => {
+        draft += piece;
+        update({ id, question, status: 'loading', draft });
+      };
       try {
-        update({ id, question, status: 'answered', response: await api.ask(question) });
+        update({ id, question, status: 'answered', response: await api.askStream(question, { history, mode, onDraft }) });
         return true;
       } catch (error) {
         update({ id, question, status: 'failed', error: error instanceof ApiError ? error.message : text.unexpected });
@@ -41,22 +58,23 @@ export function useConversation() {
 
   /** Asks a question; resolves true when it was answered, false when it failed. */
   const ask = useCallback(
-    (question: string) => {
+    (question: string, mode?: AnswerMode) => {
       const id = `${Date.now()}-${counter.current++}`;
-      setTurns((current) => [...current, { id, question, status: 'loading' }]);
-      return run(id, question);
+      latest.current = [...latest.current, { id, question, status: 'loading' }];
+      setTurns(latest.current);
+      return run(id, question, mode);
     },
     [run],
   );
 
   const retry = useCallback(
-    (id: string) => {
-      const turn = turns.find((candidate) => candidate.id === id);
+    (id: string, mode?: AnswerMode) => {
+      const turn = latest.current.find((candidate) => candidate.id === id);
       if (!turn) return Promise.resolve(false);
       setTurns((current) => current.map((existing) => (existing.id === id ? { id, question: turn.question, status: 'loading' } : existing)));
-      return run(id, turn.question);
+      return run(id, turn.question, mode);
     },
-    [turns, run],
+    [run],
   );
 
   const clear = useCallback(() => setTurns([]), []);
