@@ -2,13 +2,21 @@
 // for the command-line tools.
 import { createApp } from '../../api/app.js';
 import type { AskResponse, DocumentWithText } from '../../api/contract.js';
-import { modelSettings, readEnv } from '../../api/env.js';
+import { createChatClient } from '../../api/answer/llm/chat-completions.js';
+import type { AnswerMode } from '../../api/contract.js';
+import { llmSettings, modelSettings, readEnv } from '../../api/env.js';
 import { loadEngine } from '../../api/load-engine.js';
 
 export async function inProcessClient() {
   const env = readEnv();
   const { engine, warnings } = await loadEngine(env.INDEX_DIR, modelSettings(env));
-  const app = createApp({ engine: () => engine, health: () => ({ status: 'ok', modes: engine.modes, manifest: engine.manifest, warnings }) });
+  const llm = llmSettings(env);
+  const app = createApp({
+    engine: () => engine,
+    health: () => ({ status: 'ok', modes: engine.modes, manifest: engine.manifest, warnings }),
+    chat: llm ? createChatClient(llm) : null,
+    defaultMode: env.ANSWER_MODE,
+  });
   const call = async <T>(path: string, init?: RequestInit): Promise<T> => {
     const response = await app.request(path, init);
     const body = await response.json();
@@ -18,8 +26,8 @@ export async function inProcessClient() {
   return {
     engine,
     warnings,
-    ask: (question: string, k = 5) =>
-      call<AskResponse>('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question, k }) }),
+    ask: (question: string, k = 5, mode?: AnswerMode) =>
+      call<AskResponse>('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question, k, ...(mode ? { mode } : {}) }) }),
     document: (id: string) => call<DocumentWithText>(`/api/documents/${encodeURIComponent(id)}`),
   };
 }
