@@ -37,6 +37,7 @@ const PASSAGES_CONSIDERED = 4;
 const MAX_SENTENCES = 3;
 const MAX_LIST_ITEMS = 4;
 const SHORT_SENTENCE_WORDS = 12;
+const FRAGMENT_WORDS = 6;
 const ELABORATION = /^(Bijvoorbeeld|Zoals|Denk (hierbij |daarbij )?aan|Zo |Of |Onder andere|Dit kan|Hierbij|Daarbij)/;
 
 export function composeExtractive(
@@ -71,7 +72,8 @@ export function composeExtractive(
     }
   });
 
-  const ranked = candidates.sort((a, b) => b.score - a.score || a.rank - b.rank || a.sentence.start - b.sentence.start);
+  // Headings, bylines and other fragments only enter an answer as items of a list it introduces.
+  const ranked = candidates.filter((candidate) => !isFragment(candidate.sentence)).sort((a, b) => b.score - a.score || a.rank - b.rank || a.sentence.start - b.sentence.start);
   const top = ranked[0];
   const bestSentenceCoverage = Math.max(0, ...candidates.map((candidate) => candidate.coverage));
   if (!top || bestSentenceCoverage < thresholds.minSentenceCoverage) return { answered: false, bestSentenceCoverage, sentences: [] };
@@ -89,7 +91,7 @@ export function composeExtractive(
 
   const withContext: Candidate[] = [];
   for (const candidate of chosen) {
-    for (const sentence of [candidate, ...listItemsAfter(candidate, candidates), ...elaborationAfter(candidate, candidates, candidate === top)]) {
+    for (const sentence of [...exampleContext(candidate, candidates), candidate, ...listItemsAfter(candidate, candidates), ...elaborationAfter(candidate, candidates, candidate === top)]) {
       if (!withContext.some((other) => overlaps(other, sentence))) withContext.push(sentence);
     }
   }
@@ -106,6 +108,20 @@ function following(candidate: Candidate, candidates: readonly Candidate[]): Cand
 
 function gapBetween(passage: RetrievedPassage, from: number, to: number): string {
   return passage.chunk.text.slice(from - passage.chunk.start, to - passage.chunk.start);
+}
+
+/** An example ("Bijvoorbeeld met een Doe-Mee-Pas …") needs the sentence it is an example of. */
+function exampleContext(candidate: Candidate, candidates: readonly Candidate[]): Candidate[] {
+  if (!ELABORATION.test(candidate.sentence.text)) return [];
+  const before = candidates
+    .filter((other) => other.passage === candidate.passage && other.sentence.end <= candidate.sentence.start)
+    .sort((a, b) => b.sentence.start - a.sentence.start)[0];
+  if (!before || gapBetween(candidate.passage, before.sentence.end, candidate.sentence.start).includes('\n')) return [];
+  return [before];
+}
+
+function isFragment(sentence: Sentence): boolean {
+  return !/[.!?:;]["'”’)]*$/.test(sentence.text) && sentence.text.split(/\s+/).length < FRAGMENT_WORDS;
 }
 
 /**

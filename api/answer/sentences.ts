@@ -7,8 +7,9 @@ export interface Sentence {
 }
 
 const segmenter = new Intl.Segmenter('nl', { granularity: 'sentence' });
-// Abbreviations that end in a dot without ending the sentence.
-const ABBREVIATION_END = /\b(o\.a|d\.m\.v|i\.s\.m|m\.b\.t|bijv|bv|enz|etc|e\.d|z\.s\.m|dhr|mevr|nr|pag|ca|incl|excl|evt)\.$/i;
+// Dots that do not end a sentence: abbreviations, and the numbers of an inline list
+// ("vier dynamieken: 1. Politieke druk; 2. Complexiteit …").
+const ABBREVIATION_END = /\b(o\.a|d\.m\.v|i\.s\.m|m\.b\.t|bijv|bv|enz|etc|e\.d|z\.s\.m|dhr|mevr|nr|pag|ca|incl|excl|evt)\.$|(^|[\s:;])\d{1,2}\.$/i;
 
 /** Sentences of `text`, whose first character sits at `offset` in the document. */
 export function splitSentences(text: string, offset = 0): Sentence[] {

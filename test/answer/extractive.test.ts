@@ -58,6 +58,11 @@ describe('extractive answers', () => {
     expect(text).toContain('Bijvoorbeeld met een Doe-Mee-Pas.');
   });
 
+  it('gives an example the sentence it is an example of', () => {
+    const { text } = answer('Wat is een Doe-Mee-Pas?');
+    expect(text).toMatch(/^De gemeente kan lidmaatschap van een sportvereniging betalen\. \[1\] Bijvoorbeeld met een Doe-Mee-Pas\. \[2\]/);
+  });
+
   it('refuses when no passage covers the question, rather than stitching fragments', () => {
     const { composed, citations } = answer('Wat is de hoofdstad van Australië?');
     expect(composed.answered).toBe(false);

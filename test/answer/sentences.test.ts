@@ -13,6 +13,11 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('keeps an inline numbered list in one sentence', () => {
+    const list = 'Zij noemt vier dynamieken: 1. Politieke druk; 2. Complexiteit; 3. Fragmentatie. Daarna volgt advies.';
+    expect(splitSentences(list).map((sentence) => sentence.text)).toEqual(['Zij noemt vier dynamieken: 1. Politieke druk; 2. Complexiteit; 3. Fragmentatie.', 'Daarna volgt advies.']);
+  });
+
   it('gives offsets in the document, shifted by where the passage starts', () => {
     for (const sentence of splitSentences(text, 100)) expect(text.slice(sentence.start - 100, sentence.end - 100)).toBe(sentence.text);
   });
