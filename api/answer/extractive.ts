@@ -1,6 +1,7 @@
 // Composes the default, extractive answer: the sentences of the retrieved passages that best
 // cover the question, verbatim and each with its citation. When the best passage does not
 // cover the question well enough, the answer says so instead of stitching fragments together.
+import { sectionOf } from '../chunk/chunk-document.js';
 import { citationUrl, type Citation } from '../contract.js';
 import type { Concept, DutchAnalyzer } from '../language/dutch-analyzer.js';
 import type { RetrievedPassage } from '../retrieve/retriever.js';
@@ -38,6 +39,8 @@ const MAX_SENTENCES = 3;
 const MAX_LIST_ITEMS = 4;
 const SHORT_SENTENCE_WORDS = 12;
 const FRAGMENT_WORDS = 6;
+/** How much a concept found only in the section heading counts for a sentence under it. */
+const SECTION_CREDIT = 0.5;
 const ELABORATION = /^(Bijvoorbeeld|Zoals|Denk (hierbij |daarbij )?aan|Zo |Of |Onder andere|Dit kan|Hierbij|Daarbij)/;
 
 export function composeExtractive(
@@ -54,14 +57,18 @@ export function composeExtractive(
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0) || 1;
   const candidates: Candidate[] = [];
   passages.slice(0, PASSAGES_CONSIDERED).forEach((passage, rank) => {
-    const sectionLine = passage.chunk.section;
+    const headingTerms = new Map<string | null, Set<string>>();
     for (const sentence of splitSentences(passage.chunk.text, passage.chunk.start)) {
-      if (sentence.text === sectionLine) continue; // a heading is not an answer
+      const section = sectionOf(passage.chunk, sentence.start);
+      if (sentence.text === section) continue; // a heading is not an answer
+      // A sentence under "Handvest Overheid en burger" is about the Handvest, though it does not say so.
+      if (!headingTerms.has(section)) headingTerms.set(section, new Set(analyzer.indexTerms(section ?? '')));
+      const sectionTerms = headingTerms.get(section)!;
       const terms = new Set(analyzer.indexTerms(sentence.text));
       const covered = new Set<number>();
       let coverage = 0;
       concepts.forEach((concept, c) => {
-        const match = Math.max(0, ...concept.alternatives.map((alt) => (alt.weight * alt.terms.filter((term) => terms.has(term)).length) / alt.terms.length));
+        const match = Math.max(0, ...concept.alternatives.map((alt) => alt.weight * Math.max(share(alt.terms, terms), SECTION_CREDIT * share(alt.terms, sectionTerms))));
         if (match > 0) covered.add(c);
         coverage += (weights[c]! * match) / totalWeight;
       });
@@ -120,6 +127,10 @@ function exampleContext(candidate: Candidate, candidates: readonly Candidate[]):
   return [before];
 }
 
+function share(terms: readonly string[], present: ReadonlySet<string>): number {
+  return terms.filter((term) => present.has(term)).length / terms.length;
+}
+
 function isFragment(sentence: Sentence): boolean {
   return !/[.!?:;]["'”’)]*$/.test(sentence.text) && sentence.text.split(/\s+/).length < FRAGMENT_WORDS;
 }
@@ -164,7 +175,7 @@ export function toCitations(answer: ExtractiveAnswer, titleOf: (documentId: stri
     passageId: passage.chunk.id,
     documentId: passage.chunk.documentId,
     title: titleOf(passage.chunk.documentId),
-    section: passage.chunk.section,
+    section: sectionOf(passage.chunk, quote.start),
     quote: quote.text,
     start: quote.start,
     end: quote.end,

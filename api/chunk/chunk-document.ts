@@ -15,7 +15,10 @@ export interface Chunk {
   start: number;
   end: number;
   text: string;
+  /** The section the chunk starts in. */
   section: string | null;
+  /** Headings that start inside the chunk, so a quote from it can name its own section. */
+  headings: Section[];
   tokens: number;
 }
 
@@ -59,6 +62,7 @@ export async function chunkDocument(
       end: span.end,
       text,
       section: sectionAt(document.sections, span.start),
+      headings: document.sections.filter((section) => section.start > span.start && section.start < span.end),
       tokens: count,
     };
   });
@@ -103,4 +107,9 @@ function mergeTinySpans(spans: Span[], text: string, tokens: TokenCounter, chunk
     merged.push(span);
   }
   return merged;
+}
+
+/** The section a position inside a chunk falls under: the last heading before it. */
+export function sectionOf(chunk: Pick<Chunk, 'section' | 'headings'>, offset: number): string | null {
+  return chunk.headings.filter((heading) => heading.start <= offset).at(-1)?.title ?? chunk.section;
 }

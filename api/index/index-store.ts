@@ -11,7 +11,7 @@ import type { LexicalIndexData } from './lexical-index.js';
 import type { VectorIndex, VectorIndexSettings } from './vector-index.js';
 
 /** Bump when cleaning, chunking or analysis change what an index contains. */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 export type RetrievalMode = 'lexical' | 'dense';
 

@@ -3,6 +3,8 @@
 // of the question's concepts a passage covers is reported beside the score.
 import type { Concept } from '../language/dutch-analyzer.js';
 
+const UNSEEN_WEIGHT = 1.5;
+
 export interface LexicalIndexData {
   k1: number;
   b: number;
@@ -53,10 +55,14 @@ export class LexicalIndex {
     return Math.log(1 + (this.size - documentFrequency + 0.5) / (documentFrequency + 0.5));
   }
 
-  /** The weight a concept carries: the IDF of its own word, or of a word never seen when unknown. */
+  /**
+   * The weight a concept carries: the IDF of its own word. A word the corpus has never seen
+   * ("burgemeester", "Australië") weighs more than the rarest word it has: it is the strongest
+   * sign that a question asks about something the documents do not cover.
+   */
   conceptIdf(concept: Concept): number {
     const known = concept.alternatives.filter((alternative) => alternative.terms.every((term) => this.has(term)));
-    if (known.length === 0) return this.idf('\u0000unseen');
+    if (known.length === 0) return this.idf('\u0000unseen') * UNSEEN_WEIGHT;
     return Math.max(...known.map((alternative) => alternative.weight * mean(alternative.terms.map((term) => this.idf(term)))));
   }
 

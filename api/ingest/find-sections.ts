@@ -32,7 +32,7 @@ export function sectionAt(sections: readonly Section[], offset: number): string 
 
 function isHeading(line: string): boolean {
   const wordCount = line.split(/\s+/).length;
-  if (line.length < 3 || line.length > 80 || wordCount > 10) return false;
+  if (line.length < 3 || line.length > 100 || wordCount > 12) return false;
   if (line.startsWith('•') || !/^[\p{Lu}\p{N}]/u.test(line)) return false;
   if (/[.,;:!]$/.test(line) || (line.endsWith('?') && wordCount > 7)) return false;
   if (DATE_LINE.test(line)) return false;

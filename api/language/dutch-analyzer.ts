@@ -50,10 +50,12 @@ export function createDutchAnalyzer(decompounder: Decompounder): DutchAnalyzer {
     }
     return stemmed;
   };
+  // A word in capitals is a name or an acronym ("WIJ", "GGD"), never a stopword.
   const contentWords = (text: string) =>
     words(text)
+      .filter((word) => /^\p{Lu}[\p{Lu}\d]+$/u.test(word) || !STOPWORDS.has(foldWord(word)))
       .map(foldWord)
-      .filter((word) => !STOPWORDS.has(word) && (word.length > 1 || /\d/.test(word)));
+      .filter((word) => word.length > 1 || /\d/.test(word));
 
   return {
     indexTerms(text) {

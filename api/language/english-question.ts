@@ -33,6 +33,8 @@ export function englishConcepts(question: string, dutch: DutchAnalyzer, cognates
     }
     if (ENGLISH_STOPWORDS.has(token) || token.length < 3) continue;
     const alternatives = ENGLISH_GLOSSARY[token] ? translate(ENGLISH_GLOSSARY[token]!, dutch) : [];
+    // Names and Dutch terms inside an English question ("the Handvest Overheid en burger") as themselves.
+    alternatives.push({ terms: [dutch.stem(token)], weight: 1 });
     for (const term of cognates(token)) alternatives.push({ terms: [term], weight: COGNATE_WEIGHT });
     concepts.push({ label: token, alternatives });
   }

@@ -21,7 +21,7 @@ const paragraphs = ['Ondersteuning', 'Stimuleer het gebruik', 'Vaak bestaan', 'H
   return { start, end: document.slice(0, end).trimEnd().length };
 });
 const chunks: Chunk[] = paragraphs.map(({ start, end }, i) => ({
-  id: `doc:${i}`, documentId: 'doc', start, end, text: document.slice(start, end), section: 'Ondersteuning van mantelzorgers', tokens: 10,
+  id: `doc:${i}`, documentId: 'doc', start, end, text: document.slice(start, end), section: 'Ondersteuning van mantelzorgers', headings: [], tokens: 10,
 }));
 const lexical = new LexicalIndex(buildLexicalIndex(chunks.map((chunk) => analyzer.indexTerms(chunk.text))));
 

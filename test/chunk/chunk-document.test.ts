@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chunkDocument, PASSAGE_OVERHEAD_TOKENS, type Chunk } from '../../api/chunk/chunk-document.js';
+import { chunkDocument, PASSAGE_OVERHEAD_TOKENS, sectionOf, type Chunk } from '../../api/chunk/chunk-document.js';
 import { loadTokenCounter, type TokenCounter } from '../../api/chunk/token-counter.js';
 import { loadCorpus, type CorpusDocument } from '../../api/ingest/load-corpus.js';
 import { CORPUS_DIR, OFFLINE_MODEL } from '../fixtures/paths.js';
@@ -59,6 +59,17 @@ describe('chunkDocument on the bundled corpus', () => {
   it('attaches the section heading a chunk falls under', () => {
     const respite = chunks.find((chunk) => chunk.text.includes('tijdelijk overnemen (respijtzorg)'));
     expect(respite?.section).toBe('Ondersteuning van mantelzorgers');
+  });
+
+  it('names the section of a quote that follows a heading inside its chunk', () => {
+    const withHeadings = chunks.filter((chunk) => chunk.headings.length > 0);
+    expect(withHeadings.length).toBeGreaterThan(5);
+    for (const chunk of withHeadings) {
+      const [first] = chunk.headings;
+      expect(chunk.text.slice(first!.start - chunk.start).startsWith(first!.title)).toBe(true);
+      expect(sectionOf(chunk, first!.start + first!.title.length + 1)).toBe(first!.title);
+      expect(sectionOf(chunk, chunk.start)).toBe(chunk.section);
+    }
   });
 
   it('refuses chunk sizes the model cannot embed', async () => {

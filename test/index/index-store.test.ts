@@ -22,7 +22,7 @@ const manifest = (corpusHash: string): IndexManifest => ({
 const index = (corpusHash: string, vectors: VectorIndex | null = null) => ({
   manifest: manifest(corpusHash),
   documents: [{ id: 'd', fileName: 'd.txt', title: 'D', source: null, date: null, kind: 'text' as const, text: 'Tekst.' }],
-  chunks: [{ id: 'd:0', documentId: 'd', start: 0, end: 6, text: 'Tekst.', section: null, tokens: 3 }],
+  chunks: [{ id: 'd:0', documentId: 'd', start: 0, end: 6, text: 'Tekst.', section: null, headings: [], tokens: 3 }],
   lexical: { k1: 1.2, b: 0.75, docLengths: [1], postings: { tekst: [0, 1] } },
   vectors,
 });

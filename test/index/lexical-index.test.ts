@@ -33,9 +33,12 @@ describe('LexicalIndex', () => {
   it('reports coverage: the IDF-weighted share of concepts found', () => {
     const hits = index.search([concept('sport', [['sport'], 1]), concept('amsterdam', [['amsterdam'], 1])], 10);
     expect(hits).toHaveLength(1);
-    // "amsterdam" is unknown to the corpus and weighs as the rarest possible term.
-    expect(hits[0]!.coverage).toBeGreaterThan(0.3);
-    expect(hits[0]!.coverage).toBeLessThan(0.5);
+    // "amsterdam" is unknown to the corpus and weighs 1.5 times the rarest possible term.
+    const sport = index.idf('sport');
+    const unseen = index.conceptIdf(concept('amsterdam', [['amsterdam'], 1]));
+    expect(unseen).toBeCloseTo(1.5 * index.idf('nooit-gezien'));
+    expect(hits[0]!.coverage).toBeCloseTo(sport / (sport + unseen));
+    expect(hits[0]!.coverage).toBeLessThan(0.4);
   });
 
   it('finds nothing for words the corpus lacks', () => {

@@ -33,6 +33,11 @@ describe('Dutch analysis', () => {
     expect(analyzer.concepts('Welke cursussen zijn er?').map((concept) => concept.label)).toEqual(['cursussen']);
   });
 
+  it('keeps names and acronyms in capitals, even when the word is a stopword', () => {
+    expect(analyzer.indexTerms('Stichting ZIJ helpt')).toEqual([analyzer.stem('stichting'), 'zij', analyzer.stem('helpt')]);
+    expect(analyzer.indexTerms('zij helpen')).toEqual([analyzer.stem('helpen')]);
+  });
+
   it('indexes compounds by their parts as well', () => {
     const terms = analyzer.indexTerms('mantelzorgondersteuning');
     expect(terms).toEqual([analyzer.stem('mantelzorgondersteuning'), analyzer.stem('mantelzorg'), analyzer.stem('ondersteuning')]);

@@ -2,6 +2,7 @@
 // passage are removed, a sentence keeps a marker only when it shares content words with that
 // passage, and sentences left without a marker are dropped. Each citation's quote is the
 // passage sentence that best supports the generated sentence: verbatim, with its offsets.
+import { sectionOf } from '../../chunk/chunk-document.js';
 import { citationUrl, type Citation } from '../../contract.js';
 import type { DutchAnalyzer } from '../../language/dutch-analyzer.js';
 import type { RetrievedPassage } from '../../retrieve/retriever.js';
@@ -46,7 +47,7 @@ export function validateLlmAnswer(raw: string, passages: readonly RetrievedPassa
           passageId: passage.chunk.id,
           documentId: passage.chunk.documentId,
           title: titleOf(passage.chunk.documentId),
-          section: passage.chunk.section,
+          section: sectionOf(passage.chunk, support.start),
           quote: support.text,
           start: support.start,
           end: support.end,

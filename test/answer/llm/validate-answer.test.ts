@@ -8,7 +8,7 @@ import type { RetrievedPassage } from '../../../api/retrieve/retriever.js';
 const analyzer = loadDutchAnalyzer();
 const document = 'Maak afspraken omtrent respijtzorg. Een vrijwilliger kan de zorg tijdelijk overnemen.\nDagbesteding ontlast de mantelzorger.';
 const passage = (id: number, start: number, end: number): RetrievedPassage => ({
-  chunk: { id: `doc:${id}`, documentId: 'doc', start, end, text: document.slice(start, end), section: 'Mantelzorg', tokens: 10 } satisfies Chunk,
+  chunk: { id: `doc:${id}`, documentId: 'doc', start, end, text: document.slice(start, end), section: 'Mantelzorg', headings: [], tokens: 10 } satisfies Chunk,
   score: 1,
   coverage: 1,
   similarity: null,
