@@ -111,5 +111,5 @@ function mergeTinySpans(spans: Span[], text: string, tokens: TokenCounter, chunk
 
 /** The section a position inside a chunk falls under: the last heading before it. */
 export function sectionOf(chunk: Pick<Chunk, 'section' | 'headings'>, offset: number): string | null {
-  return chunk.headings.filter((heading) => heading.start <= offset).at(-1)?.title ?? chunk.section;
+  return sectionAt(chunk.headings, offset) ?? chunk.section;
 }

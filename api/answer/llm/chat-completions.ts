@@ -3,6 +3,7 @@
 // with a reason the answer pipeline falls back on; the API key never appears in one.
 import type { Fallback } from '../../contract.js';
 import type { LlmSettings } from '../../env.js';
+import { readEventStream } from '../../event-stream.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -89,29 +90,15 @@ export function createChatClient(settings: LlmSettings, fetchImpl: typeof fetch 
 
 /** Content deltas of an OpenAI-style server-sent event stream, until "data: [DONE]". */
 async function* parseEventStream(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
-    buffer += decoder.decode(chunk, { stream: true });
-    let boundary: RegExpExecArray | null;
-    while ((boundary = /\r?\n\r?\n/.exec(buffer))) {
-      const event = buffer.slice(0, boundary.index);
-      buffer = buffer.slice(boundary.index + boundary[0].length);
-      const data = event
-        .split(/\r?\n/)
-        .filter((line) => line.startsWith('data:'))
-        .map((line) => line.slice(5).trimStart())
-        .join('\n');
-      if (data === '') continue;
-      if (data === '[DONE]') return;
-      let parsed: { choices?: { delta?: { content?: unknown } }[] };
-      try {
-        parsed = JSON.parse(data);
-      } catch {
-        throw new LlmError('invalid_response', 'Het taalmodel stuurde een onleesbaar stuk van de stream.');
-      }
-      const content = parsed.choices?.[0]?.delta?.content;
-      if (typeof content === 'string' && content !== '') yield content;
+  for await (const { data } of readEventStream(body)) {
+    if (data === '[DONE]') return;
+    let parsed: { choices?: { delta?: { content?: unknown } }[] };
+    try {
+      parsed = JSON.parse(data);
+    } catch {
+      throw new LlmError('invalid_response', 'Het taalmodel stuurde een onleesbaar stuk van de stream.');
     }
+    const content = parsed.choices?.[0]?.delta?.content;
+    if (typeof content === 'string' && content !== '') yield content;
   }
 }

@@ -5,7 +5,7 @@ import type { AppType } from '../../../api/app';
 import type { AnswerMode, AskResponse, DocumentSummary, DocumentWithText, HistoryTurn } from '../../../api/contract';
 import type { HealthReport } from '../../../api/app';
 import { text } from '../shared/text.nl';
-import { readEventStream } from './read-event-stream';
+import { readEventStream } from '../../../api/event-stream';
 
 export interface AskOptions {
   history?: HistoryTurn[];
@@ -41,8 +41,8 @@ export function createApiClient(baseUrl: string) {
       if (!response.ok || !response.body) await call(() => Promise.resolve(response)); // throws the API's own message
       try {
         for await (const { event, data } of readEventStream(response.body!)) {
-          if (event === 'token') onDraft?.((data as { text: string }).text);
-          if (event === 'final') return data as AskResponse;
+          if (event === 'token') onDraft?.((JSON.parse(data) as { text: string }).text);
+          if (event === 'final') return JSON.parse(data) as AskResponse;
         }
       } catch {
         throw new ApiError(text.unreachable, null);

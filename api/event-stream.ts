@@ -1,5 +1,12 @@
-// Reads server-sent events from a fetch response body: "event: name" and "data: json" blocks.
-export async function* readEventStream(body: ReadableStream<Uint8Array>): AsyncGenerator<{ event: string; data: unknown }> {
+// Reads server-sent events from a response body: each "event:"/"data:" block as it completes.
+// Shared by the language-model client (OpenAI streams) and the browser (our /api/ask/stream);
+// it uses only web-standard APIs, so both Node and the web bundle can import it.
+export interface ServerSentEvent {
+  event: string;
+  data: string;
+}
+
+export async function* readEventStream(body: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -10,13 +17,12 @@ export async function* readEventStream(body: ReadableStream<Uint8Array>): AsyncG
     while ((boundary = /\r?\n\r?\n/.exec(buffer))) {
       const block = buffer.slice(0, boundary.index);
       buffer = buffer.slice(boundary.index + boundary[0].length);
-      const event = /^event:\s?(.*)$/m.exec(block)?.[1] ?? 'message';
       const data = block
         .split(/\r?\n/)
         .filter((line) => line.startsWith('data:'))
         .map((line) => line.slice(5).replace(/^ /, ''))
         .join('\n');
-      if (data !== '') yield { event, data: JSON.parse(data) };
+      if (data !== '') yield { event: /^event:\s?(.*)$/m.exec(block)?.[1] ?? 'message', data };
     }
     if (done) return;
   }
