@@ -7,34 +7,22 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
+import { createAnswerers } from './answer/answerers.js';
 import { createAskService } from './answer/ask-service.js';
 import type { ChatClient } from './answer/llm/chat-completions.js';
-import type { AnswerMode } from './contract.js';
-import type { Engine } from './engine.js';
+import type { AnswerMode, HealthReport } from './contract.js';
+import type { EngineSource } from './engine.js';
 import { AppError, errorBody } from './errors.js';
-import type { IndexManifest, RetrievalMode } from './index/index-store.js';
 import { messages } from './messages.js';
 import { originGuard } from './origin-guard.js';
 import { askRoutes } from './routes/ask.js';
 import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
 
-export interface HealthReport {
-  status: 'ok' | 'unavailable';
-  modes: RetrievalMode[];
-  manifest: IndexManifest | null;
-  warnings: string[];
-  /** Whether answers can be written by a language model; never its key or address. */
-  llm?: { configured: boolean; model: string | null; defaultMode: AnswerMode };
-}
-
-/** Returns the engine, or throws an AppError (503) saying what to run when there is none. */
-export type EngineSource = () => Engine;
-export type HealthSource = () => HealthReport;
-
 export interface AppDeps {
   engine: EngineSource;
-  health: HealthSource;
+  /** The index's part of GET /health; the app adds what it knows of the language model. */
+  health: () => HealthReport;
   /** The language model for mode "llm"; null or absent: nothing leaves the machine. */
   chat?: ChatClient | null;
   defaultMode?: AnswerMode;
@@ -47,9 +35,12 @@ export interface AppDeps {
 }
 
 export function createApp({ engine, health, chat = null, defaultMode = 'extractive', maxBodyBytes = 16 * 1024, allowedOrigins = [], webRoot, logError = defaultLogError }: AppDeps) {
-  const askService = () =>
-    createAskService({ engine: engine(), chat, defaultMode, onFallback: (reason, detail) => console.warn(`Taalmodel niet gebruikt (${reason}): ${detail}`) });
-  const healthWithLlm: HealthSource = () => ({ ...health(), llm: { configured: chat !== null, model: chat?.model ?? null, defaultMode } });
+  const onFallback = (reason: string, detail: string) => console.warn(`Taalmodel niet gebruikt (${reason}): ${detail}`);
+  const askService = () => {
+    const current = engine();
+    return createAskService({ engine: current, answerers: createAnswerers({ analyzer: current.analyzer, chat, onFallback }), chat, defaultMode });
+  };
+  const healthWithLlm = (): HealthReport => ({ ...health(), llm: { configured: chat !== null, model: chat?.model ?? null, defaultMode } });
   const api = new Hono()
     .use(originGuard(allowedOrigins))
     .use(
@@ -61,7 +52,7 @@ export function createApp({ engine, health, chat = null, defaultMode = 'extracti
       }),
     )
     .route('/', askRoutes(askService))
-    .route('/', documentRoutes(engine));
+    .route('/', documentRoutes(() => engine().catalog));
 
   const app = new Hono().use(requestId()).route('/api', api).route('/', healthRoutes(healthWithLlm));
   if (webRoot && existsSync(join(webRoot, 'index.html'))) serveWeb(app, webRoot);

@@ -4,6 +4,18 @@ import { z } from 'zod';
 
 export const MAX_QUESTION_LENGTH = 2000;
 export const MAX_HISTORY = 10;
+/** Passages retrieved and returned when a request does not say: enough to compose from, few enough to read. */
+export const DEFAULT_K = 5;
+export const MAX_K = 20;
+
+/** How an answer is written: verbatim sentences, or phrased by a language model from them. */
+export const ANSWER_MODES = ['extractive', 'llm'] as const;
+export type AnswerMode = (typeof ANSWER_MODES)[number];
+export const answerModeSchema = z.enum(ANSWER_MODES, { error: `mode moet ${ANSWER_MODES.map((mode) => `"${mode}"`).join(' of ')} zijn.` });
+
+/** How passages are found: by words (always), and by meaning when the embedding model is there. */
+export const RETRIEVAL_MODES = ['lexical', 'dense'] as const;
+export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 
 export const askRequestSchema = z.object({
   question: z
@@ -15,9 +27,9 @@ export const askRequestSchema = z.object({
     .number({ error: 'k moet een getal zijn.' })
     .int({ error: 'k moet een geheel getal zijn.' })
     .min(1, { error: 'k moet minstens 1 zijn.' })
-    .max(20, { error: 'k mag hoogstens 20 zijn.' })
-    .default(5),
-  mode: z.enum(['extractive', 'llm'], { error: 'mode moet "extractive" of "llm" zijn.' }).optional(),
+    .max(MAX_K, { error: `k mag hoogstens ${MAX_K} zijn.` })
+    .default(DEFAULT_K),
+  mode: answerModeSchema.optional(),
   history: z
     .array(
       z.object({
@@ -30,7 +42,6 @@ export const askRequestSchema = z.object({
     .default([]),
 });
 
-export type AnswerMode = 'extractive' | 'llm';
 export type HistoryTurn = { question: string; answer: string };
 
 export const citationSchema = z.object({
@@ -65,18 +76,45 @@ export const fallbackSchema = z.object({
 export const askResponseSchema = z.object({
   answered: z.boolean(),
   answer: z.string(),
-  mode: z.enum(['extractive', 'llm']),
+  mode: z.enum(ANSWER_MODES),
   citations: z.array(citationSchema),
   passages: z.array(passageSchema),
   fallback: fallbackSchema.optional(),
 });
+
+/** What a source document was read from. */
+export const DOCUMENT_KINDS = ['text', 'markdown', 'web-page', 'pdf'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** When and from what the live index was built; served by GET /health and checked on load. */
+export const indexManifestSchema = z.object({
+  formatVersion: z.number().int(),
+  builtAt: z.string(),
+  buildSeconds: z.number(),
+  corpusHash: z.string(),
+  model: z.object({ id: z.string(), dtype: z.string(), dimensions: z.number().int().positive().nullable(), denseUnavailableReason: z.string().nullable() }),
+  chunking: z.object({ chunkTokens: z.number().int().positive(), overlapTokens: z.number().int().nonnegative() }),
+  vector: z.object({ m: z.number().int(), efConstruction: z.number().int(), efSearch: z.number().int() }).nullable(),
+  modes: z.array(z.enum(RETRIEVAL_MODES)),
+  counts: z.object({ documents: z.number().int(), chunks: z.number().int(), tokens: z.number().int() }),
+});
+export type IndexManifest = z.infer<typeof indexManifestSchema>;
+
+export interface HealthReport {
+  status: 'ok' | 'unavailable';
+  modes: RetrievalMode[];
+  manifest: IndexManifest | null;
+  warnings: string[];
+  /** Whether answers can be written by a language model; never its key or address. */
+  llm?: { configured: boolean; model: string | null; defaultMode: AnswerMode };
+}
 
 export const documentSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
   source: z.string().nullable(),
   date: z.string().nullable(),
-  kind: z.enum(['text', 'markdown', 'web-page', 'pdf']),
+  kind: z.enum(DOCUMENT_KINDS),
   chunks: z.number().int(),
 });
 

@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'document_not_found'
   | 'index_missing'
   | 'index_incompatible'
+  | 'index_damaged'
   | 'unsupported_document'
   | 'corpus_empty'
   | 'internal_error';
@@ -21,6 +22,7 @@ const STATUS: Record<ErrorCode, number> = {
   document_not_found: 404,
   index_missing: 503,
   index_incompatible: 503,
+  index_damaged: 503,
   unsupported_document: 422,
   corpus_empty: 422,
   internal_error: 500,

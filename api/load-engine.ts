@@ -1,11 +1,14 @@
-// Loads the current index for serving: refuses an index built with another model than the
-// configured one, loads the embedder when the index has vectors, and reports what it had to
-// give up (warnings) instead of failing.
+// Opens the current embedded index for serving: refuses an index built with another model than
+// the configured one, loads the question embedder when the index has vectors, and reports what
+// it had to give up (warnings) instead of failing.
 import { loadEmbedder } from './embed/embedder.js';
 import type { ModelSettings } from './embed/model-files.js';
-import { openEngine, type Engine } from './engine.js';
+import { createEngine, type Engine } from './engine.js';
 import { AppError } from './errors.js';
-import { readIndex } from './index/index-store.js';
+import { loadDutchAnalyzer } from './language/load-analyzer.js';
+import { messages } from './messages.js';
+import { openEmbeddedStore } from './store/embedded/embedded-store.js';
+import { readIndexFiles } from './store/embedded/index-files.js';
 
 export interface LoadedEngine {
   engine: Engine;
@@ -13,25 +16,18 @@ export interface LoadedEngine {
 }
 
 export async function loadEngine(indexDir: string, model: ModelSettings): Promise<LoadedEngine> {
-  const stored = await readIndex(indexDir);
-  const built = stored.manifest.model;
+  const files = await readIndexFiles(indexDir);
+  const built = files.manifest.model;
   if (built.id !== model.modelId || built.dtype !== model.dtype) {
-    throw new AppError(
-      'index_incompatible',
-      `De index is gebouwd met model ${built.id} (${built.dtype}), maar geconfigureerd is ${model.modelId} (${model.dtype}). ` +
-        'Voer "npm run build:index" uit om de index opnieuw te bouwen.',
-    );
+    throw new AppError('index_incompatible', messages.indexModelMismatch(`${built.id} (${built.dtype})`, `${model.modelId} (${model.dtype})`));
   }
-  const warnings: string[] = [];
-  if (!stored.vectorPath) {
-    warnings.push(`Alleen lexicaal zoeken: ${built.denseUnavailableReason ?? 'de index heeft geen vectoren'}.`);
-    return { engine: openEngine(stored), warnings };
+  const store = openEmbeddedStore(files);
+  const analyzer = loadDutchAnalyzer();
+  if (!store.modes.includes('dense')) {
+    return { engine: createEngine(store, { analyzer }), warnings: [messages.lexicalOnly(built.denseUnavailableReason ?? messages.noVectors)] };
   }
   // The question embedder never downloads at serving time: the index build fetched the weights.
   const load = await loadEmbedder({ ...model, allowDownload: false });
-  if (load.status === 'unavailable') {
-    warnings.push(`Alleen lexicaal zoeken: ${load.reason}.`);
-    return { engine: openEngine(stored), warnings };
-  }
-  return { engine: openEngine(stored, { embedder: load.embedder }), warnings };
+  if (load.status === 'unavailable') return { engine: createEngine(store, { analyzer }), warnings: [messages.lexicalOnly(load.reason)] };
+  return { engine: createEngine(store, { analyzer, embedder: load.embedder }), warnings: [] };
 }

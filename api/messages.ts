@@ -1,4 +1,4 @@
-// Every Dutch sentence the API says to a user, in one place.
+// Every Dutch sentence the API and its build say to a user, in one place.
 export const messages = {
   notFound: 'In de documenten staat geen antwoord op deze vraag. Hieronder staan de passages die er het dichtst bij komen; beoordeel zelf of ze bruikbaar zijn.',
   invalidJson: 'De aanvraag is geen geldige JSON.',
@@ -17,4 +17,14 @@ export const messages = {
     no_valid_citations: 'Het antwoord van het taalmodel was niet met de documenten te onderbouwen; dit is het letterlijke antwoord uit de documenten.',
   },
   indexMissing: 'De zoekindex is nog niet gebouwd. Voer "npm run build:index" uit of start de assistent met "npm start".',
+  indexFormat: (found: number, expected: number) => `De index heeft formaat ${found}, deze versie verwacht ${expected}. Voer "npm run build:index" uit.`,
+  indexDamaged: (detail: string) => `De index is beschadigd (${detail}). Voer "npm run build:index" uit om hem opnieuw te bouwen.`,
+  indexModelMismatch: (built: string, configured: string) =>
+    `De index is gebouwd met model ${built}, maar geconfigureerd is ${configured}. Voer "npm run build:index" uit om de index opnieuw te bouwen.`,
+  lexicalOnly: (reason: string) => `Alleen lexicaal zoeken: ${reason}.`,
+  noVectors: 'de index heeft geen vectoren',
+  corpusEmpty: 'Geen documenten gevonden in de corpusmap (.txt, .md, .html of .pdf).',
+  invalidMetadata: (file: string, problems: string) => `Ongeldige metadata in ${file}: ${problems}`,
+  duplicateDocumentId: (first: string, second: string, id: string) => `${first} en ${second} krijgen hetzelfde id "${id}"; hernoem er een.`,
+  unsupportedFileType: (extension: string, file: string) => `Bestandstype ${extension} wordt niet ondersteund (${file}).`,
 } as const;

@@ -1,6 +1,6 @@
 // npm run eval -- FILE.jsonl [--json] [--verbose]: scores the pipeline on evaluation questions.
 import { readFile } from 'node:fs/promises';
-import { evaluate, parseEvalQuestions } from '../api/eval/evaluate.js';
+import { evaluate, parseEvalQuestions } from './lib/eval/evaluate.js';
 import { inProcessClient } from './lib/in-process-client.js';
 
 const args = process.argv.slice(2);

@@ -2,8 +2,8 @@
 // then serves the assistant on PORT.
 import { chunkSettings, modelSettings, readEnv } from '../api/env.js';
 import { hasLocalWeights } from '../api/embed/model-files.js';
-import { staleReasons } from '../api/index/freshness.js';
-import { readManifest } from '../api/index/index-store.js';
+import { staleReasons } from '../api/build/freshness.js';
+import { readManifest } from '../api/store/embedded/index-files.js';
 import { hashCorpus, listCorpusFiles } from '../api/ingest/corpus-files.js';
 import { startServer } from '../api/server.js';
 import { buildWeb, webBuildIsStale } from './lib/build-web.js';

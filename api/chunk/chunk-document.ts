@@ -109,7 +109,3 @@ function mergeTinySpans(spans: Span[], text: string, tokens: TokenCounter, chunk
   return merged;
 }
 
-/** The section a position inside a chunk falls under: the last heading before it. */
-export function sectionOf(chunk: Pick<Chunk, 'section' | 'headings'>, offset: number): string | null {
-  return sectionAt(chunk.headings, offset) ?? chunk.section;
-}

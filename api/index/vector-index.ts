@@ -12,7 +12,8 @@ export interface VectorIndexSettings {
 export const DEFAULT_VECTOR_SETTINGS: VectorIndexSettings = { m: 16, efConstruction: 200, efSearch: 256 };
 
 export interface VectorHit {
-  index: number;
+  /** The passage's position in the build (its HNSW label). */
+  position: number;
   similarity: number;
 }
 
@@ -26,7 +27,7 @@ export class VectorIndex {
   static build(vectors: readonly Float32Array[], dimensions: number, settings = DEFAULT_VECTOR_SETTINGS): VectorIndex {
     const hnsw = new hnswlib.HierarchicalNSW('cosine', dimensions);
     hnsw.initIndex({ maxElements: Math.max(1, vectors.length), m: settings.m, efConstruction: settings.efConstruction, randomSeed: 42 });
-    vectors.forEach((vector, label) => hnsw.addPoint(Array.from(vector), label));
+    vectors.forEach((vector, position) => hnsw.addPoint(Array.from(vector), position));
     return new VectorIndex(hnsw, dimensions, settings);
   }
 
@@ -49,6 +50,6 @@ export class VectorIndex {
     if (k === 0) return [];
     this.hnsw.setEf(Math.max(this.settings.efSearch, k * 2));
     const { neighbors, distances } = this.hnsw.searchKnn(Array.from(query), k);
-    return neighbors.map((index, i) => ({ index, similarity: 1 - distances[i]! }));
+    return neighbors.map((position, i) => ({ position, similarity: 1 - distances[i]! }));
   }
 }

@@ -3,13 +3,14 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { z } from 'zod';
+import { DOCUMENT_KINDS, type DocumentKind } from '../contract.js';
 import { AppError } from '../errors.js';
 import { dutchSpellChecker } from '../language/dutch-lexicon.js';
 import { attestedWords } from './attested-words.js';
 import { cleanText } from './clean-text.js';
 import { listCorpusFiles, type CorpusFile } from './corpus-files.js';
 import { findSections, type Section } from './find-sections.js';
-import { readDocument, type DocumentKind } from './read-document.js';
+import { readDocument } from './read-document.js';
 
 export interface CorpusDocument {
   id: string;
@@ -27,7 +28,7 @@ const metadataSchema = z.object({
   title: z.string().min(1).optional(),
   source: z.string().min(1).nullable().optional(),
   date: z.iso.date().nullable().optional(),
-  kind: z.enum(['text', 'markdown', 'web-page', 'pdf']).optional(),
+  kind: z.enum(DOCUMENT_KINDS).optional(),
 });
 
 export async function loadCorpus(corpusDir: string): Promise<CorpusDocument[]> {

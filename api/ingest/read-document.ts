@@ -4,9 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
 import { extractText, getDocumentProxy, getMeta } from 'unpdf';
+import type { DocumentKind } from '../contract.js';
 import { AppError } from '../errors.js';
 
-export type DocumentKind = 'text' | 'markdown' | 'web-page' | 'pdf';
 
 export interface ExtractedDocument {
   text: string;

@@ -3,7 +3,7 @@
 // "individueel"), found by character trigram similarity.
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import type { Alternative, Concept, DutchAnalyzer } from './dutch-analyzer.js';
-import { ENGLISH_GLOSSARY } from './english-glossary.js';
+import { englishGlossary } from './english-glossary.js';
 import { foldWord } from './fold.js';
 import { words } from './words.js';
 
@@ -22,17 +22,18 @@ export function isEnglish(question: string, dutch: DutchAnalyzer): boolean {
 
 export function englishConcepts(question: string, dutch: DutchAnalyzer, cognates: (word: string) => string[]): Concept[] {
   const tokens = words(question).map(foldWord);
+  const glossary = englishGlossary();
   const concepts: Concept[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     const pair = `${token} ${tokens[i + 1] ?? ''}`;
-    if (ENGLISH_GLOSSARY[pair]) {
-      concepts.push({ label: pair, alternatives: translate(ENGLISH_GLOSSARY[pair]!, dutch) });
+    if (glossary[pair]) {
+      concepts.push({ label: pair, alternatives: translate(glossary[pair]!, dutch) });
       i++;
       continue;
     }
     if (ENGLISH_STOPWORDS.has(token) || token.length < 3) continue;
-    const alternatives = ENGLISH_GLOSSARY[token] ? translate(ENGLISH_GLOSSARY[token]!, dutch) : [];
+    const alternatives = glossary[token] ? translate(glossary[token]!, dutch) : [];
     // Names and Dutch terms inside an English question ("the Handvest Overheid en burger") as themselves.
     alternatives.push({ terms: [dutch.stem(token)], weight: 1 });
     for (const term of cognates(token)) alternatives.push({ terms: [term], weight: COGNATE_WEIGHT });

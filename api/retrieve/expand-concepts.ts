@@ -1,67 +1,78 @@
 // Widens question concepts with index terms that differ only by an inflection or derivation the
 // stemmer leaves alone ("mantelzorg" ~ "mantelzorger", "interventie" ~ "interventies"), and finds
 // cognates of English words among the Dutch terms by character trigrams.
+import { termsWithPrefix, type Vocabulary } from '../index/vocabulary.js';
 import type { Alternative, Concept } from '../language/dutch-analyzer.js';
 
+/** A variant is weaker evidence than the word itself: "mantelzorger" for "mantelzorg" is close, not equal. */
 const VARIANT_WEIGHT = 0.7;
 const MAX_VARIANTS = 6;
+/** Longest ending a variant may add ("-ingen") or drop ("-en") relative to the question's term. */
+const MAX_ADDED_CHARS = 4;
+const MAX_DROPPED_CHARS = 3;
+const MIN_VARIANT_LENGTH = 5;
+/** Dice similarity of character trigrams above which an English word is taken to be a cognate. */
 const MIN_COGNATE_SIMILARITY = 0.5;
+const MAX_COGNATES = 3;
 
-export interface ConceptExpander {
-  expand(concepts: readonly Concept[]): Concept[];
-  cognates(word: string): string[];
+export function expandConcepts(concepts: readonly Concept[], vocabulary: Vocabulary): Concept[] {
+  return concepts.map((concept) => {
+    const extra: Alternative[] = [];
+    for (const alternative of concept.alternatives) {
+      if (alternative.terms.length !== 1) continue;
+      for (const variant of variants(alternative.terms[0]!, vocabulary)) extra.push({ terms: [variant], weight: alternative.weight * VARIANT_WEIGHT });
+    }
+    return { ...concept, alternatives: [...concept.alternatives, ...extra] };
+  });
 }
 
-export function createConceptExpander(vocabulary: readonly string[]): ConceptExpander {
-  const trigramIndex = new Map<string, string[]>();
-  for (const term of vocabulary) {
-    if (term.length < 5 || /\d/.test(term)) continue;
-    for (const gram of trigrams(term)) {
-      let terms = trigramIndex.get(gram);
-      if (!terms) trigramIndex.set(gram, (terms = []));
-      terms.push(term);
-    }
+function variants(term: string, vocabulary: Vocabulary): string[] {
+  if (term.length < MIN_VARIANT_LENGTH) return [];
+  const shorter: string[] = [];
+  for (let cut = MAX_DROPPED_CHARS; cut >= 1; cut--) {
+    const prefix = term.slice(0, term.length - cut);
+    if (prefix.length >= MIN_VARIANT_LENGTH && vocabulary.has(prefix)) shorter.push(prefix);
   }
+  const longer = termsWithPrefix(vocabulary, term).filter((candidate) => candidate !== term && candidate.length - term.length <= MAX_ADDED_CHARS);
+  return [...shorter, ...longer].slice(0, MAX_VARIANTS);
+}
 
-  function variants(term: string): string[] {
-    if (term.length < 5) return [];
-    const found: string[] = [];
-    for (const candidate of vocabulary) {
-      if (candidate === term) continue;
-      const longer = candidate.startsWith(term) && candidate.length - term.length <= 4;
-      const shorter = candidate.length >= 5 && term.startsWith(candidate) && term.length - candidate.length <= 3;
-      if (longer || shorter) found.push(candidate);
-      if (found.length >= MAX_VARIANTS) break;
-    }
-    return found;
+const trigramIndexes = new WeakMap<Vocabulary, Map<string, string[]>>();
+
+/** Dutch index terms that look like an English word ("individual" → "individueel"), best first. */
+export function cognates(word: string, vocabulary: Vocabulary): string[] {
+  if (word.length < MIN_VARIANT_LENGTH) return [];
+  const index = trigramIndex(vocabulary);
+  const grams = trigrams(word);
+  const shared = new Map<string, number>();
+  for (const gram of grams) for (const term of index.get(gram) ?? []) shared.set(term, (shared.get(term) ?? 0) + 1);
+  const scored: { term: string; similarity: number }[] = [];
+  for (const [term, count] of shared) {
+    const similarity = (2 * count) / (grams.size + trigrams(term).size);
+    if (similarity >= MIN_COGNATE_SIMILARITY) scored.push({ term, similarity });
   }
+  return scored
+    .sort((a, b) => b.similarity - a.similarity || (a.term < b.term ? -1 : 1))
+    .slice(0, MAX_COGNATES)
+    .map((entry) => entry.term);
+}
 
-  return {
-    expand(concepts) {
-      return concepts.map((concept) => {
-        const extra: Alternative[] = [];
-        for (const alternative of concept.alternatives) {
-          if (alternative.terms.length !== 1) continue;
-          for (const variant of variants(alternative.terms[0]!)) {
-            extra.push({ terms: [variant], weight: alternative.weight * VARIANT_WEIGHT });
-          }
-        }
-        return { ...concept, alternatives: [...concept.alternatives, ...extra] };
-      });
-    },
-    cognates(word) {
-      if (word.length < 5) return [];
-      const grams = trigrams(word);
-      const shared = new Map<string, number>();
-      for (const gram of grams) for (const term of trigramIndex.get(gram) ?? []) shared.set(term, (shared.get(term) ?? 0) + 1);
-      const scored: { term: string; similarity: number }[] = [];
-      for (const [term, count] of shared) {
-        const similarity = (2 * count) / (grams.size + trigrams(term).size);
-        if (similarity >= MIN_COGNATE_SIMILARITY) scored.push({ term, similarity });
+/** Built on the first English question, once per index. */
+function trigramIndex(vocabulary: Vocabulary): Map<string, string[]> {
+  let index = trigramIndexes.get(vocabulary);
+  if (!index) {
+    index = new Map();
+    for (const term of vocabulary.terms) {
+      if (term.length < MIN_VARIANT_LENGTH || /\d/.test(term)) continue;
+      for (const gram of trigrams(term)) {
+        let terms = index.get(gram);
+        if (!terms) index.set(gram, (terms = []));
+        terms.push(term);
       }
-      return scored.sort((a, b) => b.similarity - a.similarity).slice(0, 3).map((entry) => entry.term);
-    },
-  };
+    }
+    trigramIndexes.set(vocabulary, index);
+  }
+  return index;
 }
 
 function trigrams(word: string): Set<string> {

@@ -1,28 +1,34 @@
 // The retrieval pipeline: question → concepts (Dutch analysis, or English via glossary and
-// cognates) → BM25 over the lexical index, plus the dense HNSW index when the model is there
-// → rankings fused with reciprocal rank fusion.
-import type { Chunk } from '../chunk/chunk-document.js';
+// cognates) → weighed and widened against the index vocabulary → BM25 in the store, plus the
+// nearest passage vectors when the model is there → rankings fused by reciprocal rank.
+import type { RetrievalMode } from '../contract.js';
 import type { Embedder } from '../embed/embedder.js';
-import type { RetrievalMode } from '../index/index-store.js';
-import type { LexicalIndex } from '../index/lexical-index.js';
-import type { VectorIndex } from '../index/vector-index.js';
-import type { Concept, DutchAnalyzer } from '../language/dutch-analyzer.js';
+import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { englishConcepts, isEnglish } from '../language/english-question.js';
-import { createConceptExpander } from './expand-concepts.js';
+import type { PassageRecord, PassageStore } from '../store/store.js';
+import { weighConcepts, type WeightedConcept } from './concept-weights.js';
+import { cognates, expandConcepts } from './expand-concepts.js';
 import { reciprocalRankFusion } from './fuse.js';
 
+/** Passages each ranking contributes to fusion: deep enough that a passage ranked well by only one of them survives. */
+const CANDIDATES = 50;
+
+export interface AnalyzedQuestion {
+  text: string;
+  language: 'nl' | 'en';
+  concepts: WeightedConcept[];
+}
+
 export interface RetrievedPassage {
-  chunk: Chunk;
+  passage: PassageRecord;
   /** Fused score in hybrid mode, BM25 score in lexical mode. */
   score: number;
-  /** IDF-weighted share of the question's concepts the passage contains, 0..1. */
-  coverage: number;
+  /** Cosine similarity to the question, when dense retrieval ran and ranked this passage. */
   similarity: number | null;
 }
 
 export interface Retrieval {
-  concepts: Concept[];
-  language: 'nl' | 'en';
+  question: AnalyzedQuestion;
   passages: RetrievedPassage[];
 }
 
@@ -32,41 +38,40 @@ export interface Retriever {
 }
 
 export interface RetrieverParts {
-  chunks: readonly Chunk[];
-  lexical: LexicalIndex;
+  store: PassageStore;
   analyzer: DutchAnalyzer;
-  dense?: { vectors: VectorIndex; embedder: Embedder } | null;
+  /** The question embedder; without it, or without vectors in the store, retrieval is lexical. */
+  embedder?: Embedder | null;
 }
 
-const CANDIDATES = 50;
+export function createRetriever({ store, analyzer, embedder = null }: RetrieverParts): Retriever {
+  const dense = embedder && store.modes.includes('dense') ? embedder : null;
 
-export function createRetriever({ chunks, lexical, analyzer, dense }: RetrieverParts): Retriever {
-  const expander = createConceptExpander(lexical.vocabulary);
+  async function analyze(text: string): Promise<AnalyzedQuestion> {
+    const vocabulary = await store.vocabulary();
+    const language = isEnglish(text, analyzer) ? 'en' : 'nl';
+    const raw = language === 'en' ? englishConcepts(text, analyzer, (word) => cognates(word, vocabulary)) : analyzer.concepts(text);
+    return { text, language, concepts: weighConcepts(expandConcepts(raw, vocabulary), vocabulary) };
+  }
 
   return {
     modes: dense ? ['lexical', 'dense'] : ['lexical'],
-    async retrieve(question, limit) {
-      const language = isEnglish(question, analyzer) ? 'en' : 'nl';
-      const raw = language === 'en' ? englishConcepts(question, analyzer, expander.cognates) : analyzer.concepts(question);
-      const concepts = expander.expand(raw);
-      const lexicalHits = lexical.search(concepts, CANDIDATES);
-      const coverage = new Map(lexicalHits.map((hit) => [hit.index, hit.coverage]));
-
-      if (!dense) {
-        const passages = lexicalHits.slice(0, limit).map((hit) => ({ chunk: chunks[hit.index]!, score: hit.score, coverage: hit.coverage, similarity: null }));
-        return { concepts, language, passages };
-      }
-
-      const denseHits = dense.vectors.search(await dense.embedder.embedQuery(question), CANDIDATES);
-      const similarity = new Map(denseHits.map((hit) => [hit.index, hit.similarity]));
-      const fused = reciprocalRankFusion([lexicalHits.map((hit) => hit.index), denseHits.map((hit) => hit.index)]);
-      const passages = fused.slice(0, limit).map(({ index, score }) => ({
-        chunk: chunks[index]!,
-        score,
-        coverage: coverage.get(index) ?? 0,
-        similarity: similarity.get(index) ?? null,
-      }));
-      return { concepts, language, passages };
+    async retrieve(text, limit) {
+      const question = await analyze(text);
+      const lexicalHits = await store.searchLexical(question.concepts, CANDIDATES);
+      if (!dense) return { question, passages: await withRecords(lexicalHits.slice(0, limit), () => null) };
+      const denseHits = await store.searchDense(await dense.embedQuery(text), CANDIDATES);
+      const similarity = new Map(denseHits.map((hit) => [hit.id, hit.similarity]));
+      const fused = reciprocalRankFusion([lexicalHits.map((hit) => hit.id), denseHits.map((hit) => hit.id)]).slice(0, limit);
+      return { question, passages: await withRecords(fused, (id) => similarity.get(id) ?? null) };
     },
   };
+
+  async function withRecords(ranked: readonly { id: string; score: number }[], similarityOf: (id: string) => number | null): Promise<RetrievedPassage[]> {
+    const records = new Map((await store.passages(ranked.map((entry) => entry.id))).map((record) => [record.id, record]));
+    return ranked.flatMap(({ id, score }) => {
+      const passage = records.get(id);
+      return passage ? [{ passage, score, similarity: similarityOf(id) }] : [];
+    });
+  }
 }

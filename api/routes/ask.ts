@@ -12,6 +12,8 @@ export function askRoutes(askService: () => AskService) {
     .post('/ask/stream', validJson(askRequestSchema), (c) => {
       const request = c.req.valid('json');
       const service = askService(); // before streaming starts, so "no index" is still a plain 503
-      return streamSSE(c, (stream) => service.stream(request, ({ event, data }) => stream.writeSSE({ event, data: JSON.stringify(data) })));
+      return streamSSE(c, async (stream) => {
+        await service.stream(request, ({ event, data }) => stream.writeSSE({ event, data: JSON.stringify(data) }));
+      });
     });
 }

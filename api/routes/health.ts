@@ -1,8 +1,8 @@
 // GET /health: whether the assistant can answer, with which retrieval modes, from which index.
 import { Hono } from 'hono';
-import type { HealthSource } from '../app.js';
+import type { HealthReport } from '../contract.js';
 
-export function healthRoutes(health: HealthSource) {
+export function healthRoutes(health: () => HealthReport) {
   return new Hono().get('/health', (c) => {
     const report = health();
     return c.json(report, report.status === 'ok' ? 200 : 503);

@@ -1,9 +1,11 @@
 // Runs an index build in the terminal: a progress bar per stage and a summary at the end.
 import cliProgress from 'cli-progress';
+import { buildIndex } from '../../api/build/build-index.js';
 import type { ChunkSettings } from '../../api/chunk/chunk-document.js';
+import type { IndexManifest } from '../../api/contract.js';
 import type { ModelSettings } from '../../api/embed/model-files.js';
-import { buildIndex } from '../../api/index/build-index.js';
-import type { IndexManifest } from '../../api/index/index-store.js';
+import { loadDutchAnalyzer } from '../../api/language/load-analyzer.js';
+import { embeddedIndexWriter } from '../../api/store/embedded/embedded-writer.js';
 
 export async function runBuild(corpusDir: string, indexDir: string, model: ModelSettings, chunking: ChunkSettings): Promise<IndexManifest> {
   const bar = new cliProgress.SingleBar(
@@ -16,8 +18,9 @@ export async function runBuild(corpusDir: string, indexDir: string, model: Model
   try {
     const manifest = await buildIndex({
       corpusDir,
-      indexDir,
       model,
+      analyzer: loadDutchAnalyzer(),
+      writer: embeddedIndexWriter(indexDir),
       chunking,
       onStage(stage, total) {
         if (active) bar.stop();

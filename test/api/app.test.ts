@@ -104,7 +104,7 @@ describe('health and failures', () => {
 
   it('hides unexpected errors behind a generic 500, logged with the request id', async () => {
     const logError = vi.fn();
-    const broken = { search: () => Promise.reject(new Error('secret internals at /srv/app.ts:12')) } as unknown as Engine;
+    const broken = { retriever: { retrieve: () => Promise.reject(new Error('secret internals at /srv/app.ts:12')) } } as unknown as Engine;
     const failing = createApp({ engine: () => broken, health: () => ({ status: 'ok', modes: [], manifest: null, warnings: [] }), logError });
     const response = await failing.request('/api/ask', postJson({ question: 'respijtzorg' }));
     expect(response.status).toBe(500);

@@ -76,7 +76,7 @@ describe('LLM answers', () => {
     await ask({ question: 'Wat is respijtzorg?' });
     const [request] = llmRequests;
     expect(request!.headers.authorization).toBe(`Bearer ${LLM_KEY}`);
-    expect(request!.body).toMatchObject({ model: 'test-model', stream: false });
+    expect(request!.body).toMatchObject({ model: 'test-model', stream: true });
     expect(request!.body.messages[0]).toMatchObject({ role: 'system', content: expect.stringContaining('vierkante haken') });
     expect(request!.body.messages[1]!.content).toMatch(/<passage nummer="1" document="[^"]+"/);
     expect(request!.body.messages[1]!.content).toContain('Vraag: Wat is respijtzorg?');

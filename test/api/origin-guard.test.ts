@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
-import type { Engine } from '../../api/engine.js';
-import { answered } from '../mocks/api-fixtures.js';
+import { memoryEngine } from '../fixtures/memory-engine.js';
 
-const engine = { search: async () => ({ concepts: [], language: 'nl', passages: [] }), extractive: () => answered } as unknown as Engine;
+const engine = memoryEngine('Respijtzorg: een vrijwilliger neemt de zorg tijdelijk over.', ['Respijtzorg']);
 const app = createApp({
   engine: () => engine,
   health: () => ({ status: 'ok', modes: ['lexical'], manifest: null, warnings: [] }),

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { chunkDocument, PASSAGE_OVERHEAD_TOKENS, sectionOf, type Chunk } from '../../api/chunk/chunk-document.js';
+import { sectionOf } from '../../api/answer/evidence.js';
+import { chunkDocument, PASSAGE_OVERHEAD_TOKENS, type Chunk } from '../../api/chunk/chunk-document.js';
 import { loadTokenCounter, type TokenCounter } from '../../api/chunk/token-counter.js';
 import { loadCorpus, type CorpusDocument } from '../../api/ingest/load-corpus.js';
 import { CORPUS_DIR, OFFLINE_MODEL } from '../fixtures/paths.js';

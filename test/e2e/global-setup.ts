@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { readEnv } from '../../api/env.js';
-import { buildIndex } from '../../api/index/build-index.js';
+import { buildTestIndexInto } from '../fixtures/test-index.js';
 import { startServer } from '../../api/server.js';
 import { buildWeb } from '../../scripts/lib/build-web.js';
 import { CORPUS_DIR, OFFLINE_MODEL } from '../fixtures/paths.js';
@@ -31,7 +31,7 @@ export default async function setup(project: TestProject) {
   const webRoot = join(work, 'web');
   const indexDir = join(work, 'index');
   await buildWeb(webRoot);
-  await buildIndex({ corpusDir: CORPUS_DIR, indexDir, model: OFFLINE_MODEL, chunking: { chunkTokens: 200, overlapTokens: 40 } });
+  await buildTestIndexInto(CORPUS_DIR, indexDir);
 
   const env = readEnv({
     PORT: String(await freePort()),

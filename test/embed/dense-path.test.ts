@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { askResponseSchema } from '../../api/contract.js';
 import { loadEmbedder, type Embedder } from '../../api/embed/embedder.js';
 import type { ModelSettings } from '../../api/embed/model-files.js';
-import { readIndex } from '../../api/index/index-store.js';
+import { readIndexFiles } from '../../api/store/embedded/index-files.js';
 import { loadEngine } from '../../api/load-engine.js';
 import { TINY_DIMENSIONS, TINY_MODEL_ID, writeTinyEmbeddingModel } from '../fixtures/tiny-embedding-model.js';
 import { buildTestIndex, postJson, testApp, writeCorpus } from '../fixtures/test-index.js';
@@ -60,7 +60,7 @@ describe('hybrid index and engine', () => {
   });
 
   it('builds vectors beside the lexical index', async () => {
-    const stored = await readIndex(indexDir);
+    const stored = await readIndexFiles(indexDir);
     expect(stored.manifest.modes).toEqual(['lexical', 'dense']);
     expect(stored.manifest.model).toMatchObject({ id: TINY_MODEL_ID, dimensions: TINY_DIMENSIONS, denseUnavailableReason: null });
     expect(stored.vectorPath && existsSync(stored.vectorPath)).toBe(true);
@@ -102,7 +102,7 @@ describe('lexical fallback at build time', () => {
     await rm(join(modelsDir, TINY_MODEL_ID, 'onnx'), { recursive: true }); // tokenizer only, as on these machines
     const warnings: string[] = [];
     const indexDir = await buildTestIndex(await writeCorpus(), { ...model, modelsDir }, warnings);
-    expect((await readIndex(indexDir)).manifest.modes).toEqual(['lexical']);
+    expect((await readIndexFiles(indexDir)).manifest.modes).toEqual(['lexical']);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/Alleen lexicaal zoeken: modelgewichten ontbreken/);
   });

@@ -33,7 +33,7 @@ describe('VectorIndex', () => {
     let found = 0;
     for (const query of queries) {
       const exact = new Set(exactNeighbours(vectors, query, 10));
-      found += index.search(query, 10).filter((hit) => exact.has(hit.index)).length;
+      found += index.search(query, 10).filter((hit) => exact.has(hit.position)).length;
     }
     const recall = found / (queries.length * 10);
     expect(recall).toBeGreaterThanOrEqual(0.99);
@@ -41,7 +41,7 @@ describe('VectorIndex', () => {
 
   it('returns cosine similarities, best first', () => {
     const hits = index.search(vectors[42]!, 3);
-    expect(hits[0]).toMatchObject({ index: 42 });
+    expect(hits[0]).toMatchObject({ position: 42 });
     expect(hits[0]!.similarity).toBeCloseTo(1, 5);
     expect(hits[1]!.similarity).toBeLessThanOrEqual(hits[0]!.similarity);
   });

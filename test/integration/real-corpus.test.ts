@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { askResponseSchema, documentSchema, type AskResponse } from '../../api/contract.js';
-import { evaluate, parseEvalQuestions, type EvalReport } from '../../api/eval/evaluate.js';
+import { evaluate, parseEvalQuestions, type EvalReport } from '../../scripts/lib/eval/evaluate.js';
 import { CORPUS_DIR, DEV_QUESTIONS } from '../fixtures/paths.js';
 import { buildTestIndex, postJson, testApp } from '../fixtures/test-index.js';
 

@@ -2,10 +2,10 @@
 // passage are removed, a sentence keeps a marker only when it shares content words with that
 // passage, and sentences left without a marker are dropped. Each citation's quote is the
 // passage sentence that best supports the generated sentence: verbatim, with its offsets.
-import { sectionOf } from '../../chunk/chunk-document.js';
-import { citationUrl, type Citation } from '../../contract.js';
+import type { Citation } from '../../contract.js';
 import type { DutchAnalyzer } from '../../language/dutch-analyzer.js';
 import type { RetrievedPassage } from '../../retrieve/retriever.js';
+import { citation } from '../citations.js';
 import { splitSentences, type Sentence } from '../sentences.js';
 import { NO_ANSWER } from './prompt.js';
 
@@ -18,7 +18,7 @@ const MARKERS = /\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]/g;
 /** Shared content words a sentence needs with a passage to keep that passage as its source. */
 const MIN_SHARED_TERMS = 1;
 
-export function validateLlmAnswer(raw: string, passages: readonly RetrievedPassage[], analyzer: DutchAnalyzer, titleOf: (documentId: string) => string): ValidatedAnswer {
+export function validateLlmAnswer(raw: string, passages: readonly RetrievedPassage[], analyzer: DutchAnalyzer): ValidatedAnswer {
   const text = raw.trim();
   if (text === '' || (text.includes(NO_ANSWER) && text.replace(NO_ANSWER, '').replace(MARKERS, '').trim().length < 40)) {
     return { status: 'declined' };
@@ -37,22 +37,12 @@ export function validateLlmAnswer(raw: string, passages: readonly RetrievedPassa
       if (!passage) continue; // a marker that points to no passage
       const support = bestSupport(terms, passage, analyzer);
       if (!support) continue; // the passage does not say this
-      const key = `${passage.chunk.id}@${support.start}`;
+      const key = `${passage.passage.id}@${support.start}`;
       let number = numberOf.get(key);
       if (number === undefined) {
         number = citations.length + 1;
         numberOf.set(key, number);
-        citations.push({
-          n: number,
-          passageId: passage.chunk.id,
-          documentId: passage.chunk.documentId,
-          title: titleOf(passage.chunk.documentId),
-          section: sectionOf(passage.chunk, support.start),
-          quote: support.text,
-          start: support.start,
-          end: support.end,
-          url: citationUrl(passage.chunk.documentId, support.start, support.end),
-        });
+        citations.push(citation(number, passage.passage, support));
       }
       if (!markers.includes(number)) markers.push(number);
     }
@@ -91,7 +81,7 @@ function numbersIn(text: string): number[] {
 
 function bestSupport(terms: ReadonlySet<string>, passage: RetrievedPassage, analyzer: DutchAnalyzer): Sentence | null {
   let best: { sentence: Sentence; shared: number } | null = null;
-  for (const sentence of splitSentences(passage.chunk.text, passage.chunk.start)) {
+  for (const sentence of splitSentences(passage.passage.text, passage.passage.start)) {
     const shared = new Set(analyzer.indexTerms(sentence.text).filter((term) => terms.has(term))).size;
     if (shared >= MIN_SHARED_TERMS && (!best || shared > best.shared)) best = { sentence, shared };
   }

@@ -3,7 +3,7 @@
 import { hc } from 'hono/client';
 import type { AppType } from '../../../api/app';
 import type { AnswerMode, AskResponse, DocumentSummary, DocumentWithText, HistoryTurn } from '../../../api/contract';
-import type { HealthReport } from '../../../api/app';
+import type { HealthReport } from '../../../api/contract';
 import { text } from '../shared/text.nl';
 import { readEventStream } from '../../../api/event-stream';
 

@@ -1,5 +1,5 @@
 // Which retrieval the assistant runs with, shown quietly: full (hybrid) or keywords only.
-import type { HealthReport } from '../../../../../api/app';
+import type { HealthReport } from '../../../../../api/contract';
 import { text } from '../../../shared/text.nl';
 
 export function ModeBadge({ health }: { health: HealthReport | null }) {

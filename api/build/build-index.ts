@@ -1,32 +1,34 @@
-// Builds the index from a corpus folder: read and clean, chunk, index lexically, embed when the
-// model is available, and write everything atomically. Progress is reported through callbacks;
-// printing is the caller's business.
+// The index build as a pipeline: ingest (read, clean) → chunk → analyse (index terms) → embed
+// (when the model is there) → write (the configured store's writer). Each stage reports its
+// progress; the writer decides how the finished build becomes live.
 import { chunkDocument, type Chunk, type ChunkSettings } from '../chunk/chunk-document.js';
 import { loadTokenCounter } from '../chunk/token-counter.js';
+import type { IndexManifest, RetrievalMode } from '../contract.js';
 import { loadEmbedder } from '../embed/embedder.js';
 import type { ModelSettings } from '../embed/model-files.js';
 import { hashCorpus, listCorpusFiles } from '../ingest/corpus-files.js';
 import { loadCorpus } from '../ingest/load-corpus.js';
-import { loadDutchAnalyzer } from '../language/load-analyzer.js';
-import { INDEX_FORMAT_VERSION, writeIndex, type IndexManifest, type RetrievalMode } from './index-store.js';
-import { buildLexicalIndex } from './lexical-index.js';
-import { DEFAULT_VECTOR_SETTINGS, VectorIndex } from './vector-index.js';
+import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
+import { messages } from '../messages.js';
+import { INDEX_FORMAT_VERSION } from '../store/embedded/index-files.js';
+import type { IndexWriter } from './built-index.js';
 
 export interface BuildOptions {
   corpusDir: string;
-  indexDir: string;
   model: ModelSettings;
   chunking: ChunkSettings;
+  analyzer: DutchAnalyzer;
+  writer: IndexWriter;
   onStage?: (stage: BuildStage, total: number) => void;
   onProgress?: (done: number) => void;
   onWarning?: (message: string) => void;
 }
 
-export type BuildStage = 'documenten lezen' | 'opdelen in passages' | 'lexicale index' | 'model downloaden' | 'embeddings' | 'wegschrijven';
+export type BuildStage = 'documenten lezen' | 'opdelen in passages' | 'analyseren' | 'model downloaden' | 'embeddings' | 'wegschrijven';
 
 export async function buildIndex(options: BuildOptions): Promise<IndexManifest> {
   const started = performance.now();
-  const { onStage = () => {}, onProgress = () => {}, onWarning = () => {} } = options;
+  const { analyzer, onStage = () => {}, onProgress = () => {}, onWarning = () => {} } = options;
 
   const files = await listCorpusFiles(options.corpusDir);
   onStage('documenten lezen', files.length);
@@ -42,19 +44,8 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
     onProgress(i + 1);
   }
 
-  onStage('lexicale index', chunks.length);
-  const analyzer = loadDutchAnalyzer();
-  const sectionTerms = new Map<string, string[]>();
-  const lexical = buildLexicalIndex(
-    chunks.map((chunk, i) => {
-      if (i % 20 === 0) onProgress(i);
-      // A passage is also found by the heading of its section ("Ondersteuning van mantelzorgers").
-      const heading = chunk.section && !chunk.text.startsWith(chunk.section) ? chunk.section : '';
-      if (heading && !sectionTerms.has(heading)) sectionTerms.set(heading, analyzer.indexTerms(heading));
-      return [...analyzer.indexTerms(chunk.text), ...(sectionTerms.get(heading) ?? [])];
-    }),
-  );
-  onProgress(chunks.length);
+  onStage('analyseren', chunks.length);
+  const terms = indexTerms(chunks, analyzer, onProgress);
 
   const modes: RetrievalMode[] = ['lexical'];
   let downloading = false;
@@ -63,14 +54,16 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
     downloading = true;
     onProgress(percent);
   });
-  let vectors: VectorIndex | null = null;
+  let vectors: Float32Array[] | null = null;
   if (load.status === 'ready') {
     onStage('embeddings', chunks.length);
-    const embeddings = await load.embedder.embedPassages(chunks.map((chunk) => chunk.text), onProgress);
-    vectors = VectorIndex.build(embeddings, load.embedder.dimensions);
+    vectors = await load.embedder.embedPassages(
+      chunks.map((chunk) => chunk.text),
+      onProgress,
+    );
     modes.push('dense');
   } else {
-    onWarning(`Alleen lexicaal zoeken: ${load.reason}.`);
+    onWarning(messages.lexicalOnly(load.reason));
   }
 
   onStage('wegschrijven', 1);
@@ -86,17 +79,24 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
       denseUnavailableReason: load.status === 'ready' ? null : load.reason,
     },
     chunking: options.chunking,
-    vector: vectors ? DEFAULT_VECTOR_SETTINGS : null,
+    vector: null,
     modes,
     counts: { documents: documents.length, chunks: chunks.length, tokens: chunks.reduce((sum, chunk) => sum + chunk.tokens, 0) },
   };
-  await writeIndex(options.indexDir, {
-    manifest,
-    documents: documents.map(({ sections: _sections, ...document }) => document),
-    chunks,
-    lexical,
-    vectors,
-  });
+  await options.writer.write({ manifest, documents, chunks, terms, vectors });
   onProgress(1);
   return manifest;
+}
+
+/** A passage is found by its own words and by the heading of its section ("Ondersteuning van mantelzorgers"). */
+function indexTerms(chunks: readonly Chunk[], analyzer: DutchAnalyzer, onProgress: (done: number) => void): string[][] {
+  const headingTerms = new Map<string, string[]>();
+  const terms = chunks.map((chunk, i) => {
+    if (i % 20 === 0) onProgress(i);
+    const heading = chunk.section && !chunk.text.startsWith(chunk.section) ? chunk.section : '';
+    if (!headingTerms.has(heading)) headingTerms.set(heading, analyzer.indexTerms(heading));
+    return [...analyzer.indexTerms(chunk.text), ...headingTerms.get(heading)!];
+  });
+  onProgress(chunks.length);
+  return terms;
 }

@@ -1,7 +1,7 @@
 // Scores the assistant on evaluation questions through the real HTTP app, with the figures
 // the evaluation README names.
 import { z } from 'zod';
-import type { AskResponse, DocumentWithText } from '../contract.js';
+import type { AskResponse, DocumentWithText } from '../../../api/contract.js';
 import { holdsQuote } from './gold-match.js';
 
 export const evalQuestionSchema = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsQuote, normalizeForMatch } from '../../api/eval/gold-match.js';
+import { holdsQuote, normalizeForMatch } from '../../../scripts/lib/eval/gold-match.js';
 
 describe('gold matching (as the evaluation README defines it)', () => {
   it('ignores case, diacritics, punctuation and layout', () => {

@@ -1,0 +1,66 @@
+// One answerer per answer mode. Each gets the retrieval, the answerability verdict and the
+// extractive answer, and returns the final response; streaming answerers send tokens on the way.
+import type { AnswerMode, AskResponse, Fallback, HistoryTurn, StreamEvent } from '../contract.js';
+import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
+import { messages } from '../messages.js';
+import type { Retrieval } from '../retrieve/retriever.js';
+import type { Assessment } from './answerability.js';
+import { LlmError, type ChatClient } from './llm/chat-completions.js';
+import { answerMessages } from './llm/prompt.js';
+import { validateLlmAnswer } from './llm/validate-answer.js';
+import { notFound } from './responses.js';
+
+export type Send = (event: StreamEvent) => Promise<void>;
+
+export interface AnswerContext {
+  /** The question retrieval ran on (a follow-up completed with its context). */
+  question: string;
+  history: readonly HistoryTurn[];
+  retrieval: Retrieval;
+  assessment: Assessment;
+  /** The extractive answer: the default, and every other mode's fallback. */
+  extractive: AskResponse;
+}
+
+export interface Answerer {
+  answer(context: AnswerContext, send: Send): Promise<AskResponse>;
+}
+
+export interface AnswererDeps {
+  analyzer: DutchAnalyzer;
+  chat: ChatClient | null;
+  onFallback?: (reason: Fallback['reason'], detail: string) => void;
+}
+
+export function createAnswerers({ analyzer, chat, onFallback = () => {} }: AnswererDeps): Record<AnswerMode, Answerer> {
+  const withFallback = (response: AskResponse, reason: Fallback['reason'], detail: string): AskResponse => {
+    onFallback(reason, detail);
+    return { ...response, fallback: { reason, message: messages.fallback[reason] } };
+  };
+
+  return {
+    extractive: { answer: async ({ extractive }) => extractive },
+
+    llm: {
+      async answer({ question, history, retrieval, assessment, extractive }, send) {
+        // The model is only asked when the documents can answer: otherwise the honest "not found".
+        if (!assessment.answerable) return extractive;
+        if (!chat) return withFallback(extractive, 'not_configured', 'LLM_BASE_URL is not set');
+        let raw = '';
+        try {
+          for await (const token of chat.stream(answerMessages(question, retrieval.passages, history))) {
+            raw += token;
+            await send({ event: 'token', data: { text: token } });
+          }
+        } catch (error) {
+          if (error instanceof LlmError) return withFallback(extractive, error.reason, error.message);
+          throw error;
+        }
+        const validated = validateLlmAnswer(raw, retrieval.passages, analyzer);
+        if (validated.status === 'declined') return notFound(extractive.passages, 'llm');
+        if (validated.status === 'invalid') return withFallback(extractive, 'no_valid_citations', `${validated.droppedSentences} sentences without a supported citation`);
+        return { answered: true, answer: validated.text, mode: 'llm', citations: validated.citations, passages: extractive.passages };
+      },
+    },
+  };
+}

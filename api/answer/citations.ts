@@ -1,0 +1,20 @@
+// The one way a citation is made: a verbatim sentence of a retrieved passage, with its offsets
+// in the document text the API serves and the link that shows it highlighted.
+import { citationUrl, type Citation } from '../contract.js';
+import type { PassageRecord } from '../store/store.js';
+import { sectionOf } from './evidence.js';
+import type { Sentence } from './sentences.js';
+
+export function citation(n: number, passage: PassageRecord, quote: Sentence): Citation {
+  return {
+    n,
+    passageId: passage.id,
+    documentId: passage.documentId,
+    title: passage.documentTitle,
+    section: sectionOf(passage, quote.start),
+    quote: quote.text,
+    start: quote.start,
+    end: quote.end,
+    url: citationUrl(passage.documentId, quote.start, quote.end),
+  };
+}

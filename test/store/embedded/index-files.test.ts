@@ -1,0 +1,74 @@
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../api/errors.js';
+import type { VectorIndex } from '../../../api/index/vector-index.js';
+import { testManifest } from '../../fixtures/manifest.js';
+import { INDEX_FORMAT_VERSION, readIndexFiles, readManifest, writeIndexFiles, type IndexBuild } from '../../../api/store/embedded/index-files.js';
+
+const manifest = testManifest;
+
+const index = (corpusHash: string, vectors: VectorIndex | null = null): IndexBuild => ({
+  manifest: manifest(corpusHash),
+  documents: [{ id: 'd', fileName: 'd.txt', title: 'D', source: null, date: null, kind: 'text', text: 'Tekst.', sections: [] }],
+  chunks: [{ id: 'd:0', documentId: 'd', start: 0, end: 6, text: 'Tekst.', section: null, headings: [], tokens: 3 }],
+  lexical: { docLengths: [1], postings: { tekst: [0, 1] } },
+  vectors,
+});
+
+const newIndexDir = () => mkdtemp(join(tmpdir(), 'bronwijzer-index-'));
+
+describe('embedded index files', () => {
+  it('says what to run when there is no index yet', async () => {
+    const dir = await newIndexDir();
+    await expect(readIndexFiles(dir)).rejects.toMatchObject({ code: 'index_missing' });
+    await expect(readIndexFiles(dir)).rejects.toThrow(/npm run build:index/);
+  });
+
+  it('writes a build and reads it back', async () => {
+    const dir = await newIndexDir();
+    await writeIndexFiles(dir, index('first'));
+    const files = await readIndexFiles(dir);
+    expect(files.manifest.corpusHash).toBe('first');
+    expect(files.chunks[0]!.text).toBe('Tekst.');
+  });
+
+  it('leaves the previous index serving when a build fails half-way', async () => {
+    const dir = await newIndexDir();
+    await writeIndexFiles(dir, index('first'));
+    const failingVectors = { save: () => { throw new Error('disk full'); } } as unknown as VectorIndex;
+    await expect(writeIndexFiles(dir, index('second', failingVectors))).rejects.toThrow('disk full');
+    expect((await readManifest(dir))?.corpusHash).toBe('first');
+    expect(await readdir(join(dir, 'builds'))).toHaveLength(1); // the broken build is cleaned up
+  });
+
+  it('keeps only the current and the previous build', async () => {
+    const dir = await newIndexDir();
+    for (const hash of ['a', 'b', 'c']) await writeIndexFiles(dir, index(hash));
+    expect((await readManifest(dir))?.corpusHash).toBe('c');
+    expect(await readdir(join(dir, 'builds'))).toHaveLength(2);
+  });
+
+  it('refuses an index of another format version', async () => {
+    const dir = await newIndexDir();
+    await writeIndexFiles(dir, { ...index('x'), manifest: { ...manifest('x'), formatVersion: INDEX_FORMAT_VERSION + 1 } });
+    await expect(readIndexFiles(dir)).rejects.toBeInstanceOf(AppError);
+  });
+
+  it.each([
+    ['truncated JSON', 'chunks.json', '[{"id": "d:0", "documentId"'],
+    ['a file of the wrong shape', 'documents.json', '{"not": "a list"}'],
+    ['offsets that do not match their document', 'chunks.json', JSON.stringify([{ id: 'd:0', documentId: 'd', start: 0, end: 5, text: 'Tekst.', section: null, headings: [], tokens: 3 }])],
+    ['postings of another build', 'lexical.json', JSON.stringify({ docLengths: [1, 1], postings: {} })],
+    ['a garbage manifest', 'manifest.json', '\u0000\u0001garbage'],
+  ])('refuses %s with a clear 503, never a crash', async (_, file, content) => {
+    const dir = await newIndexDir();
+    await writeIndexFiles(dir, index('x'));
+    await writeFile(join(dir, 'current', file), content);
+    const error = await readIndexFiles(dir).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(503);
+    expect((error as AppError).message).toMatch(/npm run build:index/);
+  });
+});
