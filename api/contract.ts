@@ -73,10 +73,17 @@ export const fallbackSchema = z.object({
   message: z.string(),
 });
 
+/** How fully the documents answer: "partial" when they speak to the question without answering all of it. */
+export const CONFIDENCE_LEVELS = ['high', 'partial'] as const;
+
 export const askResponseSchema = z.object({
   answered: z.boolean(),
   answer: z.string(),
   mode: z.enum(ANSWER_MODES),
+  /** Present when answered. */
+  confidence: z.enum(CONFIDENCE_LEVELS).optional(),
+  /** Present when the question was read as a follow-up: the question retrieval ran on. */
+  interpretedAs: z.string().optional(),
   citations: z.array(citationSchema),
   passages: z.array(passageSchema),
   fallback: fallbackSchema.optional(),

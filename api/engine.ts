@@ -4,6 +4,7 @@
 import type { IndexManifest, RetrievalMode } from './contract.js';
 import type { Embedder } from './embed/embedder.js';
 import type { DutchAnalyzer } from './language/dutch-analyzer.js';
+import type { WordRarity } from './language/word-rarity.js';
 import { createRetriever, type Retriever } from './retrieve/retriever.js';
 import type { DocumentCatalog, IndexStore } from './store/store.js';
 
@@ -18,7 +19,13 @@ export interface Engine {
 /** Returns the engine, or throws an AppError (503) saying what to run when there is none. */
 export type EngineSource = () => Engine;
 
-export function createEngine(store: IndexStore, { analyzer, embedder = null }: { analyzer: DutchAnalyzer; embedder?: Embedder | null }): Engine {
-  const retriever = createRetriever({ store, analyzer, embedder });
+export interface EngineParts {
+  analyzer: DutchAnalyzer;
+  embedder?: Embedder | null;
+  rarity?: WordRarity | null;
+}
+
+export function createEngine(store: IndexStore, { analyzer, embedder = null, rarity = null }: EngineParts): Engine {
+  const retriever = createRetriever({ store, analyzer, embedder, rarity });
   return { manifest: store.manifest, modes: retriever.modes, retriever, catalog: store, analyzer };
 }

@@ -1,11 +1,13 @@
 // Opens the current embedded index for serving: refuses an index built with another model than
 // the configured one, loads the question embedder when the index has vectors, and reports what
 // it had to give up (warnings) instead of failing.
+import { join } from 'node:path';
 import { loadEmbedder } from './embed/embedder.js';
 import type { ModelSettings } from './embed/model-files.js';
 import { createEngine, type Engine } from './engine.js';
 import { AppError } from './errors.js';
 import { loadDutchAnalyzer } from './language/load-analyzer.js';
+import { loadWordRarity } from './language/word-rarity.js';
 import { messages } from './messages.js';
 import { openEmbeddedStore } from './store/embedded/embedded-store.js';
 import { readIndexFiles } from './store/embedded/index-files.js';
@@ -22,12 +24,12 @@ export async function loadEngine(indexDir: string, model: ModelSettings): Promis
     throw new AppError('index_incompatible', messages.indexModelMismatch(`${built.id} (${built.dtype})`, `${model.modelId} (${model.dtype})`));
   }
   const store = openEmbeddedStore(files);
-  const analyzer = loadDutchAnalyzer();
+  const parts = { analyzer: loadDutchAnalyzer(), rarity: loadWordRarity(join(model.modelsDir, model.modelId)) };
   if (!store.modes.includes('dense')) {
-    return { engine: createEngine(store, { analyzer }), warnings: [messages.lexicalOnly(built.denseUnavailableReason ?? messages.noVectors)] };
+    return { engine: createEngine(store, parts), warnings: [messages.lexicalOnly(built.denseUnavailableReason ?? messages.noVectors)] };
   }
   // The question embedder never downloads at serving time: the index build fetched the weights.
   const load = await loadEmbedder({ ...model, allowDownload: false });
-  if (load.status === 'unavailable') return { engine: createEngine(store, { analyzer }), warnings: [messages.lexicalOnly(load.reason)] };
-  return { engine: createEngine(store, { analyzer, embedder: load.embedder }), warnings: [] };
+  if (load.status === 'unavailable') return { engine: createEngine(store, parts), warnings: [messages.lexicalOnly(load.reason)] };
+  return { engine: createEngine(store, { ...parts, embedder: load.embedder }), warnings: [] };
 }

@@ -1,6 +1,7 @@
 // Every Dutch sentence the API and its build say to a user, in one place.
 export const messages = {
   notFound: 'In de documenten staat geen antwoord op deze vraag. Hieronder staan de passages die er het dichtst bij komen; beoordeel zelf of ze bruikbaar zijn.',
+  partialAnswer: 'De documenten beantwoorden deze vraag niet volledig; dit zeggen ze erover:',
   invalidJson: 'De aanvraag is geen geldige JSON.',
   payloadTooLarge: 'De aanvraag is te groot.',
   routeNotFound: 'Deze pagina of API-route bestaat niet.',

@@ -1,49 +1,100 @@
 // Decides whether the documents answer a question: a stage of its own, on named signals, before
 // any answer is composed. Both answer modes stand on its verdict.
-import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
-import type { Retrieval } from '../retrieve/retriever.js';
-import { passageEvidence, sentenceEvidence, type SentenceEvidence } from './evidence.js';
+//
+// The signals, per retrieved passage:
+// - anchors: the question's names, acronyms, numbers and quoted titles must all be in the passage
+//   (or its heading or document title). "Hoe pakt Eindhoven eenzaamheid aan?" is not answered
+//   by a passage on loneliness elsewhere.
+// - focus: the share of the question's information (concepts weighted by specificity) held by
+//   one sentence or two adjacent ones. Evidence must be local: words scattered over a passage
+//   do not make an answer.
+// - figure: a question asking for a quantity ("hoeveel", "welk percentage", "wat kost") needs
+//   a number in evidence that holds most of the question: a figure about something else (another
+//   percentage, another duration) is no answer.
+// - scope: a personal workplace question (ICT, personnel matters) is declined before any of this.
+// - similarity: with dense retrieval, how close the passage is to the question in meaning.
+import type { Retrieval, RetrievedPassage } from '../retrieve/retriever.js';
+import { ASKS_FOR_FIGURE, FIGURE } from './question-form.js';
+import { personalWorkplaceTopic } from './scope.js';
 
-/**
- * Thresholds on IDF-weighted coverage. They sit between the answerable development questions
- * (best passage coverage ≥ 0.47) and the unanswerable ones (≤ 0.20).
- */
 export const ANSWERABILITY = {
-  minPassageCoverage: 0.4,
-  minSentenceCoverage: 0.35,
-  /** Passages whose sentences are weighed as answer material. */
-  passagesConsidered: 4,
+  /** Passages weighed as evidence, whatever `k` the request asks to see. */
+  depth: 5,
+  /** Evidence that holds at least half of the question's information answers it. */
+  answerShare: 1 / 2,
+  /** Evidence holding a third of it speaks to the question: answered, framed as partial. */
+  partialShare: 1 / 4,
+  /**
+   * Cosine similarity (multilingual-e5) above which a passage is taken to address the question
+   * in other words: a declined question with all its anchors becomes a partial answer. Not
+   * calibrated on these machines (no model weights): E5 scores paraphrases around 0.85–0.9.
+   */
+  denseSupport: 0.88,
 } as const;
 
+export type Verdict = 'answer' | 'partial' | 'decline';
+export type VerdictReason = 'covered' | 'partly_covered' | 'similar_in_meaning' | 'no_concepts' | 'anchor_missing' | 'not_covered' | 'no_figure' | 'out_of_scope';
+
 export interface AnswerabilitySignals {
-  /** Best share of the question found in one passage (with its section heading). */
+  /** Best focus among passages holding every anchor. */
+  focus: number;
+  /** Best share of the question held by a whole passage holding every anchor. */
   passageCoverage: number;
-  /** Best share of the question found in one sentence (its heading at half credit). */
-  sentenceCoverage: number;
+  /** Anchors no weighed passage holds. */
+  anchorsMissing: string[];
+  asksForFigure: boolean;
+  /** The workplace word of a personal workplace question ("wachtwoord"), else null. */
+  workplaceTopic: string | null;
+  /** Best cosine similarity among passages holding every anchor, when dense retrieval ran. */
+  similarity: number | null;
 }
 
 export interface Assessment {
+  verdict: Verdict;
+  reason: VerdictReason;
+  /** Whether the documents answer (fully or partly): both modes compose only then. */
   answerable: boolean;
   signals: AnswerabilitySignals;
-  /** The sentences of the leading passages, with their coverage: what an answer is composed from. */
-  sentences: SentenceEvidence[];
-  /** Passage coverage by rank, for ordering sentences. */
-  passageCoverage: number[];
+  /** The weighed passages that hold every anchor, best evidence first: what answers are composed from. */
+  evidence: RetrievedPassage[];
 }
 
-export function assessAnswerability(retrieval: Retrieval, analyzer: DutchAnalyzer): Assessment {
-  const { concepts } = retrieval.question;
-  const passages = passageEvidence(retrieval.passages, concepts, analyzer);
-  const passageCoverage = Math.max(0, ...passages.map((passage) => passage.coverage));
-  if (concepts.length === 0 || passageCoverage < ANSWERABILITY.minPassageCoverage) {
-    return { answerable: false, signals: { passageCoverage, sentenceCoverage: 0 }, sentences: [], passageCoverage: passages.map((passage) => passage.coverage) };
-  }
-  const sentences = sentenceEvidence(retrieval.passages.slice(0, ANSWERABILITY.passagesConsidered), concepts, analyzer);
-  const sentenceCoverage = Math.max(0, ...sentences.map((evidence) => evidence.coverage));
-  return {
-    answerable: sentenceCoverage >= ANSWERABILITY.minSentenceCoverage,
-    signals: { passageCoverage, sentenceCoverage },
-    sentences,
-    passageCoverage: passages.map((passage) => passage.coverage),
+
+export function assessAnswerability(retrieval: Retrieval): Assessment {
+  const { concepts, text } = retrieval.question;
+  const asksForFigure = ASKS_FOR_FIGURE.test(text);
+  const weighed = retrieval.passages.slice(0, ANSWERABILITY.depth);
+  const evidence = weighed.filter((passage) => passage.evidence.anchorsMissing.length === 0).sort((a, b) => b.evidence.focus - a.evidence.focus || a.rank - b.rank);
+  const anchorsMissing = evidence.length > 0 ? [] : [...new Set(weighed.flatMap((passage) => passage.evidence.anchorsMissing))];
+  const similarities = evidence.map((passage) => passage.similarity).filter((value): value is number => value !== null);
+  const signals: AnswerabilitySignals = {
+    focus: evidence[0]?.evidence.focus ?? 0,
+    passageCoverage: Math.max(0, ...evidence.map((passage) => passage.evidence.coverage)),
+    anchorsMissing,
+    asksForFigure,
+    workplaceTopic: personalWorkplaceTopic(text),
+    similarity: similarities.length > 0 ? Math.max(...similarities) : null,
   };
+  const decide = (verdict: Verdict, reason: VerdictReason): Assessment => ({ verdict, reason, answerable: verdict !== 'decline', signals, evidence });
+
+  if (signals.workplaceTopic) return decide('decline', 'out_of_scope');
+  if (concepts.length === 0) return decide('decline', 'no_concepts');
+  if (evidence.length === 0) return decide('decline', weighed.length > 0 ? 'anchor_missing' : 'not_covered');
+  if (asksForFigure && !evidence.some(({ evidence: passage }) => passage.focus >= ANSWERABILITY.answerShare && FIGURE.test(windowText(passage)))) {
+    return decide('decline', 'no_figure');
+  }
+  if (signals.focus >= ANSWERABILITY.answerShare) return decide('answer', 'covered');
+  if (signals.focus >= ANSWERABILITY.partialShare) return decide('partial', 'partly_covered');
+  if (signals.similarity !== null && signals.similarity >= ANSWERABILITY.denseSupport) return decide('partial', 'similar_in_meaning');
+  return decide('decline', 'not_covered');
+}
+
+/** The text of a passage's focus: its best sentence and the one after it. */
+function windowText(passage: RetrievedPassage['evidence']): string {
+  if (!passage.focusAt) return '';
+  const at = passage.sentences.indexOf(passage.focusAt);
+  return passage.sentences
+    .slice(at, at + 2)
+    .map((evidence) => evidence.sentence.text)
+    .join(' ');
 }

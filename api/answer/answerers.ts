@@ -8,7 +8,7 @@ import type { Assessment } from './answerability.js';
 import { LlmError, type ChatClient } from './llm/chat-completions.js';
 import { answerMessages } from './llm/prompt.js';
 import { validateLlmAnswer } from './llm/validate-answer.js';
-import { notFound } from './responses.js';
+import { answered, notFound } from './responses.js';
 
 export type Send = (event: StreamEvent) => Promise<void>;
 
@@ -59,7 +59,7 @@ export function createAnswerers({ analyzer, chat, onFallback = () => {} }: Answe
         const validated = validateLlmAnswer(raw, retrieval.passages, analyzer);
         if (validated.status === 'declined') return notFound(extractive.passages, 'llm');
         if (validated.status === 'invalid') return withFallback(extractive, 'no_valid_citations', `${validated.droppedSentences} sentences without a supported citation`);
-        return { answered: true, answer: validated.text, mode: 'llm', citations: validated.citations, passages: extractive.passages };
+        return answered(assessment, validated.text, 'llm', validated.citations, extractive.passages);
       },
     },
   };

@@ -4,7 +4,7 @@
 // collected.
 import type { AnswerMode, AskRequest, AskResponse, HistoryTurn } from '../contract.js';
 import type { Engine } from '../engine.js';
-import { assessAnswerability } from './answerability.js';
+import { ANSWERABILITY, assessAnswerability } from './answerability.js';
 import type { Answerer, Send } from './answerers.js';
 import { contextualQuestion } from './follow-up.js';
 import type { ChatClient } from './llm/chat-completions.js';
@@ -45,11 +45,12 @@ export function createAskService({ engine, answerers, chat, defaultMode }: AskSe
   async function stream(request: AskRequest, send: Send): Promise<AskResponse> {
     const mode = request.mode ?? defaultMode;
     const question = await standaloneQuestion(request.question, request.history, mode);
-    const retrieval = await engine.retriever.retrieve(question, request.k);
-    const assessment = assessAnswerability(retrieval, engine.analyzer);
-    const passages = passagesOf(retrieval);
+    // Answerability weighs a fixed depth of passages, whatever `k` the request shows.
+    const retrieval = await engine.retriever.retrieve(question, Math.max(request.k, ANSWERABILITY.depth));
+    const assessment = assessAnswerability(retrieval);
+    const passages = passagesOf(retrieval, request.k);
     await send({ event: 'passages', data: passages });
-    const extractive = extractiveResponse(assessment, passages);
+    const extractive = extractiveResponse(retrieval, assessment, engine.analyzer, passages);
     const final = await answerers[mode].answer({ question, history: request.history, retrieval, assessment, extractive }, send);
     await send({ event: 'final', data: final });
     return final;

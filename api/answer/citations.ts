@@ -2,7 +2,7 @@
 // in the document text the API serves and the link that shows it highlighted.
 import { citationUrl, type Citation } from '../contract.js';
 import type { PassageRecord } from '../store/store.js';
-import { sectionOf } from './evidence.js';
+import { sectionOf } from '../retrieve/evidence.js';
 import type { Sentence } from './sentences.js';
 
 export function citation(n: number, passage: PassageRecord, quote: Sentence): Citation {

@@ -2,6 +2,7 @@
 // honest "not found", and the extractive answer with its numbered citations.
 import type { AnswerMode, AskResponse, Citation, Passage } from '../contract.js';
 import { messages } from '../messages.js';
+import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import type { Retrieval } from '../retrieve/retriever.js';
 import type { Assessment } from './answerability.js';
 import { citation } from './citations.js';
@@ -33,9 +34,15 @@ export function withMarkers(citations: readonly Citation[]): string {
   return citations.map((entry) => `${entry.quote} [${entry.n}]`).join(' ');
 }
 
-export function extractiveResponse(assessment: Assessment, passages: Passage[]): AskResponse {
-  const sentences = composeExtractive(assessment);
+export function extractiveResponse(retrieval: Retrieval, assessment: Assessment, analyzer: DutchAnalyzer, passages: Passage[]): AskResponse {
+  const sentences = composeExtractive(assessment, retrieval.question.text, analyzer);
   if (sentences.length === 0) return notFound(passages, 'extractive');
-  const citations = sentences.map((evidence, i) => citation(i + 1, evidence.passage.passage, evidence.sentence));
-  return { answered: true, answer: withMarkers(citations), mode: 'extractive', citations, passages };
+  const citations = sentences.map((evidence, i) => citation(i + 1, evidence.passage, evidence.sentence));
+  return answered(assessment, withMarkers(citations), 'extractive', citations, passages);
+}
+
+/** An answer, framed as partial when the evidence holds only part of the question. */
+export function answered(assessment: Assessment, text: string, mode: AnswerMode, citations: Citation[], passages: Passage[]): AskResponse {
+  const partial = assessment.verdict === 'partial';
+  return { answered: true, answer: partial ? `${messages.partialAnswer} ${text}` : text, mode, confidence: partial ? 'partial' : 'high', citations, passages };
 }

@@ -1,31 +1,50 @@
-// Lists the documents in a corpus folder and fingerprints them, so a build can tell when the
-// index no longer matches the corpus.
+// Lists the documents in a corpus folder and its subfolders, and fingerprints them, so a build
+// can tell when the index no longer matches the corpus.
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { extname, join, relative, sep } from 'node:path';
 import { SUPPORTED_EXTENSIONS } from './read-document.js';
 
 export interface CorpusFile {
   id: string;
   path: string;
+  /** The path below the corpus folder, with forward slashes: what a summary names. */
+  relativePath: string;
   metaPath: string;
 }
 
 const SKIPPED = new Set(['readme.md', 'license.md']);
 
 export async function listCorpusFiles(corpusDir: string): Promise<CorpusFile[]> {
-  const names = await readdir(corpusDir);
-  return names
-    .filter((name) => (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(name).toLowerCase()))
-    .filter((name) => !SKIPPED.has(name.toLowerCase()) && !name.startsWith('.'))
-    .map((name) => {
-      const stem = basename(name, extname(name));
-      return { id: documentId(stem), path: join(corpusDir, name), metaPath: join(corpusDir, `${stem}.meta.json`) };
+  const paths = await walk(corpusDir, new Set());
+  return paths
+    .filter((path) => (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase()))
+    .map((path) => {
+      const relativePath = relative(corpusDir, path).split(sep).join('/');
+      const stem = relativePath.slice(0, relativePath.length - extname(relativePath).length);
+      return { id: documentId(stem), path, relativePath, metaPath: `${path.slice(0, path.length - extname(path).length)}.meta.json` };
     })
+    .filter((file) => !SKIPPED.has(file.relativePath.split('/').pop()!.toLowerCase()))
     .sort((a, b) => a.id.localeCompare(b.id) || a.path.localeCompare(b.path));
 }
 
-/** A URL-safe id from a file name: "Visie Sociaal Domein.pdf" → "visie-sociaal-domein". */
+/** Files below `dir`, following symbolic links once; hidden files and folders are left out. */
+async function walk(dir: string, visited: Set<string>): Promise<string[]> {
+  const real = await realpath(dir);
+  if (visited.has(real)) return [];
+  visited.add(real);
+  const files: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path).catch(() => null))?.isDirectory());
+    if (isDirectory) files.push(...(await walk(path, visited)));
+    else files.push(path);
+  }
+  return files;
+}
+
+/** A URL-safe id from a file's path: "Beleid/Visie Sociaal Domein.pdf" → "beleid-visie-sociaal-domein". */
 export function documentId(stem: string): string {
   return (
     stem
@@ -40,7 +59,7 @@ export function documentId(stem: string): string {
 export async function hashCorpus(files: readonly CorpusFile[]): Promise<string> {
   const hash = createHash('sha256');
   for (const file of files) {
-    hash.update(file.path.split(/[\\/]/).pop() ?? '');
+    hash.update(file.relativePath);
     hash.update(await readFile(file.path));
     hash.update(await readFile(file.metaPath).catch(() => Buffer.alloc(0)));
   }

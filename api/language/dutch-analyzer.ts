@@ -4,6 +4,7 @@ import { stemmer } from '@orama/stemmers/dutch';
 import { stopwords as snowballStopwords } from '@orama/stopwords/dutch';
 import type { Decompounder } from './decompounder.js';
 import { foldWord } from './fold.js';
+import { questionWords } from './question-words.js';
 import { words } from './words.js';
 
 /**
@@ -14,12 +15,21 @@ const QUESTION_STOPWORDS = [
   'welke', 'welk', 'waarom', 'wanneer', 'hoeveel', 'waarmee', 'waarover', 'waaraan', 'waarvoor', 'graag', 'eigenlijk', 'precies',
   'schrijft', 'schrijven', 'zegt', 'zeggen', 'noemt', 'noemen', 'vermeldt', 'beschrijft', 'staan', 'stellen', 'stelt',
   'betekent', 'bedoeld', 'verstaan', 'vind', 'vinden', 'aanbevolen', 'aangeraden', 'geadviseerd', 'doet',
+  // Function words Snowball's list lacks: prepositions, pronouns, quantifiers, modal verbs.
+  'via', 'per', 'hen', 'waar', 'alle', 'elk', 'elke', 'ieder', 'iedere', 'enkele', 'zowel', 'moeten',
 ];
+const ACRONYM = /^\p{Lu}[\p{Lu}\d]+$/u;
+const MAX_CACHED_WORDS = 200_000;
 const STOPWORDS = new Set([...snowballStopwords, ...QUESTION_STOPWORDS].map(foldWord));
 
 /** One topic word of a question, with the index terms that can stand for it. */
 export interface Concept {
+  /** The folded word. */
   label: string;
+  /** The word as the question writes it. */
+  surface: string;
+  /** A name, acronym, number or quoted title: an answering passage must contain it. */
+  anchor: boolean;
   alternatives: Alternative[];
 }
 
@@ -30,6 +40,10 @@ export interface Alternative {
 }
 
 export const PARTS_WEIGHT = 0.8;
+/** The bare verb of a split separable verb ("stromen" of "door te stromen") says less than the verb. */
+const BARE_VERB_WEIGHT = 0.5;
+/** Particles of Dutch separable verbs, which an infinitive clause splits off: "door te stromen". */
+const SEPARABLE_PARTICLES = new Set(['aan', 'af', 'bij', 'door', 'in', 'mee', 'na', 'om', 'op', 'over', 'terug', 'toe', 'uit', 'voor', 'weg', 'samen', 'tegen', 'vast', 'los']);
 
 export interface DutchAnalyzer {
   /** Index terms of a passage: stems plus the stems of compound parts. */
@@ -50,37 +64,57 @@ export function createDutchAnalyzer(decompounder: Decompounder): DutchAnalyzer {
     }
     return stemmed;
   };
+  // Each distinct word is analysed once: folding, stopwords, stemming and decompounding are the
+  // cost of analysing text, and the words of a corpus repeat. Bounded, as questions bring new ones.
+  const wordTerms = new Map<string, readonly string[]>();
+  const termsOf = (word: string): readonly string[] => {
+    let terms = wordTerms.get(word);
+    if (!terms) {
+      if (!isContent(word)) terms = [];
+      else {
+        const folded = withoutApostropheEnding(foldWord(word));
+        terms = [stem(folded), ...decompounder.split(folded).map(stem)];
+      }
+      if (wordTerms.size >= MAX_CACHED_WORDS) wordTerms.clear();
+      wordTerms.set(word, terms);
+    }
+    return terms;
+  };
   // A word in capitals is a name or an acronym ("WIJ", "GGD"), never a stopword.
-  const contentWords = (text: string) =>
-    words(text)
-      .filter((word) => /^\p{Lu}[\p{Lu}\d]+$/u.test(word) || !STOPWORDS.has(foldWord(word)))
-      .map(foldWord)
-      .filter((word) => word.length > 1 || /\d/.test(word));
+  const isContent = (word: string) => (ACRONYM.test(word) || !STOPWORDS.has(foldWord(word))) && (word.length > 1 || /\d/.test(word));
 
   return {
     indexTerms(text) {
       const terms: string[] = [];
-      for (const word of contentWords(text)) {
-        terms.push(stem(word));
-        for (const part of decompounder.split(word)) terms.push(stem(part));
-      }
+      for (const word of words(text)) terms.push(...termsOf(word));
       return terms;
     },
     concepts(text) {
       const seen = new Set<string>();
       const concepts: Concept[] = [];
-      for (const word of contentWords(text)) {
+      const all = questionWords(text);
+      all.forEach(({ surface, folded, anchor }, i) => {
+        const particle = all[i - 1]?.folded === 'te' ? all[i - 2]?.folded : undefined;
+        const joined = particle && SEPARABLE_PARTICLES.has(particle) ? particle + folded : null;
+        if (!joined && !isContent(surface)) return;
+        const word = withoutApostropheEnding(joined ?? folded);
         const whole = stem(word);
-        if (seen.has(whole)) continue;
+        if (seen.has(whole)) return;
         seen.add(whole);
         const alternatives: Alternative[] = [{ terms: [whole], weight: 1 }];
+        if (joined && isContent(surface)) alternatives.push({ terms: [stem(folded)], weight: BARE_VERB_WEIGHT });
         const parts = decompounder.split(word).map(stem);
         if (parts.length > 1) alternatives.push({ terms: parts, weight: PARTS_WEIGHT });
-        concepts.push({ label: word, alternatives });
-      }
+        concepts.push({ label: word, surface: joined ?? surface, anchor, alternatives });
+      });
       return concepts;
     },
     isStopword: (word) => STOPWORDS.has(foldWord(word)),
     stem: (word) => stem(foldWord(word)),
   };
+}
+
+/** "programma's" is the plural of "programma": an apostrophe ending is inflection, not the word. */
+function withoutApostropheEnding(word: string): string {
+  return word.replace(/['’][a-z]{1,2}$/, '');
 }

@@ -1,16 +1,21 @@
-// Recognises questions asked in English and turns their words into Dutch concepts: glossary
-// translations first, and for the rest cognates from the index vocabulary ("individual" →
-// "individueel"), found by character trigram similarity.
+// Recognises questions asked in English and turns their words into Dutch concepts: the domain
+// glossary first, then the general dictionary, then cognates from the index vocabulary
+// ("individual" → "individueel"), found by character trigram similarity. A name or a Dutch term
+// inside an English question ("the Handvest Overheid en burger") also stands for itself.
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import type { Alternative, Concept, DutchAnalyzer } from './dutch-analyzer.js';
+import { englishDictionary, englishLemmas } from './english-dictionary.js';
 import { englishGlossary } from './english-glossary.js';
 import { foldWord } from './fold.js';
+import { questionWords } from './question-words.js';
 import { words } from './words.js';
 
 const ENGLISH_STOPWORDS = new Set([...englishStopwords, 'say', 'says', 'said', 'tell', 'mean', 'means', 'being', 'according', 'document', 'documents', 'among', 'within', 'whether', 'give', 'given', 'recommend', 'recommended', 'write', 'writes']);
-const ENGLISH_MARKERS = new Set(['the', 'what', 'which', 'how', 'does', 'do', 'is', 'are', 'about', 'and', 'of', 'for', 'who', 'why', 'should', 'can', 'with']);
+const ENGLISH_MARKERS = new Set(['the', 'what', 'which', 'how', 'does', 'do', 'is', 'are', 'about', 'and', 'of', 'for', 'who', 'why', 'should', 'can', 'with', 'when', 'where', 'there']);
+/** A curated domain translation is nearly as good as the word; a dictionary's is one of several senses; a look-alike is a guess. */
+const GLOSSARY_WEIGHT = 0.9;
+const DICTIONARY_WEIGHT = 0.8;
 const COGNATE_WEIGHT = 0.6;
-const TRANSLATION_WEIGHT = 0.9;
 
 /** Whether a question reads as English rather than Dutch. */
 export function isEnglish(question: string, dutch: DutchAnalyzer): boolean {
@@ -21,29 +26,35 @@ export function isEnglish(question: string, dutch: DutchAnalyzer): boolean {
 }
 
 export function englishConcepts(question: string, dutch: DutchAnalyzer, cognates: (word: string) => string[]): Concept[] {
-  const tokens = words(question).map(foldWord);
+  const all = questionWords(question);
   const glossary = englishGlossary();
+  const dictionary = englishDictionary();
   const concepts: Concept[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    const pair = `${token} ${tokens[i + 1] ?? ''}`;
-    if (glossary[pair]) {
-      concepts.push({ label: pair, alternatives: translate(glossary[pair]!, dutch) });
+  for (let i = 0; i < all.length; i++) {
+    const { folded, surface, anchor } = all[i]!;
+    const next = all[i + 1];
+    const pair = next ? `${folded} ${next.folded}` : '';
+    const pairTranslation = glossary[pair] ?? (next && dictionary.get(pair)?.join(' '));
+    if (next && pairTranslation) {
+      concepts.push({ label: pair, surface: `${surface} ${next.surface}`, anchor: anchor || next.anchor, alternatives: translate(pairTranslation, dutch, glossary[pair] ? GLOSSARY_WEIGHT : DICTIONARY_WEIGHT) });
       i++;
       continue;
     }
-    if (ENGLISH_STOPWORDS.has(token) || token.length < 3) continue;
-    const alternatives = glossary[token] ? translate(glossary[token]!, dutch) : [];
-    // Names and Dutch terms inside an English question ("the Handvest Overheid en burger") as themselves.
-    alternatives.push({ terms: [dutch.stem(token)], weight: 1 });
-    for (const term of cognates(token)) alternatives.push({ terms: [term], weight: COGNATE_WEIGHT });
-    concepts.push({ label: token, alternatives });
+    if ((ENGLISH_STOPWORDS.has(folded) && !anchor) || folded.length < 3) continue;
+    const lemmas = englishLemmas(folded);
+    const curated = lemmas.map((lemma) => glossary[lemma]).find(Boolean);
+    const general = lemmas.map((lemma) => dictionary.get(lemma)).find(Boolean);
+    const alternatives: Alternative[] = [
+      { terms: [dutch.stem(folded)], weight: 1 },
+      ...(curated ? translate(curated, dutch, GLOSSARY_WEIGHT) : []),
+      ...(general ? translate(general.join(' '), dutch, DICTIONARY_WEIGHT) : []),
+      ...cognates(folded).map((term) => ({ terms: [term], weight: COGNATE_WEIGHT })),
+    ];
+    concepts.push({ label: folded, surface, anchor, alternatives });
   }
   return concepts;
 }
 
-function translate(dutchWords: string, dutch: DutchAnalyzer): Alternative[] {
-  return dutch.concepts(dutchWords).flatMap((concept) =>
-    concept.alternatives.map((alternative) => ({ ...alternative, weight: alternative.weight * TRANSLATION_WEIGHT })),
-  );
+function translate(dutchWords: string, dutch: DutchAnalyzer, weight: number): Alternative[] {
+  return dutch.concepts(dutchWords).flatMap((concept) => concept.alternatives.map((alternative) => ({ ...alternative, weight: alternative.weight * weight })));
 }

@@ -1,26 +1,77 @@
-// How much each concept of a question says about its topic: the inverse document frequency of
-// its own word in the index. A word the index has never seen ("burgemeester", "Australië")
-// weighs more than the rarest word it has: it is a sign the question is about something else.
+// How much each concept of a question says about its topic. A word the index holds weighs its
+// inverse document frequency there. A word the index has never seen weighs by how rare it is in
+// language at large: "draaitabel" or "vakantiedagen" name a topic the documents lack and weigh
+// as much as the rarest indexed word; "lukt" or "kosten" are phrasing and weigh little, so a
+// paraphrase is not mistaken for a question about something else.
 import { inverseDocumentFrequency } from '../index/bm25.js';
 import type { Vocabulary } from '../index/vocabulary.js';
 import type { Concept } from '../language/dutch-analyzer.js';
+import type { WordRarity } from '../language/word-rarity.js';
 
-const UNSEEN_WEIGHT = 1.5;
+/**
+ * Surprisal bands of the tokenizer's unigram model, in nats: a word more frequent than one in
+ * 100,000 words (ln 1e5 ≈ 11.5) is everyday language; one rarer than one in 100 million
+ * (ln 1e8 ≈ 18.4) is a term or a name. Between them, specificity rises linearly.
+ */
+export const EVERYDAY_SURPRISAL = Math.log(1e5);
+export const TERM_SURPRISAL = Math.log(1e8);
+/** Even an everyday word the documents lack says something: a fifth of the rarest word's weight. */
+export const MIN_SPECIFICITY = 0.2;
+/**
+ * A word the index holds weighs its IDF there, but an everyday word ("per", "eigen", "gebruik")
+ * at most half of it: rare in a small corpus is not the same as specific.
+ */
+export const SEEN_EVERYDAY_FACTOR = 1;
 
 export interface WeightedConcept extends Concept {
+  /** The concept's share of the question's information, before normalising. */
   weight: number;
+  /** Whether the index holds the word (or one of its alternatives). */
+  seen: boolean;
 }
 
-export function weighConcepts(concepts: readonly Concept[], vocabulary: Vocabulary): WeightedConcept[] {
+export function weighConcepts(concepts: readonly Concept[], vocabulary: Vocabulary, rarity: WordRarity | null): WeightedConcept[] {
   const idf = (term: string) => inverseDocumentFrequency(vocabulary.documentFrequency(term), vocabulary.passageCount);
+  const unseenIdf = inverseDocumentFrequency(0, vocabulary.passageCount);
   return concepts.map((concept) => {
     const known = concept.alternatives.filter((alternative) => alternative.terms.every((term) => vocabulary.has(term)));
-    const weight =
-      known.length === 0
-        ? inverseDocumentFrequency(0, vocabulary.passageCount) * UNSEEN_WEIGHT
-        : Math.max(...known.map((alternative) => alternative.weight * mean(alternative.terms.map(idf))));
-    return { ...concept, weight };
+    const specific = specificity(concept.surface, rarity);
+    if (known.length > 0) {
+      const weight = Math.max(...known.map((alternative) => alternative.weight * mean(alternative.terms.map(idf))));
+      return { ...concept, seen: true, weight: weight * Math.max(SEEN_EVERYDAY_FACTOR, specific) };
+    }
+    return { ...concept, seen: false, weight: unseenIdf * specific };
   });
+}
+
+/** 0..1: how specific a word is in language at large; 1 without a rarity model to ask. */
+export function specificity(word: string, rarity: WordRarity | null): number {
+  if (!rarity) return 1;
+  // The unigram model splits inflected forms into rarer pieces ("gemeenten" 18 nats, "gemeente"
+  // 12): a word is as everyday as its most everyday form.
+  const surprisal = Math.min(...inflectionBases(word).map((form) => rarity.surprisal(form)));
+  const share = (surprisal - EVERYDAY_SURPRISAL) / (TERM_SURPRISAL - EVERYDAY_SURPRISAL);
+  return Math.min(1, Math.max(MIN_SPECIFICITY, share));
+}
+
+/** The word and the forms it may be an inflection of: "scholen" → school, "krantjes" → krant. */
+function inflectionBases(word: string): string[] {
+  const forms = [word];
+  for (const diminutive of ['etjes', 'tjes', 'pjes', 'jes', 'etje', 'tje', 'pje', 'je']) {
+    if (word.endsWith(diminutive) && word.length - diminutive.length >= 3) {
+      forms.push(word.slice(0, -diminutive.length));
+      break;
+    }
+  }
+  for (const ending of ['en', 'es', 's', 'e', "'s"]) {
+    if (!word.endsWith(ending) || word.length - ending.length < 3) continue;
+    const base = word.slice(0, -ending.length);
+    forms.push(base);
+    // Dutch writes a long vowel single in an open syllable: "scholen" is "school" + en.
+    const open = /^(.*[^aeiou])([aeou])([^aeiou])$/.exec(base);
+    if (ending.startsWith('e') && open) forms.push(`${open[1]}${open[2]}${open[2]}${open[3]}`);
+  }
+  return forms;
 }
 
 function mean(values: readonly number[]): number {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sectionOf } from '../../api/answer/evidence.js';
+import { sectionOf } from '../../api/retrieve/evidence.js';
 import { chunkDocument, PASSAGE_OVERHEAD_TOKENS, type Chunk } from '../../api/chunk/chunk-document.js';
 import { loadTokenCounter, type TokenCounter } from '../../api/chunk/token-counter.js';
 import { loadCorpus, type CorpusDocument } from '../../api/ingest/load-corpus.js';

@@ -5,6 +5,8 @@ import type { Concept } from '../../api/language/dutch-analyzer.js';
 
 const concept = (label: string, ...alternatives: [string[], number][]): Concept => ({
   label,
+  surface: label,
+  anchor: false,
   alternatives: alternatives.map(([terms, weight]) => ({ terms, weight })),
 });
 

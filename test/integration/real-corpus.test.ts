@@ -68,14 +68,16 @@ describe('dev questions (a regression guard; a held-out set judges too)', () => 
   });
 
   it('retrieves the gold passage near the top', () => {
-    expect(report.hitAt5).toBeGreaterThanOrEqual(0.95);
-    expect(report.mrrAt10).toBeGreaterThanOrEqual(0.85);
+    expect(report.hitAt1).toBeGreaterThanOrEqual(0.85);
+    expect(report.hitAt5).toBeGreaterThanOrEqual(0.97);
+    expect(report.mrrAt10).toBeGreaterThanOrEqual(0.88);
   });
 
   it('answers what it can, declines what it cannot', () => {
     expect(report.answerHasGold).toBeGreaterThanOrEqual(0.8);
-    expect(report.answeredWhenAnswerable).toBeGreaterThanOrEqual(0.95);
-    expect(report.refusedWhenUnanswerable).toBe(1);
+    expect(report.answeredWhenAnswerable).toBeGreaterThanOrEqual(0.92);
+    expect(report.answeredEnglish).toBe(1);
+    expect(report.refusedWhenUnanswerable).toBeGreaterThanOrEqual(0.9);
   });
 
   it('quotes every citation verbatim', () => {

@@ -50,7 +50,7 @@ describe('Dutch analysis', () => {
 });
 
 describe('decompounder', () => {
-  const words = new Set(['mantel', 'zorg', 'mantelzorg', 'ondersteuning', 'buurt', 'activiteit', 'weerbaar', 'training', 'kwetsbaar', 'kwets', 'bare']);
+  const words = new Set(['mantel', 'zorg', 'mantelzorg', 'respijtzorg', 'ondersteuning', 'buurt', 'activiteit', 'weerbaar', 'training', 'kwetsbaar', 'kwets', 'bare']);
   const decompounder = createDecompounder((word) => words.has(word));
 
   it('splits into the fewest known parts, through linking s and inflections', () => {
@@ -59,9 +59,18 @@ describe('decompounder', () => {
     expect(decompounder.split('weerbaarheidstrainingen')).toEqual(['weerbaarheid', 'trainingen']);
   });
 
-  it('leaves known words and non-compounds alone', () => {
-    expect(decompounder.split('mantelzorg')).toEqual([]);
+  it('splits a listed compound into two words of its own, but never off a suffix', () => {
+    expect(decompounder.split('mantelzorg')).toEqual(['mantel', 'zorg']);
     expect(decompounder.split('kwetsbare')).toEqual([]); // kwetsbaar + e, not kwets + bare
-    expect(decompounder.split('respijtzorg')).toEqual([]);
+    expect(decompounder.split('respijtzorg')).toEqual([]); // "respijt" is not a word here
+  });
+
+  it('prefers the longer first part when splits are otherwise equal', () => {
+    const listed = new Set(['buurt', 'buur', 'huis', 'thuis', 'buurthuis']);
+    expect(createDecompounder((word) => listed.has(word)).split('buurthuis')).toEqual(['buurt', 'huis']);
+  });
+
+  it('analyses the plural apostrophe ending as inflection', () => {
+    expect(analyzer.indexTerms("programma's")).toEqual(analyzer.indexTerms('programma'));
   });
 });

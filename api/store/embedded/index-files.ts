@@ -12,7 +12,7 @@ import type { VectorIndex } from '../../index/vector-index.js';
 import { messages } from '../../messages.js';
 
 /** Bump when cleaning, chunking, analysis or these files change what an index holds. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 const sectionSchema = z.object({ title: z.string(), start: z.number().int().nonnegative() });
 

@@ -14,14 +14,27 @@ export const evalQuestionSchema = z.object({
 
 export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
 
+/**
+ * The dev questions are split in two by id: odd-numbered ones are for tuning, even-numbered ones
+ * are held back, so a figure on the report half says how a change generalises.
+ */
+export type Split = 'tune' | 'report';
+
+export function splitOf(id: string): Split {
+  const number = Number(/\d+/.exec(id)?.[0] ?? Number.NaN);
+  return Number.isFinite(number) && number % 2 === 1 ? 'tune' : 'report';
+}
+
 export interface QuestionResult {
   id: string;
   question: string;
+  lang: string;
   answerable: boolean;
   answered: boolean;
   /** 1-based rank of the first passage holding a gold quote, or null. */
   goldRank: number | null;
   answerHasGold: boolean;
+  confidence: AskResponse['confidence'] | null;
   citationsVerbatim: boolean;
   ms: number;
 }
@@ -35,6 +48,8 @@ export interface EvalReport {
   mrrAt10: number;
   answerHasGold: number;
   answeredWhenAnswerable: number;
+  /** Share of answerable English questions answered. */
+  answeredEnglish: number;
   refusedWhenUnanswerable: number;
   citationsVerbatim: number;
   p50Ms: number;
@@ -80,10 +95,12 @@ export async function evaluate(questions: readonly EvalQuestion[], client: EvalC
     results.push({
       id: question.id,
       question: question.question,
+      lang: question.lang ?? 'nl',
       answerable: question.answerable,
       answered: response.answered,
       goldRank: rank === -1 ? null : rank + 1,
       answerHasGold: response.answered && holdsGold(response.answer),
+      confidence: response.confidence ?? null,
       citationsVerbatim: verbatim,
       ms,
     });
@@ -91,7 +108,7 @@ export async function evaluate(questions: readonly EvalQuestion[], client: EvalC
   return summarize(results);
 }
 
-function summarize(results: QuestionResult[]): EvalReport {
+export function summarize(results: QuestionResult[]): EvalReport {
   const answerable = results.filter((result) => result.answerable);
   const unanswerable = results.filter((result) => !result.answerable);
   const share = (items: QuestionResult[], test: (result: QuestionResult) => boolean) => (items.length ? items.filter(test).length / items.length : 1);
@@ -105,6 +122,10 @@ function summarize(results: QuestionResult[]): EvalReport {
     mrrAt10: answerable.reduce((sum, result) => sum + (result.goldRank && result.goldRank <= 10 ? 1 / result.goldRank : 0), 0) / Math.max(1, answerable.length),
     answerHasGold: share(answerable, (result) => result.answerHasGold),
     answeredWhenAnswerable: share(answerable, (result) => result.answered),
+    answeredEnglish: share(
+      answerable.filter((result) => result.lang === 'en'),
+      (result) => result.answered,
+    ),
     refusedWhenUnanswerable: share(unanswerable, (result) => !result.answered),
     citationsVerbatim: share(results, (result) => result.citationsVerbatim),
     p50Ms: percentile(latencies, 0.5),

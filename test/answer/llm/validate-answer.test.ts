@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { validateLlmAnswer } from '../../../api/answer/llm/validate-answer.js';
 import { answerMessages, NO_ANSWER } from '../../../api/answer/llm/prompt.js';
 import { loadDutchAnalyzer } from '../../../api/language/load-analyzer.js';
+import { passageEvidence } from '../../../api/retrieve/evidence.js';
 import type { RetrievedPassage } from '../../../api/retrieve/retriever.js';
 
 const analyzer = loadDutchAnalyzer();
 const document = 'Maak afspraken omtrent respijtzorg. Een vrijwilliger kan de zorg tijdelijk overnemen.\nDagbesteding ontlast de mantelzorger.';
-const passage = (id: number, start: number, end: number): RetrievedPassage => ({
-  passage: { id: `doc:${id}`, documentId: 'doc', documentTitle: 'Mantelzorgbeleid', start, end, text: document.slice(start, end), section: 'Mantelzorg', headings: [] },
-  score: 1,
-  similarity: null,
-});
+const passage = (id: number, start: number, end: number): RetrievedPassage => {
+  const record = { id: `doc:${id}`, documentId: 'doc', documentTitle: 'Mantelzorgbeleid', start, end, text: document.slice(start, end), section: 'Mantelzorg', headings: [] };
+  return { passage: record, rank: id, score: 1, similarity: null, evidence: passageEvidence(record, [], analyzer) };
+};
 const newline = document.indexOf('\n');
 const passages = [passage(0, 0, newline), passage(1, newline + 1, document.length)];
 const validate = (text: string) => validateLlmAnswer(text, passages, analyzer);
