@@ -82,8 +82,8 @@ export const askResponseSchema = z.object({
   mode: z.enum(ANSWER_MODES),
   /** Present when answered. */
   confidence: z.enum(CONFIDENCE_LEVELS).optional(),
-  /** Present when the question was read as a follow-up: the question retrieval ran on. */
-  interpretedAs: z.string().optional(),
+  /** Present when the question was read as a follow-up: what retrieval ran on, and the earlier question it leans on. */
+  interpretedAs: z.object({ question: z.string(), followUpOf: z.string() }).optional(),
   citations: z.array(citationSchema),
   passages: z.array(passageSchema),
   fallback: fallbackSchema.optional(),

@@ -11,10 +11,12 @@
 // - figure: a question asking for a quantity ("hoeveel", "welk percentage", "wat kost") needs
 //   a number in evidence that holds most of the question: a figure about something else (another
 //   percentage, another duration) is no answer.
+// - role: "Wie is de burgemeester van Rotterdam?" needs evidence that names the role itself,
+//   not a passage that mentions Rotterdam.
 // - scope: a personal workplace question (ICT, personnel matters) is declined before any of this.
 // - similarity: with dense retrieval, how close the passage is to the question in meaning.
 import type { Retrieval, RetrievedPassage } from '../retrieve/retriever.js';
-import { ASKS_FOR_FIGURE, FIGURE } from './question-form.js';
+import { FIGURE, namesRole, questionForm, type QuestionForm } from './question-form.js';
 import { personalWorkplaceTopic } from './scope.js';
 
 export const ANSWERABILITY = {
@@ -33,7 +35,7 @@ export const ANSWERABILITY = {
 } as const;
 
 export type Verdict = 'answer' | 'partial' | 'decline';
-export type VerdictReason = 'covered' | 'partly_covered' | 'similar_in_meaning' | 'no_concepts' | 'anchor_missing' | 'not_covered' | 'no_figure' | 'out_of_scope';
+export type VerdictReason = 'covered' | 'partly_covered' | 'similar_in_meaning' | 'no_concepts' | 'anchor_missing' | 'not_covered' | 'no_figure' | 'no_role' | 'out_of_scope';
 
 export interface AnswerabilitySignals {
   /** Best focus among passages holding every anchor. */
@@ -57,12 +59,15 @@ export interface Assessment {
   signals: AnswerabilitySignals;
   /** The weighed passages that hold every anchor, best evidence first: what answers are composed from. */
   evidence: RetrievedPassage[];
+  /** What kind of answer the question asks for. */
+  form: QuestionForm;
 }
 
 
 export function assessAnswerability(retrieval: Retrieval): Assessment {
   const { concepts, text } = retrieval.question;
-  const asksForFigure = ASKS_FOR_FIGURE.test(text);
+  const form = questionForm(text, concepts);
+  const asksForFigure = form.form === 'figure';
   const weighed = retrieval.passages.slice(0, ANSWERABILITY.depth);
   const evidence = weighed.filter((passage) => passage.evidence.anchorsMissing.length === 0).sort((a, b) => b.evidence.focus - a.evidence.focus || a.rank - b.rank);
   const anchorsMissing = evidence.length > 0 ? [] : [...new Set(weighed.flatMap((passage) => passage.evidence.anchorsMissing))];
@@ -75,7 +80,7 @@ export function assessAnswerability(retrieval: Retrieval): Assessment {
     workplaceTopic: personalWorkplaceTopic(text),
     similarity: similarities.length > 0 ? Math.max(...similarities) : null,
   };
-  const decide = (verdict: Verdict, reason: VerdictReason): Assessment => ({ verdict, reason, answerable: verdict !== 'decline', signals, evidence });
+  const decide = (verdict: Verdict, reason: VerdictReason): Assessment => ({ verdict, reason, answerable: verdict !== 'decline', signals, evidence, form });
 
   if (signals.workplaceTopic) return decide('decline', 'out_of_scope');
   if (concepts.length === 0) return decide('decline', 'no_concepts');
@@ -83,6 +88,7 @@ export function assessAnswerability(retrieval: Retrieval): Assessment {
   if (asksForFigure && !evidence.some(({ evidence: passage }) => passage.focus >= ANSWERABILITY.answerShare && FIGURE.test(windowText(passage)))) {
     return decide('decline', 'no_figure');
   }
+  if (form.form === 'role' && !evidence.some(({ evidence: passage }) => passage.sentences.some((sentence) => namesRole(sentence.terms, form)))) return decide('decline', 'no_role');
   if (signals.focus >= ANSWERABILITY.answerShare) return decide('answer', 'covered');
   if (signals.focus >= ANSWERABILITY.partialShare) return decide('partial', 'partly_covered');
   if (signals.similarity !== null && signals.similarity >= ANSWERABILITY.denseSupport) return decide('partial', 'similar_in_meaning');

@@ -1,20 +1,22 @@
-// Answers a request: the question (completed from the conversation when it is a follow-up) is
-// retrieved on, its answerability assessed, and the requested mode's answerer writes the answer.
-// stream() sends the passages first, then tokens, then the final answer; ask() is stream()
-// collected.
+// Answers a request: retrieval, the answerability verdict, and the requested mode's answerer.
+// A question that looks like a follow-up ("En wie betaalt dat?") is completed from the
+// conversation (rewritten by the language model and checked, or joined with the earlier
+// question) and the response says how it was read; when the completed question finds no answer,
+// the question is taken on its own. Any other question is never rewritten.
+// stream() sends the passages first, then tokens, then the final answer; ask() is stream() collected.
 import type { AnswerMode, AskRequest, AskResponse, HistoryTurn } from '../contract.js';
 import type { Engine } from '../engine.js';
-import { ANSWERABILITY, assessAnswerability } from './answerability.js';
+import type { Retrieval } from '../retrieve/retriever.js';
+import { ANSWERABILITY, assessAnswerability, type Assessment } from './answerability.js';
 import type { Answerer, Send } from './answerers.js';
-import { contextualQuestion } from './follow-up.js';
+import { looksLikeFollowUp, withEarlierQuestion } from './follow-up.js';
 import type { ChatClient } from './llm/chat-completions.js';
 import { rewriteMessages } from './llm/prompt.js';
+import { checkedRewrite } from './llm/rewrite-check.js';
 import { extractiveResponse, passagesOf } from './responses.js';
 
 /** Tokens a rewritten follow-up may take: one question, not an essay. */
 const REWRITE_MAX_TOKENS = 120;
-/** Characters a rewritten follow-up may have; longer means the model did something else. */
-const REWRITE_MAX_CHARS = 500;
 
 export interface AskServiceDeps {
   engine: Engine;
@@ -28,30 +30,50 @@ export interface AskService {
   stream(request: AskRequest, send: Send): Promise<AskResponse>;
 }
 
+interface Reading {
+  question: string;
+  retrieval: Retrieval;
+  assessment: Assessment;
+  followUpOf: string | null;
+}
+
 export function createAskService({ engine, answerers, chat, defaultMode }: AskServiceDeps): AskService {
-  async function standaloneQuestion(question: string, history: readonly HistoryTurn[], mode: AnswerMode): Promise<string> {
-    if (history.length === 0) return question;
-    if (mode === 'llm' && chat) {
-      try {
-        const rewritten = (await chat.complete(rewriteMessages(question, history), { maxTokens: REWRITE_MAX_TOKENS })).trim().split('\n')[0]!.trim();
-        if (rewritten.length > 0 && rewritten.length <= REWRITE_MAX_CHARS) return rewritten;
-      } catch {
-        // The rewrite only helps retrieval; without it the conversation's own words still do.
+  async function read(question: string, k: number, followUpOf: string | null = null): Promise<Reading> {
+    // Answerability weighs a fixed depth of passages, whatever `k` the request shows.
+    const retrieval = await engine.retriever.retrieve(question, Math.max(k, ANSWERABILITY.depth));
+    return { question, retrieval, assessment: assessAnswerability(retrieval), followUpOf };
+  }
+
+  async function rewrite(question: string, history: readonly HistoryTurn[]): Promise<string | null> {
+    if (!chat) return null;
+    try {
+      return checkedRewrite(await chat.complete(rewriteMessages(question, history), { maxTokens: REWRITE_MAX_TOKENS }), question, history, engine.analyzer);
+    } catch {
+      return null; // the rewrite only helps retrieval; the conversation's own words still do
+    }
+  }
+
+  async function interpret(request: AskRequest, mode: AnswerMode): Promise<Reading> {
+    const previous = request.history.at(-1)?.question;
+    if (previous && looksLikeFollowUp(request.question, engine.analyzer)) {
+      const completions = [mode === 'llm' ? await rewrite(request.question, request.history) : null, withEarlierQuestion(request.question, request.history)];
+      for (const completed of completions) {
+        if (!completed) continue;
+        const reading = await read(completed, request.k, previous);
+        if (reading.assessment.answerable) return reading;
       }
     }
-    return contextualQuestion(question, history, engine.analyzer);
+    return read(request.question, request.k);
   }
 
   async function stream(request: AskRequest, send: Send): Promise<AskResponse> {
     const mode = request.mode ?? defaultMode;
-    const question = await standaloneQuestion(request.question, request.history, mode);
-    // Answerability weighs a fixed depth of passages, whatever `k` the request shows.
-    const retrieval = await engine.retriever.retrieve(question, Math.max(request.k, ANSWERABILITY.depth));
-    const assessment = assessAnswerability(retrieval);
+    const { question, retrieval, assessment, followUpOf } = await interpret(request, mode);
     const passages = passagesOf(retrieval, request.k);
     await send({ event: 'passages', data: passages });
-    const extractive = extractiveResponse(retrieval, assessment, engine.analyzer, passages);
-    const final = await answerers[mode].answer({ question, history: request.history, retrieval, assessment, extractive }, send);
+    const extractive = extractiveResponse(assessment, engine.analyzer, passages);
+    const answer = await answerers[mode].answer({ question, history: request.history, retrieval, assessment, extractive }, send);
+    const final = followUpOf ? { ...answer, interpretedAs: { question, followUpOf } } : answer;
     await send({ event: 'final', data: final });
     return final;
   }

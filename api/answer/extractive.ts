@@ -5,7 +5,7 @@
 import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import type { SentenceEvidence } from '../retrieve/evidence.js';
 import type { Assessment } from './answerability.js';
-import { answersForm, questionForm } from './question-form.js';
+import { answersForm } from './question-form.js';
 
 const MAX_SENTENCES = 3;
 const MAX_LIST_ITEMS = 4;
@@ -35,10 +35,9 @@ interface Candidate extends AnswerSentence {
 }
 
 /** The answer's sentences, best first with their context; empty when the documents do not answer. */
-export function composeExtractive(assessment: Assessment, question: string, analyzer: DutchAnalyzer): AnswerSentence[] {
+export function composeExtractive(assessment: Assessment, analyzer: DutchAnalyzer): AnswerSentence[] {
   if (!assessment.answerable || assessment.evidence.length === 0) return [];
-  const form = questionForm(question);
-  const sameWord = (a: string, b: string) => a === b || analyzer.stem(a) === analyzer.stem(b);
+  const { form } = assessment;
   const best = Math.max(...assessment.evidence.map((passage) => passage.evidence.coverage)) || 1;
   const candidates: Candidate[] = assessment.evidence.flatMap(({ rank, evidence: passage }) =>
     passage.sentences
@@ -47,7 +46,7 @@ export function composeExtractive(assessment: Assessment, question: string, anal
         const terse = sentence.sentence.text.split(' ').length < TERSE_WORDS ? TERSE_FACTOR : 1;
         // A sentence from a passage that covers the question well is likelier to be on topic.
         const passageFactor = PASSAGE_FACTOR_FLOOR + ((1 - PASSAGE_FACTOR_FLOOR) * passage.coverage) / best;
-        const asked = sentence.coverage > 0 && answersForm(sentence.sentence.text, form, sameWord) ? FORM_BOOST : 1;
+        const asked = sentence.coverage > 0 && answersForm(sentence.sentence.text, form, analyzer) ? FORM_BOOST : 1;
         return { ...sentence, rank, score: sentence.coverage * terse * passageFactor * asked * (1 - RANK_DISCOUNT * rank) };
       }),
   );

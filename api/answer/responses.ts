@@ -34,8 +34,8 @@ export function withMarkers(citations: readonly Citation[]): string {
   return citations.map((entry) => `${entry.quote} [${entry.n}]`).join(' ');
 }
 
-export function extractiveResponse(retrieval: Retrieval, assessment: Assessment, analyzer: DutchAnalyzer, passages: Passage[]): AskResponse {
-  const sentences = composeExtractive(assessment, retrieval.question.text, analyzer);
+export function extractiveResponse(assessment: Assessment, analyzer: DutchAnalyzer, passages: Passage[]): AskResponse {
+  const sentences = composeExtractive(assessment, analyzer);
   if (sentences.length === 0) return notFound(passages, 'extractive');
   const citations = sentences.map((evidence, i) => citation(i + 1, evidence.passage, evidence.sentence));
   return answered(assessment, withMarkers(citations), 'extractive', citations, passages);

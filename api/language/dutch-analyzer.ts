@@ -33,11 +33,18 @@ export interface Concept {
   alternatives: Alternative[];
 }
 
-/** Terms that together express a concept (a compound's parts), and how much a match counts. */
+/**
+ * Terms that together express a concept, how much a match counts, and what they are to the
+ * question's word: the word itself, its compound parts, a variant found in the index, a
+ * translation (English questions) or a look-alike.
+ */
 export interface Alternative {
   terms: string[];
   weight: number;
+  kind: AlternativeKind;
 }
+
+export type AlternativeKind = 'word' | 'parts' | 'verb' | 'variant' | 'translation' | 'cognate';
 
 export const PARTS_WEIGHT = 0.8;
 /** The bare verb of a split separable verb ("stromen" of "door te stromen") says less than the verb. */
@@ -101,10 +108,10 @@ export function createDutchAnalyzer(decompounder: Decompounder): DutchAnalyzer {
         const whole = stem(word);
         if (seen.has(whole)) return;
         seen.add(whole);
-        const alternatives: Alternative[] = [{ terms: [whole], weight: 1 }];
-        if (joined && isContent(surface)) alternatives.push({ terms: [stem(folded)], weight: BARE_VERB_WEIGHT });
+        const alternatives: Alternative[] = [{ terms: [whole], weight: 1, kind: 'word' }];
+        if (joined && isContent(surface)) alternatives.push({ terms: [stem(folded)], weight: BARE_VERB_WEIGHT, kind: 'verb' });
         const parts = decompounder.split(word).map(stem);
-        if (parts.length > 1) alternatives.push({ terms: parts, weight: PARTS_WEIGHT });
+        if (parts.length > 1) alternatives.push({ terms: parts, weight: PARTS_WEIGHT, kind: 'parts' });
         concepts.push({ label: word, surface: joined ?? surface, anchor, alternatives });
       });
       return concepts;

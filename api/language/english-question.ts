@@ -45,10 +45,10 @@ export function englishConcepts(question: string, dutch: DutchAnalyzer, cognates
     const curated = lemmas.map((lemma) => glossary[lemma]).find(Boolean);
     const general = lemmas.map((lemma) => dictionary.get(lemma)).find(Boolean);
     const alternatives: Alternative[] = [
-      { terms: [dutch.stem(folded)], weight: 1 },
+      { terms: [dutch.stem(folded)], weight: 1, kind: 'word' },
       ...(curated ? translate(curated, dutch, GLOSSARY_WEIGHT) : []),
       ...(general ? translate(general.join(' '), dutch, DICTIONARY_WEIGHT) : []),
-      ...cognates(folded).map((term) => ({ terms: [term], weight: COGNATE_WEIGHT })),
+      ...cognates(folded).map((term) => ({ terms: [term], weight: COGNATE_WEIGHT, kind: 'cognate' as const })),
     ];
     concepts.push({ label: folded, surface, anchor, alternatives });
   }
@@ -56,5 +56,5 @@ export function englishConcepts(question: string, dutch: DutchAnalyzer, cognates
 }
 
 function translate(dutchWords: string, dutch: DutchAnalyzer, weight: number): Alternative[] {
-  return dutch.concepts(dutchWords).flatMap((concept) => concept.alternatives.map((alternative) => ({ ...alternative, weight: alternative.weight * weight })));
+  return dutch.concepts(dutchWords).flatMap((concept) => concept.alternatives.map((alternative) => ({ ...alternative, weight: alternative.weight * weight, kind: 'translation' as const })));
 }

@@ -20,7 +20,7 @@ export function expandConcepts(concepts: readonly Concept[], vocabulary: Vocabul
     const extra: Alternative[] = [];
     for (const alternative of concept.alternatives) {
       if (alternative.terms.length !== 1) continue;
-      for (const variant of variants(alternative.terms[0]!, vocabulary)) extra.push({ terms: [variant], weight: alternative.weight * VARIANT_WEIGHT });
+      for (const variant of variants(alternative.terms[0]!, vocabulary)) extra.push({ terms: [variant], weight: alternative.weight * VARIANT_WEIGHT, kind: 'variant' });
     }
     return { ...concept, alternatives: [...concept.alternatives, ...extra] };
   });

@@ -70,7 +70,7 @@ describe('the chat page', () => {
     await page.getByRole('button', { name: 'Kopieer citaat' }).first().click();
     await page.getByText('Gekopieerd').first().waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toMatch(/^„Maak afspraken omtrent respijtzorg\.” \(Kennisdossier Sociale omgeving, Gezond in…, paragraaf “Ondersteuning van mantelzorgers”\)\. http:\/\/.+\/documents\/kennisdossier-sociale-omgeving#\d+-\d+$/);
+    expect(copied).toMatch(/^„Als het nodig is, kan een professionele kracht of vrijwilliger de zorg tijdelijk overnemen \(respijtzorg\)\.” \(Kennisdossier Sociale omgeving, Gezond in…, paragraaf “Ondersteuning van mantelzorgers”\)\. http:\/\/.+\/documents\/kennisdossier-sociale-omgeving#\d+-\d+$/);
     await screenshot(page, '04-citation-copied');
   });
 
@@ -127,7 +127,7 @@ describe('the widget on the demo intranet page', () => {
 
     await page.getByRole('button', { name: 'Kopieer citaat' }).first().click();
     await page.getByText('Gekopieerd').first().waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^„Maak afspraken omtrent respijtzorg\.”/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^„Als het nodig is, kan een professionele kracht of vrijwilliger de zorg tijdelijk overnemen \(respijtzorg\)\.”/);
 
     const [documentTab] = await Promise.all([context.waitForEvent('page'), chip.click()]);
     await documentTab.getByLabel('Geciteerde passage').waitFor();

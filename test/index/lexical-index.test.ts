@@ -7,7 +7,7 @@ const concept = (label: string, ...alternatives: [string[], number][]): Concept 
   label,
   surface: label,
   anchor: false,
-  alternatives: alternatives.map(([terms, weight]) => ({ terms, weight })),
+  alternatives: alternatives.map(([terms, weight]) => ({ terms, weight, kind: 'word' as const })),
 });
 
 const index = new LexicalIndex(

@@ -45,7 +45,7 @@ describe('Dutch analysis', () => {
 
   it('gives a compound question word its parts as an alternative', () => {
     const [concept] = analyzer.concepts('eenzaamheidsinterventies');
-    expect(concept!.alternatives).toContainEqual({ terms: [analyzer.stem('eenzaamheid'), analyzer.stem('interventies')], weight: 0.8 });
+    expect(concept!.alternatives).toContainEqual({ terms: [analyzer.stem('eenzaamheid'), analyzer.stem('interventies')], weight: 0.8, kind: 'parts' });
   });
 });
 

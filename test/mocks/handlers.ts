@@ -28,10 +28,11 @@ const answerEvents = (response: AskResponse): StreamEvent[] => [
   { event: 'final', data: response },
 ];
 
-const streamAnswering = (events: () => StreamEvent[], pause = 0) =>
+const streamAnswering = (events: (body: (typeof askRequests)[number]) => StreamEvent[], pause = 0) =>
   http.post(`${API}/api/ask/stream`, async ({ request }) => {
-    askRequests.push((await request.json()) as (typeof askRequests)[number]);
-    return eventStream(events(), pause);
+    const body = (await request.json()) as (typeof askRequests)[number];
+    askRequests.push(body);
+    return eventStream(events(body), pause);
   });
 
 export const handlers = [
@@ -65,6 +66,12 @@ export const askHandlers = {
   fallback: streamAnswering(() =>
     answerEvents({ ...answered, fallback: { reason: 'timeout', message: 'Het taalmodel antwoordde niet op tijd; dit is het letterlijke antwoord uit de documenten.' } }),
   ),
+  /** A follow-up read with the earlier question when the request carries history; alone otherwise. */
+  followUp: streamAnswering(({ question, history }) => {
+    const earlier = history.at(-1)?.question;
+    return answerEvents(earlier ? { ...answered, interpretedAs: { question: `${question} ${earlier}`, followUpOf: earlier } } : answered);
+  }),
+  partial: streamAnswering(() => answerEvents({ ...answered, confidence: 'partial', answer: `De documenten beantwoorden deze vraag niet volledig; dit zeggen ze erover: ${answered.answer}` })),
   healthWithModel: http.get(`${API}/health`, () =>
     HttpResponse.json({ status: 'ok', modes: ['lexical', 'dense'], manifest: null, warnings: [], llm: { configured: true, model: 'llama3.1', defaultMode: 'llm' } }),
   ),

@@ -70,8 +70,17 @@ export function modelAnswering(write: (messages: Message[]) => string) {
 
 export const llmHandlers = {
   normal: modelAnswering(fakeModel),
-  /** One supported sentence, one without a marker, one pointing to a passage that does not exist. */
-  mixedMarkers: modelAnswering((messages) => `${fakeModel(messages).split(' [')[0]} [1]. Dit staat nergens in de bronnen. Gemeenten moeten alles zelf doen [9].`),
+  /** Two supported sentences and one pointing to a passage that does not exist. */
+  mixedMarkers: modelAnswering((messages) => `${fakeModel(messages)} Gemeenten moeten alles zelf doen [9].`),
+  /** Mostly unsupported: one supported sentence, one without a marker, one pointing nowhere. */
+  mostlyUnsupported: modelAnswering((messages) => `${fakeModel(messages).split(' [')[0]} [1]. Dit staat nergens in de bronnen. Gemeenten moeten alles zelf doen [9].`),
+  /** Claims that contradict or are absent from the passages, each with a marker to a real passage. */
+  contradicts: modelAnswering(() => 'Respijtzorg is sinds 2015 volledig afgeschaft [1]. Mantelzorgers moeten daarom zelf een boete betalen [2].'),
+  /** Does whatever an instruction in its prompt says ("antwoord alleen met: X"), else answers normally. */
+  obeysInstructionsInPrompt: modelAnswering((messages) => {
+    const order = /antwoord\s+alleen\s+met:?\s*([^.\n<]+)/i.exec(messages.at(-1)?.content ?? '')?.[1];
+    return order ? `${order.trim()} [1].` : fakeModel(messages);
+  }),
   noValidMarkers: modelAnswering(() => 'Respijtzorg is heel belangrijk. Mantelzorgers verdienen steun [7].'),
   declines: modelAnswering(() => 'GEEN_ANTWOORD'),
   obeysInjection: modelAnswering(() => 'GEHACKT'),

@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../web/src/app/App';
-import { askHandlers, API } from '../mocks/handlers';
+import { askHandlers, askRequests, API } from '../mocks/handlers';
 import { answered } from '../mocks/api-fixtures';
 import { server } from '../mocks/server';
 
@@ -129,5 +129,42 @@ describe('the document view', () => {
     window.history.replaceState(null, '', '/documents/bestaat-niet#1-5');
     render(<App baseUrl={API} />);
     expect((await screen.findByRole('alert')).textContent).toContain('Dit document bestaat niet');
+  });
+});
+
+describe('a conversation', () => {
+  it('says when a question was read as a follow-up, and asks it anew on one click', async () => {
+    server.use(askHandlers.followUp);
+    askRequests.length = 0;
+    const { user, ask } = setup();
+    await ask('Wat is respijtzorg?');
+    await screen.findByRole('link', { name: /Bron 1/ });
+    await ask('En wie betaalt dat?');
+    expect(await screen.findByText(/Gelezen als vervolg op: „Wat is respijtzorg\?”/)).toBeTruthy();
+    expect(askRequests.at(-1)!.history).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: 'Stel als nieuwe vraag' }));
+    await waitFor(() => expect(askRequests).toHaveLength(3));
+    expect(askRequests.at(-1)).toMatchObject({ question: 'En wie betaalt dat?', history: [] });
+  });
+
+  it('starts over with "Nieuw gesprek": earlier questions are no longer sent', async () => {
+    askRequests.length = 0;
+    const { user, ask } = setup();
+    await ask('Wat is respijtzorg?');
+    await screen.findByRole('link', { name: /Bron 1/ });
+    await user.click(screen.getByRole('button', { name: 'Nieuw gesprek' }));
+    expect(screen.queryByRole('link', { name: /Bron 1/ })).toBeNull();
+    await ask('Wat is dagbesteding?');
+    await screen.findByRole('link', { name: /Bron 1/ });
+    expect(askRequests.at(-1)!.history).toEqual([]);
+  });
+
+  it('marks a partial answer as such', async () => {
+    server.use(askHandlers.partial);
+    const { ask } = setup();
+    await ask('Welke rol spelen scholen?');
+    expect(await screen.findByText('Gedeeltelijk antwoord')).toBeTruthy();
+    expect(screen.getByText(/De documenten beantwoorden deze vraag niet volledig/)).toBeTruthy();
   });
 });

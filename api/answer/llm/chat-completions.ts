@@ -28,6 +28,9 @@ export interface ChatClient {
   stream(messages: ChatMessage[]): AsyncIterable<string>;
 }
 
+/** Low, so the model keeps close to the passages rather than varying its wording. */
+const TEMPERATURE = 0.1;
+
 export function createChatClient(settings: LlmSettings, fetchImpl: typeof fetch = fetch): ChatClient {
   const url = new URL(settings.baseUrl);
   url.pathname = `${url.pathname.replace(/\/$/, '')}/chat/completions`;
@@ -41,7 +44,7 @@ export function createChatClient(settings: LlmSettings, fetchImpl: typeof fetch 
   async function post(body: object, signal: AbortSignal): Promise<Response> {
     let response: Response;
     try {
-      response = await fetchImpl(url, { method: 'POST', headers, body: JSON.stringify({ model: settings.model, temperature: 0.1, ...body }), signal });
+      response = await fetchImpl(url, { method: 'POST', headers, body: JSON.stringify({ model: settings.model, temperature: TEMPERATURE, ...body }), signal });
     } catch (error) {
       if (signal.aborted) throw new LlmError('timeout', `Het taalmodel antwoordde niet binnen ${settings.timeoutMs} ms.`);
       throw new LlmError('unreachable', `Het taalmodel is niet bereikbaar (${url.host}): ${error instanceof Error ? error.message : String(error)}`);

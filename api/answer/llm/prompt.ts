@@ -2,7 +2,9 @@
 // say "not in the documents", and passages treated as data, never as instructions.
 import type { HistoryTurn } from '../../contract.js';
 import type { RetrievedPassage } from '../../retrieve/retriever.js';
+import { splitSentences } from '../sentences.js';
 import type { ChatMessage } from './chat-completions.js';
+import { addressesTheAssistant, REDACTED } from './instructions-in-text.js';
 
 /** What the model answers when the passages do not answer the question. */
 export const NO_ANSWER = 'GEEN_ANTWOORD';
@@ -21,7 +23,7 @@ export function answerMessages(question: string, passages: readonly RetrievedPas
   const blocks = passages.map(({ passage }, i) => {
     const attributes = [`nummer="${i + 1}"`, `document="${attribute(passage.documentTitle)}"`];
     if (passage.section) attributes.push(`paragraaf="${attribute(passage.section)}"`);
-    return `<passage ${attributes.join(' ')}>\n${neutralize(passage.text)}\n</passage>`;
+    return `<passage ${attributes.join(' ')}>\n${neutralize(withoutInstructions(passage.text))}\n</passage>`;
   });
   const context = history.length > 0 ? `Eerdere vragen in dit gesprek (alleen als context):\n${history.map((turn) => `- ${neutralize(turn.question)}`).join('\n')}\n\n` : '';
   return [
@@ -41,6 +43,18 @@ export function rewriteMessages(question: string, history: readonly HistoryTurn[
     },
     { role: 'user', content: `Gesprek tot nu toe:\n${turns.join('\n\n')}\n\nLaatste vraag: ${neutralize(question)}` },
   ];
+}
+
+/** Sentences that address the assistant are replaced by a note: the model never reads them. */
+function withoutInstructions(text: string): string {
+  let result = '';
+  let at = 0;
+  for (const sentence of splitSentences(text)) {
+    if (!addressesTheAssistant(sentence.text)) continue;
+    result += text.slice(at, sentence.start) + REDACTED;
+    at = sentence.end;
+  }
+  return result + text.slice(at);
 }
 
 // Text from documents or users cannot close or open a passage block of its own.

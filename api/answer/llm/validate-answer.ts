@@ -1,26 +1,37 @@
-// Checks a language model's answer against the passages it was given: markers that point to no
-// passage are removed, a sentence keeps a marker only when it shares content words with that
-// passage, and sentences left without a marker are dropped. Each citation's quote is the
-// passage sentence that best supports the generated sentence: verbatim, with its offsets.
+// Holds a language model's answer to its sources. Every generated sentence must carry a marker
+// [n] to a passage that supports its content: two of every three of its content words, every
+// number and every name it uses, and the same polarity (a "niet" or "geen" the source lacks, or
+// drops, is a different claim). Unsupported sentences are dropped; when most of the answer is
+// unsupported, none of it is trusted. Each citation quotes the supporting sentence (or the two
+// adjacent sentences) verbatim, with its offsets. Text that addresses the assistant is no support.
 import type { Citation } from '../../contract.js';
 import type { DutchAnalyzer } from '../../language/dutch-analyzer.js';
+import { foldWord } from '../../language/fold.js';
+import { wordSpans } from '../../language/words.js';
 import type { RetrievedPassage } from '../../retrieve/retriever.js';
+import type { PassageRecord } from '../../store/store.js';
 import { citation } from '../citations.js';
 import { splitSentences, type Sentence } from '../sentences.js';
+import { addressesTheAssistant } from './instructions-in-text.js';
 import { NO_ANSWER } from './prompt.js';
 
 export type ValidatedAnswer =
   | { status: 'answered'; text: string; citations: Citation[]; droppedSentences: number }
   | { status: 'declined' }
-  | { status: 'invalid'; droppedSentences: number };
+  | { status: 'invalid'; droppedSentences: number; keptSentences: number };
 
 const MARKERS = /\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]/g;
-/** Shared content words a sentence needs with a passage to keep that passage as its source. */
-const MIN_SHARED_TERMS = 1;
+/** Share of a generated sentence's content words its source must hold: a clear majority. */
+export const MIN_SUPPORT = 2 / 3;
+/** A "not in the documents" with a short remark around it is still a decline. */
+const DECLINE_SLACK_CHARS = 40;
+const NEGATIONS = new Set(['niet', 'geen', 'nooit', 'niets', 'nergens', 'niemand', 'zonder', 'not', 'no', 'never', 'none', 'without']);
+/** Words a model uses to attribute, not to claim: "Volgens de documenten …". */
+const ATTRIBUTION = new Set(['volgens', 'document', 'documenten', 'passage', 'passages', 'bron', 'bronnen', 'tekst', 'teksten']);
 
 export function validateLlmAnswer(raw: string, passages: readonly RetrievedPassage[], analyzer: DutchAnalyzer): ValidatedAnswer {
   const text = raw.trim();
-  if (text === '' || (text.includes(NO_ANSWER) && text.replace(NO_ANSWER, '').replace(MARKERS, '').trim().length < 40)) {
+  if (text === '' || (text.includes(NO_ANSWER) && text.replace(NO_ANSWER, '').replace(MARKERS, '').trim().length < DECLINE_SLACK_CHARS)) {
     return { status: 'declined' };
   }
 
@@ -30,19 +41,19 @@ export function validateLlmAnswer(raw: string, passages: readonly RetrievedPassa
   let dropped = 0;
 
   for (const { sentence, numbers } of sentencesWithMarkers(text)) {
-    const terms = new Set(analyzer.indexTerms(sentence));
+    const claim = claimOf(sentence, analyzer);
     const markers: number[] = [];
     for (const n of numbers) {
-      const passage = passages[n - 1];
+      const passage = passages[n - 1]?.passage;
       if (!passage) continue; // a marker that points to no passage
-      const support = bestSupport(terms, passage, analyzer);
+      const support = bestSupport(claim, passage, analyzer);
       if (!support) continue; // the passage does not say this
-      const key = `${passage.passage.id}@${support.start}`;
+      const key = `${passage.id}@${support.start}-${support.end}`;
       let number = numberOf.get(key);
       if (number === undefined) {
         number = citations.length + 1;
         numberOf.set(key, number);
-        citations.push(citation(number, passage.passage, support));
+        citations.push(citation(number, passage, support));
       }
       if (!markers.includes(number)) markers.push(number);
     }
@@ -53,8 +64,59 @@ export function validateLlmAnswer(raw: string, passages: readonly RetrievedPassa
     kept.push(`${sentence} ${markers.map((n) => `[${n}]`).join(' ')}`);
   }
 
-  if (kept.length === 0) return { status: 'invalid', droppedSentences: dropped };
+  if (kept.length === 0 || dropped > kept.length) return { status: 'invalid', droppedSentences: dropped, keptSentences: kept.length };
   return { status: 'answered', text: kept.join(' '), citations, droppedSentences: dropped };
+}
+
+/** What a generated sentence claims: its content words (with their index terms), numbers, names and polarity. */
+interface Claim {
+  words: { terms: readonly string[] }[];
+  numbers: string[];
+  names: string[];
+  negated: boolean;
+}
+
+function claimOf(sentence: string, analyzer: DutchAnalyzer): Claim {
+  const spans = wordSpans(sentence);
+  const claim: Claim = { words: [], numbers: [], names: [], negated: false };
+  spans.forEach(({ word, start }, i) => {
+    const folded = foldWord(word);
+    if (NEGATIONS.has(folded)) claim.negated = true;
+    if (ATTRIBUTION.has(folded)) return;
+    if (/\d/.test(word)) claim.numbers.push(folded);
+    else if (i > 0 && /^\p{Lu}/u.test(word) && !/[.!?:]\s*$/.test(sentence.slice(0, start))) claim.names.push(folded);
+    const terms = analyzer.indexTerms(word);
+    if (terms.length > 0) claim.words.push({ terms });
+  });
+  return claim;
+}
+
+/** The sentence, or two adjacent ones, of `passage` that support the claim best; null when none does. */
+function bestSupport(claim: Claim, passage: PassageRecord, analyzer: DutchAnalyzer): Sentence | null {
+  if (claim.words.length === 0) return null;
+  const sentences = splitSentences(passage.text, passage.start).filter((sentence) => !addressesTheAssistant(sentence.text));
+  const passageWords = new Set([passage.text, passage.documentTitle, passage.section ?? ''].flatMap((text) => wordSpans(text).map(({ word }) => foldWord(word))));
+  if (claim.names.some((name) => !passageWords.has(name))) return null;
+
+  let best: { window: Sentence; share: number } | null = null;
+  for (const [i, first] of sentences.entries()) {
+    const next = sentences[i + 1];
+    for (const window of next ? [[first], [first, next]] : [[first]]) {
+      const text = window.map((sentence) => sentence.text).join(' ');
+      const terms = new Set(analyzer.indexTerms(text));
+      const folded = new Set(wordSpans(text).map(({ word }) => foldWord(word)));
+      if (claim.numbers.some((number) => !folded.has(number))) continue;
+      if ([...folded].some((word) => NEGATIONS.has(word)) !== claim.negated) continue;
+      const supported = claim.words.filter(({ terms: wordTerms }) => terms.has(wordTerms[0]!) || (wordTerms.length > 1 && wordTerms.slice(1).every((term) => terms.has(term))));
+      const share = supported.length / claim.words.length;
+      const last = window.at(-1)!;
+      // The tightest quote that supports the claim best: one sentence rather than two.
+      if (share >= MIN_SUPPORT && (!best || share > best.share || (share === best.share && last.end - first.start < best.window.end - best.window.start))) {
+        best = { window: { start: first.start, end: last.end, text: passage.text.slice(first.start - passage.start, last.end - passage.start) }, share };
+      }
+    }
+  }
+  return best?.window ?? null;
 }
 
 /** The generated sentences without their markers, each with the passage numbers it cites. */
@@ -77,13 +139,4 @@ function sentencesWithMarkers(text: string): { sentence: string; numbers: number
 
 function numbersIn(text: string): number[] {
   return [...text.matchAll(MARKERS)].flatMap((match) => match[1]!.split(/[,;]/).map((n) => Number(n.trim())));
-}
-
-function bestSupport(terms: ReadonlySet<string>, passage: RetrievedPassage, analyzer: DutchAnalyzer): Sentence | null {
-  let best: { sentence: Sentence; shared: number } | null = null;
-  for (const sentence of splitSentences(passage.passage.text, passage.passage.start)) {
-    const shared = new Set(analyzer.indexTerms(sentence.text).filter((term) => terms.has(term))).size;
-    if (shared >= MIN_SHARED_TERMS && (!best || shared > best.shared)) best = { sentence, shared };
-  }
-  return best?.sentence ?? null;
 }

@@ -13,16 +13,28 @@ interface Props {
   response: AskResponse;
   catalog: ReadonlyMap<string, DocumentSummary>;
   idPrefix: string;
+  /** Asks the same question again without the conversation, when it was read as a follow-up. */
+  onAskAsNew?: () => void;
 }
 
-export function AnswerView({ response, catalog, idPrefix }: Props) {
+export function AnswerView({ response, catalog, idPrefix, onAskAsNew }: Props) {
   const { baseUrl } = useChatSettings();
-  if (!response.answered) return <NotFound response={response} />;
+  const followUp = response.interpretedAs && <FollowUpNotice earlier={response.interpretedAs.followUpOf} onAskAsNew={onAskAsNew} />;
+  if (!response.answered) {
+    return (
+      <>
+        {followUp}
+        <NotFound response={response} />
+      </>
+    );
+  }
   const citations = new Map(response.citations.map((citation) => [citation.n, citation]));
   const parts = response.answer.split(/\[(\d+)\]/);
 
   return (
     <div className="answer">
+      {followUp}
+      {response.confidence === 'partial' && <p className="notice notice-partial">{text.partialAnswer}</p>}
       {response.fallback && <p className="notice">{response.fallback.message}</p>}
       {response.mode === 'llm' && <p className="notice notice-quiet">{text.writtenByModel}</p>}
       <p className="answer-text">
@@ -47,6 +59,19 @@ export function AnswerView({ response, catalog, idPrefix }: Props) {
         ))}
       </ol>
     </div>
+  );
+}
+
+function FollowUpNotice({ earlier, onAskAsNew }: { earlier: string; onAskAsNew?: (() => void) | undefined }) {
+  return (
+    <p className="notice notice-quiet follow-up">
+      {text.readAsFollowUp(earlier)}{' '}
+      {onAskAsNew && (
+        <button type="button" className="button-link" onClick={onAskAsNew}>
+          {text.askAsNewQuestion}
+        </button>
+      )}
+    </p>
   );
 }
 

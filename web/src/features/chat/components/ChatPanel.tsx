@@ -11,7 +11,7 @@ import { ModeBadge } from './ModeBadge';
 import { QuestionForm } from './QuestionForm';
 
 export function ChatPanel() {
-  const { turns, ask, retry, pending } = useConversation();
+  const { turns, ask, retry, clear, pending } = useConversation();
   const catalog = useCatalog();
   const health = useHealth();
   const [useModel, setUseModel] = useState<boolean | null>(null);
@@ -33,11 +33,18 @@ export function ChatPanel() {
               <span className="visually-hidden">{text.you}: </span>
               {turn.question}
             </h2>
-            <TurnBody turn={turn} catalog={catalog} onRetry={() => void retry(turn.id, mode)} />
+            <TurnBody turn={turn} catalog={catalog} onRetry={() => void retry(turn.id, mode)} onAskAsNew={() => void ask(turn.question, mode, { standalone: true })} />
           </article>
         ))}
         <div ref={end} />
       </section>
+      {turns.length > 0 && (
+        <p className="conversation-actions">
+          <button type="button" className="button-secondary" onClick={clear} disabled={pending} title={text.newConversationHint}>
+            {text.newConversation}
+          </button>
+        </p>
+      )}
       <QuestionForm onAsk={(question) => ask(question, mode)} pending={pending} />
       {llm && (
         <p className="model-toggle">
@@ -54,7 +61,7 @@ export function ChatPanel() {
   );
 }
 
-function TurnBody({ turn, catalog, onRetry }: { turn: Turn; catalog: ReturnType<typeof useCatalog>; onRetry: () => void }) {
+function TurnBody({ turn, catalog, onRetry, onAskAsNew }: { turn: Turn; catalog: ReturnType<typeof useCatalog>; onRetry: () => void; onAskAsNew: () => void }) {
   switch (turn.status) {
     case 'loading':
       return (
@@ -83,6 +90,6 @@ function TurnBody({ turn, catalog, onRetry }: { turn: Turn; catalog: ReturnType<
         </div>
       );
     case 'answered':
-      return <AnswerView response={turn.response} catalog={catalog} idPrefix={`t${turn.id}`} />;
+      return <AnswerView response={turn.response} catalog={catalog} idPrefix={`t${turn.id}`} onAskAsNew={onAskAsNew} />;
   }
 }

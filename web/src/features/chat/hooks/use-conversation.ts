@@ -10,10 +10,11 @@ import { useChatSettings } from '../chat-settings';
 /** How many earlier questions and answers go along with a follow-up question. */
 const HISTORY_TURNS = 5;
 
+/** `standalone`: asked without the conversation before it, so never read as a follow-up. */
 export type Turn =
-  | { id: string; question: string; status: 'loading'; draft?: string }
-  | { id: string; question: string; status: 'answered'; response: AskResponse }
-  | { id: string; question: string; status: 'failed'; error: string };
+  | { id: string; question: string; standalone?: boolean; status: 'loading'; draft?: string }
+  | { id: string; question: string; standalone?: boolean; status: 'answered'; response: AskResponse }
+  | { id: string; question: string; standalone?: boolean; status: 'failed'; error: string };
 
 export function useConversation() {
   const { api, storageKey } = useChatSettings();
@@ -33,9 +34,9 @@ export function useConversation() {
   latest.current = turns;
 
   const run = useCallback(
-    async (id: string, question: string, mode?: AnswerMode): Promise<boolean> => {
+    async (id: string, question: string, mode: AnswerMode | undefined, standalone: boolean): Promise<boolean> => {
       const update = (turn: Turn) => setTurns((current) => current.map((existing) => (existing.id === id ? turn : existing)));
-      const earlier = latest.current.slice(0, latest.current.findIndex((turn) => turn.id === id));
+      const earlier = standalone ? [] : latest.current.slice(0, latest.current.findIndex((turn) => turn.id === id));
       const history = earlier
         .filter((turn): turn is Extract<Turn, { status: 'answered' }> => turn.status === 'answered')
         .slice(-HISTORY_TURNS)
@@ -43,13 +44,13 @@ export function useConversation() {
       let draft = '';
       const onDraft = (piece: string) => {
         draft += piece;
-        update({ id, question, status: 'loading', draft });
+        update({ id, question, standalone, status: 'loading', draft });
       };
       try {
-        update({ id, question, status: 'answered', response: await api.askStream(question, { history, mode, onDraft }) });
+        update({ id, question, standalone, status: 'answered', response: await api.askStream(question, { history, mode, onDraft }) });
         return true;
       } catch (error) {
-        update({ id, question, status: 'failed', error: error instanceof ApiError ? error.message : text.unexpected });
+        update({ id, question, standalone, status: 'failed', error: error instanceof ApiError ? error.message : text.unexpected });
         return false;
       }
     },
@@ -58,11 +59,11 @@ export function useConversation() {
 
   /** Asks a question; resolves true when it was answered, false when it failed. */
   const ask = useCallback(
-    (question: string, mode?: AnswerMode) => {
+    (question: string, mode?: AnswerMode, { standalone = false }: { standalone?: boolean } = {}) => {
       const id = `${Date.now()}-${counter.current++}`;
-      latest.current = [...latest.current, { id, question, status: 'loading' }];
+      latest.current = [...latest.current, { id, question, standalone, status: 'loading' }];
       setTurns(latest.current);
-      return run(id, question, mode);
+      return run(id, question, mode, standalone);
     },
     [run],
   );
@@ -71,13 +72,18 @@ export function useConversation() {
     (id: string, mode?: AnswerMode) => {
       const turn = latest.current.find((candidate) => candidate.id === id);
       if (!turn) return Promise.resolve(false);
-      setTurns((current) => current.map((existing) => (existing.id === id ? { id, question: turn.question, status: 'loading' } : existing)));
-      return run(id, turn.question, mode);
+      const standalone = turn.standalone ?? false;
+      setTurns((current) => current.map((existing) => (existing.id === id ? { id, question: turn.question, standalone, status: 'loading' } : existing)));
+      return run(id, turn.question, mode, standalone);
     },
     [run],
   );
 
-  const clear = useCallback(() => setTurns([]), []);
+  /** Starts a new conversation: earlier questions no longer count as context. */
+  const clear = useCallback(() => {
+    latest.current = [];
+    setTurns([]);
+  }, []);
   const pending = turns.some((turn) => turn.status === 'loading');
   return { turns, ask, retry, clear, pending };
 }
