@@ -9,8 +9,15 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'api', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**'], environment: 'node' } },
-      { extends: true, plugins: [react()], test: { name: 'web', include: ['test/web/**/*.test.tsx'], environment: 'jsdom', setupFiles: ['test/web/setup.ts'], css: true } },
-      { extends: true, test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node', globalSetup: ['test/e2e/global-setup.ts'], fileParallelism: false } },
+      {
+        extends: true,
+        plugins: [react()],
+        test: { name: 'web', include: ['test/web/**/*.test.tsx'], environment: 'jsdom', setupFiles: ['test/web/setup.ts'], css: true },
+      },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], environment: 'node', globalSetup: ['test/e2e/global-setup.ts'], fileParallelism: false },
+      },
     ],
   },
 });

@@ -34,7 +34,16 @@ export interface AppDeps {
   logError?: (error: unknown, requestId: string) => void;
 }
 
-export function createApp({ engine, health, chat = null, defaultMode = 'extractive', maxBodyBytes = 16 * 1024, allowedOrigins = [], webRoot, logError = defaultLogError }: AppDeps) {
+export function createApp({
+  engine,
+  health,
+  chat = null,
+  defaultMode = 'extractive',
+  maxBodyBytes = 16 * 1024,
+  allowedOrigins = [],
+  webRoot,
+  logError = defaultLogError,
+}: AppDeps) {
   const onFallback = (reason: string, detail: string) => console.warn(`Taalmodel niet gebruikt (${reason}): ${detail}`);
   const askService = () => {
     const current = engine();
@@ -52,7 +61,10 @@ export function createApp({ engine, health, chat = null, defaultMode = 'extracti
       }),
     )
     .route('/', askRoutes(askService))
-    .route('/', documentRoutes(() => engine().catalog));
+    .route(
+      '/',
+      documentRoutes(() => engine().catalog),
+    );
 
   const app = new Hono().use(requestId()).route('/api', api).route('/', healthRoutes(healthWithLlm));
   if (webRoot && existsSync(join(webRoot, 'index.html'))) serveWeb(app, webRoot);

@@ -18,11 +18,20 @@ const envSchema = z.object({
   ALLOW_MODEL_DOWNLOAD: flag.default(true),
   CHUNK_TOKENS: z.coerce.number().int().min(32).max(500).default(200),
   CHUNK_OVERLAP_TOKENS: z.coerce.number().int().min(0).max(200).default(40),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(16 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(16 * 1024),
   ALLOWED_ORIGINS: z
     .string()
     .default('')
-    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.url({ error: 'ALLOWED_ORIGINS must be comma-separated origins such as https://intranet.gemeente.nl' }))),
   WEB_ROOT: z.string().min(1).default('web/dist'),
   LLM_BASE_URL: optional(z.url({ error: 'LLM_BASE_URL must be the URL of an OpenAI-compatible API, e.g. http://localhost:11434/v1' })),

@@ -6,6 +6,8 @@ export interface ServerSentEvent {
   data: string;
 }
 
+const BLOCK_END = /\r?\n\r?\n/;
+
 export async function* readEventStream(body: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
@@ -13,8 +15,7 @@ export async function* readEventStream(body: ReadableStream<Uint8Array>): AsyncG
   for (;;) {
     const { done, value } = await reader.read();
     buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
-    let boundary: RegExpExecArray | null;
-    while ((boundary = /\r?\n\r?\n/.exec(buffer))) {
+    for (let boundary = BLOCK_END.exec(buffer); boundary; boundary = BLOCK_END.exec(buffer)) {
       const block = buffer.slice(0, boundary.index);
       buffer = buffer.slice(boundary.index + boundary[0].length);
       const data = block

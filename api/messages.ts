@@ -1,13 +1,15 @@
 // Every Dutch sentence the API and its build say to a user, in one place.
 export const messages = {
-  notFound: 'In de documenten staat geen antwoord op deze vraag. Hieronder staan de passages die er het dichtst bij komen; beoordeel zelf of ze bruikbaar zijn.',
+  notFound:
+    'In de documenten staat geen antwoord op deze vraag. Hieronder staan de passages die er het dichtst bij komen; beoordeel zelf of ze bruikbaar zijn.',
   partialAnswer: 'De documenten beantwoorden deze vraag niet volledig; dit zeggen ze erover:',
   invalidJson: 'De aanvraag is geen geldige JSON.',
   payloadTooLarge: 'De aanvraag is te groot.',
   routeNotFound: 'Deze pagina of API-route bestaat niet.',
   documentNotFound: (id: string) => `Document "${id}" bestaat niet.`,
   internalError: 'Er ging iets mis bij het beantwoorden. Probeer het opnieuw; blijft het misgaan, meld het dan aan de beheerder.',
-  originNotAllowed: (origin: string) => `Deze assistent beantwoordt geen vragen vanaf ${origin}. Vraag de beheerder deze site toe te voegen aan ALLOWED_ORIGINS.`,
+  originNotAllowed: (origin: string) =>
+    `Deze assistent beantwoordt geen vragen vanaf ${origin}. Vraag de beheerder deze site toe te voegen aan ALLOWED_ORIGINS.`,
   fallback: {
     not_configured: 'Er is geen taalmodel ingesteld; dit is het letterlijke antwoord uit de documenten.',
     timeout: 'Het taalmodel antwoordde niet op tijd; dit is het letterlijke antwoord uit de documenten.',

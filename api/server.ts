@@ -1,11 +1,11 @@
 // Serves the API from the current index. Started by scripts/start.ts (which first makes sure
 // the index is fresh) or directly; without an index it still answers, with 503s that say what to run.
 import { serve } from '@hono/node-server';
+import { createChatClient } from './answer/llm/chat-completions.js';
 import { createApp } from './app.js';
 import type { HealthReport } from './contract.js';
 import type { Engine } from './engine.js';
-import { createChatClient } from './answer/llm/chat-completions.js';
-import { llmSettings, modelSettings, type Env } from './env.js';
+import { type Env, llmSettings, modelSettings } from './env.js';
 import { AppError } from './errors.js';
 import { loadEngine } from './load-engine.js';
 import { messages } from './messages.js';

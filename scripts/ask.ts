@@ -4,7 +4,10 @@ import { inProcessClient } from './lib/in-process-client.js';
 const args = process.argv.slice(2);
 const kIndex = args.indexOf('--k');
 const k = kIndex === -1 ? 5 : Number(args[kIndex + 1]);
-const question = args.filter((arg, i) => !arg.startsWith('--') && (kIndex === -1 || i !== kIndex + 1)).join(' ').trim();
+const question = args
+  .filter((arg, i) => !arg.startsWith('--') && (kIndex === -1 || i !== kIndex + 1))
+  .join(' ')
+  .trim();
 if (!question) {
   console.error('Gebruik: npm run ask -- "Wat is respijtzorg?" [--json] [--k 5] [--llm | --extractive]');
   process.exit(2);
@@ -25,6 +28,7 @@ if (args.includes('--json')) {
   }
   if (!response.answered) {
     console.log('Dichtstbijzijnde passages:');
-    for (const passage of response.passages) console.log(`  • ${passage.title}${passage.section ? ` — ${passage.section}` : ''}: ${passage.text.slice(0, 160).replace(/\s+/g, ' ')}…`);
+    for (const passage of response.passages)
+      console.log(`  • ${passage.title}${passage.section ? ` — ${passage.section}` : ''}: ${passage.text.slice(0, 160).replace(/\s+/g, ' ')}…`);
   }
 }

@@ -20,7 +20,11 @@ const args = process.argv.slice(2);
 const requests = Number(args[args.indexOf('--requests') + 1]) || 400;
 const server = await startServer({ ...readEnv(), PORT: Number(process.env.BENCH_PORT ?? 18787), HOST: '127.0.0.1' });
 const ask = async (question: string) => {
-  const response = await fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+  const response = await fetch(`${server.url}/api/ask`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ question }),
+  });
   if (!response.ok) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
   await response.json();
 };

@@ -1,11 +1,12 @@
 // npm start — builds the index when it is missing or stale (corpus, model or settings changed),
 // then serves the assistant on PORT.
-import { chunkSettings, modelSettings, readEnv } from '../api/env.js';
-import { hasLocalWeights } from '../api/embed/model-files.js';
+
 import { staleReasons } from '../api/build/freshness.js';
-import { readManifest } from '../api/store/embedded/index-files.js';
+import { hasLocalWeights } from '../api/embed/model-files.js';
+import { chunkSettings, modelSettings, readEnv } from '../api/env.js';
 import { hashCorpus, listCorpusFiles } from '../api/ingest/corpus-files.js';
 import { startServer } from '../api/server.js';
+import { readManifest } from '../api/store/embedded/index-files.js';
 import { buildWeb, webBuildIsStale } from './lib/build-web.js';
 import { runBuild } from './lib/run-build.js';
 

@@ -16,7 +16,7 @@
 // - scope: a personal workplace question (ICT, personnel matters) is declined before any of this.
 // - similarity: with dense retrieval, how close the passage is to the question in meaning.
 import type { Retrieval, RetrievedPassage } from '../retrieve/retriever.js';
-import { FIGURE, namesRole, questionForm, type QuestionForm } from './question-form.js';
+import { FIGURE, namesRole, type QuestionForm, questionForm } from './question-form.js';
 import { personalWorkplaceTopic } from './scope.js';
 
 export const ANSWERABILITY = {
@@ -35,7 +35,16 @@ export const ANSWERABILITY = {
 } as const;
 
 export type Verdict = 'answer' | 'partial' | 'decline';
-export type VerdictReason = 'covered' | 'partly_covered' | 'similar_in_meaning' | 'no_concepts' | 'anchor_missing' | 'not_covered' | 'no_figure' | 'no_role' | 'out_of_scope';
+export type VerdictReason =
+  | 'covered'
+  | 'partly_covered'
+  | 'similar_in_meaning'
+  | 'no_concepts'
+  | 'anchor_missing'
+  | 'not_covered'
+  | 'no_figure'
+  | 'no_role'
+  | 'out_of_scope';
 
 export interface AnswerabilitySignals {
   /** Best focus among passages holding every anchor. */
@@ -63,13 +72,14 @@ export interface Assessment {
   form: QuestionForm;
 }
 
-
 export function assessAnswerability(retrieval: Retrieval): Assessment {
   const { concepts, text } = retrieval.question;
   const form = questionForm(text, concepts);
   const asksForFigure = form.form === 'figure';
   const weighed = retrieval.passages.slice(0, ANSWERABILITY.depth);
-  const evidence = weighed.filter((passage) => passage.evidence.anchorsMissing.length === 0).sort((a, b) => b.evidence.focus - a.evidence.focus || a.rank - b.rank);
+  const evidence = weighed
+    .filter((passage) => passage.evidence.anchorsMissing.length === 0)
+    .sort((a, b) => b.evidence.focus - a.evidence.focus || a.rank - b.rank);
   const anchorsMissing = evidence.length > 0 ? [] : [...new Set(weighed.flatMap((passage) => passage.evidence.anchorsMissing))];
   const similarities = evidence.map((passage) => passage.similarity).filter((value): value is number => value !== null);
   const signals: AnswerabilitySignals = {
@@ -88,7 +98,8 @@ export function assessAnswerability(retrieval: Retrieval): Assessment {
   if (asksForFigure && !evidence.some(({ evidence: passage }) => passage.focus >= ANSWERABILITY.answerShare && FIGURE.test(windowText(passage)))) {
     return decide('decline', 'no_figure');
   }
-  if (form.form === 'role' && !evidence.some(({ evidence: passage }) => passage.sentences.some((sentence) => namesRole(sentence.terms, form)))) return decide('decline', 'no_role');
+  if (form.form === 'role' && !evidence.some(({ evidence: passage }) => passage.sentences.some((sentence) => namesRole(sentence.terms, form))))
+    return decide('decline', 'no_role');
   if (signals.focus >= ANSWERABILITY.answerShare) return decide('answer', 'covered');
   if (signals.focus >= ANSWERABILITY.partialShare) return decide('partial', 'partly_covered');
   if (signals.similarity !== null && signals.similarity >= ANSWERABILITY.denseSupport) return decide('partial', 'similar_in_meaning');

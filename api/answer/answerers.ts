@@ -5,7 +5,7 @@ import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { messages } from '../messages.js';
 import type { Retrieval } from '../retrieve/retriever.js';
 import type { Assessment } from './answerability.js';
-import { LlmError, type ChatClient } from './llm/chat-completions.js';
+import { type ChatClient, LlmError } from './llm/chat-completions.js';
 import { answerMessages } from './llm/prompt.js';
 import { validateLlmAnswer } from './llm/validate-answer.js';
 import { answered, notFound } from './responses.js';
@@ -58,7 +58,8 @@ export function createAnswerers({ analyzer, chat, onFallback = () => {} }: Answe
         }
         const validated = validateLlmAnswer(raw, retrieval.passages, analyzer);
         if (validated.status === 'declined') return notFound(extractive.passages, 'llm');
-        if (validated.status === 'invalid') return withFallback(extractive, 'no_valid_citations', `${validated.droppedSentences} sentences without a supported citation`);
+        if (validated.status === 'invalid')
+          return withFallback(extractive, 'no_valid_citations', `${validated.droppedSentences} sentences without a supported citation`);
         return answered(assessment, validated.text, 'llm', validated.citations, extractive.passages);
       },
     },

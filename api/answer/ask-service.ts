@@ -7,7 +7,7 @@
 import type { AnswerMode, AskRequest, AskResponse, HistoryTurn } from '../contract.js';
 import type { Engine } from '../engine.js';
 import type { Retrieval } from '../retrieve/retriever.js';
-import { ANSWERABILITY, assessAnswerability, type Assessment } from './answerability.js';
+import { ANSWERABILITY, type Assessment, assessAnswerability } from './answerability.js';
 import type { Answerer, Send } from './answerers.js';
 import { looksLikeFollowUp, withEarlierQuestion } from './follow-up.js';
 import type { ChatClient } from './llm/chat-completions.js';

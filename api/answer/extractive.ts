@@ -52,7 +52,9 @@ export function composeExtractive(assessment: Assessment, analyzer: DutchAnalyze
   );
 
   // Headings, bylines and other fragments only enter an answer as items of a list it introduces.
-  const ranked = candidates.filter((candidate) => candidate.kind === 'statement').sort((a, b) => b.score - a.score || a.rank - b.rank || a.sentence.start - b.sentence.start);
+  const ranked = candidates
+    .filter((candidate) => candidate.kind === 'statement')
+    .sort((a, b) => b.score - a.score || a.rank - b.rank || a.sentence.start - b.sentence.start);
   const top = ranked[0];
   if (!top) return [];
 
@@ -64,7 +66,7 @@ export function composeExtractive(assessment: Assessment, analyzer: DutchAnalyze
     const addsConcept = [...candidate.covered].some((c) => !covered.has(c));
     if (!addsConcept && candidate.score < top.score * MIN_RELATIVE_SCORE_WITHOUT_NEW_CONCEPT) continue;
     chosen.push(candidate);
-    candidate.covered.forEach((c) => covered.add(c));
+    for (const c of candidate.covered) covered.add(c);
   }
 
   // The best sentence leads; the others follow in reading order. Each brings its own context.
@@ -72,7 +74,12 @@ export function composeExtractive(assessment: Assessment, analyzer: DutchAnalyze
   rest.sort((a, b) => a.rank - b.rank || a.sentence.start - b.sentence.start);
   const answer: AnswerSentence[] = [];
   for (const candidate of [lead!, ...rest]) {
-    const group = [...exampleContext(candidate, candidates), candidate, ...listItemsAfter(candidate, candidates), ...elaborationAfter(candidate, candidates, candidate === top)];
+    const group = [
+      ...exampleContext(candidate, candidates),
+      candidate,
+      ...listItemsAfter(candidate, candidates),
+      ...elaborationAfter(candidate, candidates, candidate === top),
+    ];
     for (const sentence of group) if (!answer.some((other) => overlaps(other, sentence))) answer.push(sentence);
   }
   return answer;
@@ -80,7 +87,9 @@ export function composeExtractive(assessment: Assessment, analyzer: DutchAnalyze
 
 /** Sentences that follow `candidate` in its passage, in document order. */
 function following(candidate: AnswerSentence, candidates: readonly AnswerSentence[]): AnswerSentence[] {
-  return candidates.filter((other) => other.passage === candidate.passage && other.sentence.start > candidate.sentence.start).sort((a, b) => a.sentence.start - b.sentence.start);
+  return candidates
+    .filter((other) => other.passage === candidate.passage && other.sentence.start > candidate.sentence.start)
+    .sort((a, b) => a.sentence.start - b.sentence.start);
 }
 
 function gapBetween(evidence: SentenceEvidence, from: number, to: number): string {
@@ -105,7 +114,7 @@ function exampleContext(candidate: AnswerSentence, candidates: readonly AnswerSe
  */
 function elaborationAfter(candidate: AnswerSentence, candidates: readonly AnswerSentence[], isBest: boolean): AnswerSentence[] {
   const next = following(candidate, candidates)[0];
-  if (!next || next.kind !== 'statement' || gapBetween(candidate, candidate.sentence.end, next.sentence.start).includes('\n')) return [];
+  if (next?.kind !== 'statement' || gapBetween(candidate, candidate.sentence.end, next.sentence.start).includes('\n')) return [];
   const elaborates = ELABORATION.test(next.sentence.text);
   const shortDefinition = isBest && candidate.sentence.text.split(' ').length <= SHORT_SENTENCE_WORDS;
   return elaborates || shortDefinition ? [next] : [];

@@ -20,7 +20,8 @@ export const ASKS_FOR_FIGURE =
 export const FIGURE = /\d|\b(één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|honderd|duizend|miljoen|miljard|helft|kwart|derde)\b/i;
 const CAUSAL = /\b(omdat|doordat|want|daardoor|waardoor|zodat|vanwege|oorzaak|oorzaken|leidt tot|leiden tot|belemmert|belemmeren|because|due to)\b/i;
 /** What may follow the defined term: "X is …", "X: …", "X, een …", "X (afkorting) is …". */
-const DEFINER_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?(?::|,\s*(?:een|de|het)\b|\s(?:is|zijn|betekent|betekenen|houdt\s+in|wordt|worden|omvat|omvatten|staat\s+voor|heet|heten)\b)/i;
+const DEFINER_AFTER =
+  /^\s*(?:\([^)]{1,40}\)\s*)?(?::|,\s*(?:een|de|het)\b|\s(?:is|zijn|betekent|betekenen|houdt\s+in|wordt|worden|omvat|omvatten|staat\s+voor|heet|heten)\b)/i;
 
 export interface QuestionForm {
   form: AnswerForm;
@@ -34,7 +35,13 @@ export function questionForm(question: string, concepts: readonly WeightedConcep
   const definition = DEFINITION.exec(question);
   if (definition) {
     const subject = definition[1] ?? definition[2] ?? definition[3] ?? '';
-    return { form: 'definition', subjectTerms: namingTerms(concepts, wordSpans(subject).map((span) => foldWord(span.word))) };
+    return {
+      form: 'definition',
+      subjectTerms: namingTerms(
+        concepts,
+        wordSpans(subject).map((span) => foldWord(span.word)),
+      ),
+    };
   }
   if (REASON.test(question)) return { form: 'reason', subjectTerms: new Set() };
   if (ASKS_FOR_FIGURE.test(question)) return { form: 'figure', subjectTerms: new Set() };

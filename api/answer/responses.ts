@@ -1,8 +1,8 @@
 // Builds the API's answer shapes from a retrieval: the passages shown beside every answer, the
 // honest "not found", and the extractive answer with its numbered citations.
 import type { AnswerMode, AskResponse, Citation, Passage } from '../contract.js';
-import { messages } from '../messages.js';
 import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
+import { messages } from '../messages.js';
 import type { Retrieval } from '../retrieve/retriever.js';
 import type { Assessment } from './answerability.js';
 import { citation } from './citations.js';

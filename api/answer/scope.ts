@@ -19,7 +19,8 @@ function workplaceTopics(): string[] {
   if (!topics) {
     const path = new URL('./data/workplace-topics.json', import.meta.url);
     const parsed = topicsSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    if (!parsed.success) throw new Error(`${path.pathname} is not a valid topic list: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success)
+      throw new Error(`${path.pathname} is not a valid topic list: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
     const { about: _about, ...lists } = parsed.data;
     topics = Object.values(lists).flat() as string[];
   }

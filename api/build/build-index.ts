@@ -1,7 +1,7 @@
 // The index build as a pipeline: ingest (read, clean) → chunk → analyse (index terms) → embed
 // (when the model is there) → write (the configured store's writer). Each stage reports its
 // progress; the writer decides how the finished build becomes live.
-import { chunkDocument, type Chunk, type ChunkSettings } from '../chunk/chunk-document.js';
+import { type Chunk, type ChunkSettings, chunkDocument } from '../chunk/chunk-document.js';
 import { loadTokenCounter } from '../chunk/token-counter.js';
 import type { IndexManifest, RetrievalMode } from '../contract.js';
 import { loadEmbedder } from '../embed/embedder.js';

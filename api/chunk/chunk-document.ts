@@ -1,7 +1,7 @@
 // Cuts a cleaned document into passages sized in model tokens, preferring paragraph, line and
 // sentence boundaries, each with its [start, end) offsets in the cleaned text and its section.
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
-import { sectionAt, type Section } from '../ingest/find-sections.js';
+import { type Section, sectionAt } from '../ingest/find-sections.js';
 import type { TokenCounter } from './token-counter.js';
 
 export interface ChunkSettings {
@@ -33,11 +33,7 @@ const SEPARATORS = ['\n\n', '\n', '. ', '? ', '! ', '; ', ': ', ', ', ' ', ''];
 export const PASSAGE_OVERHEAD_TOKENS = 8;
 const MIN_CHUNK_TOKENS = 24;
 
-export async function chunkDocument(
-  document: ChunkableDocument,
-  tokens: TokenCounter,
-  settings: ChunkSettings,
-): Promise<Chunk[]> {
+export async function chunkDocument(document: ChunkableDocument, tokens: TokenCounter, settings: ChunkSettings): Promise<Chunk[]> {
   const limit = tokens.maxTokens - PASSAGE_OVERHEAD_TOKENS;
   if (settings.chunkTokens > limit) {
     throw new RangeError(`Chunks of ${settings.chunkTokens} tokens exceed the model's limit of ${limit}.`);
@@ -108,4 +104,3 @@ function mergeTinySpans(spans: Span[], text: string, tokens: TokenCounter, chunk
   }
   return merged;
 }
-

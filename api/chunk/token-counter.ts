@@ -18,7 +18,9 @@ export async function loadTokenCounter(settings: ModelSettings): Promise<TokenCo
   } catch (error) {
     const where = join(resolve(settings.modelsDir), settings.modelId);
     const download = settings.allowDownload ? 'en downloaden lukte niet' : 'en downloaden staat uit (ALLOW_MODEL_DOWNLOAD=false)';
-    throw new Error(`De tokenizer van ${settings.modelId} ontbreekt in ${where} ${download}; zonder tokenizer kunnen passages niet op maat worden gesneden.`, { cause: error });
+    throw new Error(`De tokenizer van ${settings.modelId} ontbreekt in ${where} ${download}; zonder tokenizer kunnen passages niet op maat worden gesneden.`, {
+      cause: error,
+    });
   }
   const limit = Number(tokenizer.model_max_length);
   return {

@@ -1,8 +1,8 @@
 // Embeds passages and questions with a transformers.js feature-extraction model (mean pooling,
 // normalised), using the "query: " / "passage: " prefixes the E5 models were trained with.
 // When the weights cannot be had, loading says why instead of failing the build or the server.
-import { pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
-import { configureTransformers, hasLocalWeights, weightsPath, type ModelSettings } from './model-files.js';
+import { type FeatureExtractionPipeline, pipeline } from '@huggingface/transformers';
+import { configureTransformers, hasLocalWeights, type ModelSettings, weightsPath } from './model-files.js';
 
 export interface Embedder {
   modelId: string;

@@ -23,7 +23,7 @@ const DTYPE_SUFFIX: Record<ModelSettings['dtype'], string> = {
 };
 
 export function configureTransformers(settings: ModelSettings): void {
-  const modelsDir = resolve(settings.modelsDir) + '/';
+  const modelsDir = `${resolve(settings.modelsDir)}/`;
   env.localModelPath = modelsDir;
   env.cacheDir = modelsDir;
   env.allowLocalModels = true;

@@ -21,7 +21,10 @@ export function buildLexicalIndex(termLists: readonly string[][]): LexicalIndexD
   termLists.forEach((terms, position) => {
     const counts = new Map<string, number>();
     for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-    for (const [term, count] of counts) (postings[term] ??= []).push(position, count);
+    for (const [term, count] of counts) {
+      postings[term] ??= [];
+      postings[term].push(position, count);
+    }
   });
   return { docLengths: termLists.map((terms) => terms.length), postings };
 }

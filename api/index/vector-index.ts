@@ -27,7 +27,7 @@ export class VectorIndex {
   static build(vectors: readonly Float32Array[], dimensions: number, settings = DEFAULT_VECTOR_SETTINGS): VectorIndex {
     const hnsw = new hnswlib.HierarchicalNSW('cosine', dimensions);
     hnsw.initIndex({ maxElements: Math.max(1, vectors.length), m: settings.m, efConstruction: settings.efConstruction, randomSeed: 42 });
-    vectors.forEach((vector, position) => hnsw.addPoint(Array.from(vector), position));
+    for (const [position, vector] of vectors.entries()) hnsw.addPoint(Array.from(vector), position);
     return new VectorIndex(hnsw, dimensions, settings);
   }
 

@@ -8,7 +8,7 @@ import { AppError } from '../errors.js';
 import { dutchSpellChecker } from '../language/dutch-lexicon.js';
 import { attestedWords } from './attested-words.js';
 import { cleanText } from './clean-text.js';
-import { listCorpusFiles, type CorpusFile } from './corpus-files.js';
+import { type CorpusFile, listCorpusFiles } from './corpus-files.js';
 import { findSections, type Section } from './find-sections.js';
 import { readDocument } from './read-document.js';
 

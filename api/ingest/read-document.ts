@@ -7,7 +7,6 @@ import { extractText, getDocumentProxy, getMeta } from 'unpdf';
 import type { DocumentKind } from '../contract.js';
 import { AppError } from '../errors.js';
 
-
 export interface ExtractedDocument {
   text: string;
   kind: DocumentKind;

@@ -47,9 +47,7 @@ export function repairLineBreaks(text: string, context: LineBreakContext): strin
     if (previous === '') {
       output += line;
     } else {
-      const joint = blankGap
-        ? jointAcrossBlankLine(previous, line, context)
-        : jointAcrossLineBreak(previous, line, { softWrapsMarked, wrapWidth }, context);
+      const joint = blankGap ? jointAcrossBlankLine(previous, line, context) : jointAcrossLineBreak(previous, line, { softWrapsMarked, wrapWidth }, context);
       output = joint.dropTrailingHyphen ? output.replace(/-\s*$/, '') : output.replace(/\s+$/, '');
       output += joint.separator + line;
     }
@@ -76,12 +74,7 @@ function jointAcrossBlankLine(previous: string, line: string, context: LineBreak
   return { separator: '\n\n' };
 }
 
-function jointAcrossLineBreak(
-  previous: string,
-  line: string,
-  layout: { softWrapsMarked: boolean; wrapWidth: number },
-  context: LineBreakContext,
-): Joint {
+function jointAcrossLineBreak(previous: string, line: string, layout: { softWrapsMarked: boolean; wrapWidth: number }, context: LineBreakContext): Joint {
   const prev = previous.trim();
   if (BULLET.test(line)) return { separator: '\n' };
   if (prev.endsWith('-') && /^[\p{L}]/u.test(line)) return hyphenJoint(prev, line, context);
@@ -141,7 +134,10 @@ function dropRunningHeaders(lines: readonly string[]): string[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
     const before = kept.at(-1)?.trim() === '' ? lastNonBlank(kept) : undefined;
-    const after = lines.slice(i + 1).find((next) => next.trim() !== '')?.trim();
+    const after = lines
+      .slice(i + 1)
+      .find((next) => next.trim() !== '')
+      ?.trim();
     const titleLike = line.length <= 40 && line.split(' ').length <= 4 && /^\p{Lu}/u.test(line) && !/[.!?:;,]$/.test(line);
     const interrupts = before !== undefined && /[\p{L},]$/u.test(before) && after !== undefined && STARTS_LOWER.test(after);
     if (titleLike && interrupts && lines[i + 1]?.trim() !== '') continue;
@@ -157,6 +153,9 @@ function lastNonBlank(lines: readonly string[]): string | undefined {
 
 /** The width a hard-wrapped document wraps at: a high percentile of its line lengths. */
 function typicalWrapWidth(lines: readonly string[]): number {
-  const lengths = lines.map((line) => line.trim().length).filter((length) => length > 0).sort((a, b) => a - b);
+  const lengths = lines
+    .map((line) => line.trim().length)
+    .filter((length) => length > 0)
+    .sort((a, b) => a - b);
   return lengths[Math.floor(lengths.length * 0.9)] ?? 0;
 }

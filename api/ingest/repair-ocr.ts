@@ -10,7 +10,7 @@ const CONFUSIONS: readonly Variant[] = [
   (word) => replaceEach(word, 'vi', ['vl']), // invioed → invloed
   (word) => replaceEach(word, 'Vi', ['Vl']),
   (word) => diaeresisAfterVowel(word), // geintegreerde → geïntegreerde
-  (word) => (/^l[a-z]/.test(word) ? ['I' + word.slice(1)] : []), // lemand → Iemand
+  (word) => (/^l[a-z]/.test(word) ? [`I${word.slice(1)}`] : []), // lemand → Iemand
   (word) => (/^([a-z])([A-Z])/.exec(word)?.[1]?.toUpperCase() === word[1] ? [word.slice(1).toLowerCase()] : []), // zZijn → zijn
 ];
 

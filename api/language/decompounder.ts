@@ -15,7 +15,30 @@ const LINKING = ['', 's', 'e', 'en'];
  * and never a derivational suffix that is also a word ("kwetsbaar" is not kwets + baar).
  */
 const MIN_LISTED_PART_LENGTH = 4;
-const SUFFIX_WORDS = new Set(['baar', 'bare', 'heid', 'heden', 'lijk', 'lijke', 'loos', 'loze', 'schap', 'achtig', 'achtige', 'isch', 'ische', 'ling', 'lingen', 'zaam', 'zame', 'waardig', 'matig', 'matige', 'wijs', 'wijze']);
+const SUFFIX_WORDS = new Set([
+  'baar',
+  'bare',
+  'heid',
+  'heden',
+  'lijk',
+  'lijke',
+  'loos',
+  'loze',
+  'schap',
+  'achtig',
+  'achtige',
+  'isch',
+  'ische',
+  'ling',
+  'lingen',
+  'zaam',
+  'zame',
+  'waardig',
+  'matig',
+  'matige',
+  'wijs',
+  'wijze',
+]);
 const INFLECTIONS = ['', 's', 'en', 'e', 'n', 'es', "'s"];
 
 export function createDecompounder(isListed: (word: string) => boolean): Decompounder {
@@ -23,7 +46,7 @@ export function createDecompounder(isListed: (word: string) => boolean): Decompo
   const isWord = (word: string): boolean =>
     isListed(word) ||
     (word.endsWith('heid') && word.length > 7 && isListed(word.slice(0, -4))) ||
-    (word.endsWith('heden') && word.length > 8 && isWord(word.slice(0, -5) + 'heid'));
+    (word.endsWith('heden') && word.length > 8 && isWord(`${word.slice(0, -5)}heid`));
   const known = (word: string) =>
     INFLECTIONS.some((ending) => {
       if (!word.endsWith(ending) || word.length - ending.length < MIN_PART_LENGTH) return false;

@@ -12,11 +12,51 @@ import { words } from './words.js';
  * rapport over ...", "wat zegt ... over") but carry no topic; on top of Snowball's Dutch list.
  */
 const QUESTION_STOPWORDS = [
-  'welke', 'welk', 'waarom', 'wanneer', 'hoeveel', 'waarmee', 'waarover', 'waaraan', 'waarvoor', 'graag', 'eigenlijk', 'precies',
-  'schrijft', 'schrijven', 'zegt', 'zeggen', 'noemt', 'noemen', 'vermeldt', 'beschrijft', 'staan', 'stellen', 'stelt',
-  'betekent', 'bedoeld', 'verstaan', 'vind', 'vinden', 'aanbevolen', 'aangeraden', 'geadviseerd', 'doet',
+  'welke',
+  'welk',
+  'waarom',
+  'wanneer',
+  'hoeveel',
+  'waarmee',
+  'waarover',
+  'waaraan',
+  'waarvoor',
+  'graag',
+  'eigenlijk',
+  'precies',
+  'schrijft',
+  'schrijven',
+  'zegt',
+  'zeggen',
+  'noemt',
+  'noemen',
+  'vermeldt',
+  'beschrijft',
+  'staan',
+  'stellen',
+  'stelt',
+  'betekent',
+  'bedoeld',
+  'verstaan',
+  'vind',
+  'vinden',
+  'aanbevolen',
+  'aangeraden',
+  'geadviseerd',
+  'doet',
   // Function words Snowball's list lacks: prepositions, pronouns, quantifiers, modal verbs.
-  'via', 'per', 'hen', 'waar', 'alle', 'elk', 'elke', 'ieder', 'iedere', 'enkele', 'zowel', 'moeten',
+  'via',
+  'per',
+  'hen',
+  'waar',
+  'alle',
+  'elk',
+  'elke',
+  'ieder',
+  'iedere',
+  'enkele',
+  'zowel',
+  'moeten',
 ];
 const ACRONYM = /^\p{Lu}[\p{Lu}\d]+$/u;
 const MAX_CACHED_WORDS = 200_000;
@@ -50,7 +90,27 @@ export const PARTS_WEIGHT = 0.8;
 /** The bare verb of a split separable verb ("stromen" of "door te stromen") says less than the verb. */
 const BARE_VERB_WEIGHT = 0.5;
 /** Particles of Dutch separable verbs, which an infinitive clause splits off: "door te stromen". */
-const SEPARABLE_PARTICLES = new Set(['aan', 'af', 'bij', 'door', 'in', 'mee', 'na', 'om', 'op', 'over', 'terug', 'toe', 'uit', 'voor', 'weg', 'samen', 'tegen', 'vast', 'los']);
+const SEPARABLE_PARTICLES = new Set([
+  'aan',
+  'af',
+  'bij',
+  'door',
+  'in',
+  'mee',
+  'na',
+  'om',
+  'op',
+  'over',
+  'terug',
+  'toe',
+  'uit',
+  'voor',
+  'weg',
+  'samen',
+  'tegen',
+  'vast',
+  'los',
+]);
 
 export interface DutchAnalyzer {
   /** Index terms of a passage: stems plus the stems of compound parts. */

@@ -11,7 +11,8 @@ export function englishDictionary(): ReadonlyMap<string, readonly string[]> {
   if (!dictionary) {
     const path = new URL('./data/freedict-eng-nld.json', import.meta.url);
     const parsed = dictionarySchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    if (!parsed.success) throw new Error(`${path.pathname} is not a valid dictionary: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success)
+      throw new Error(`${path.pathname} is not a valid dictionary: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
     dictionary = new Map(Object.entries(parsed.data));
   }
   return dictionary;

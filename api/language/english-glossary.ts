@@ -12,7 +12,8 @@ export function englishGlossary(): Readonly<Record<string, string>> {
   if (!glossary) {
     const path = new URL('./data/english-glossary.json', import.meta.url);
     const parsed = glossarySchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    if (!parsed.success) throw new Error(`${path.pathname} is not a valid glossary: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success)
+      throw new Error(`${path.pathname} is not a valid glossary: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
     glossary = parsed.data;
   }
   return glossary;

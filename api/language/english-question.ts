@@ -10,8 +10,50 @@ import { foldWord } from './fold.js';
 import { questionWords } from './question-words.js';
 import { words } from './words.js';
 
-const ENGLISH_STOPWORDS = new Set([...englishStopwords, 'say', 'says', 'said', 'tell', 'mean', 'means', 'being', 'according', 'document', 'documents', 'among', 'within', 'whether', 'give', 'given', 'recommend', 'recommended', 'write', 'writes']);
-const ENGLISH_MARKERS = new Set(['the', 'what', 'which', 'how', 'does', 'do', 'is', 'are', 'about', 'and', 'of', 'for', 'who', 'why', 'should', 'can', 'with', 'when', 'where', 'there']);
+const ENGLISH_STOPWORDS = new Set([
+  ...englishStopwords,
+  'say',
+  'says',
+  'said',
+  'tell',
+  'mean',
+  'means',
+  'being',
+  'according',
+  'document',
+  'documents',
+  'among',
+  'within',
+  'whether',
+  'give',
+  'given',
+  'recommend',
+  'recommended',
+  'write',
+  'writes',
+]);
+const ENGLISH_MARKERS = new Set([
+  'the',
+  'what',
+  'which',
+  'how',
+  'does',
+  'do',
+  'is',
+  'are',
+  'about',
+  'and',
+  'of',
+  'for',
+  'who',
+  'why',
+  'should',
+  'can',
+  'with',
+  'when',
+  'where',
+  'there',
+]);
 /** A curated domain translation is nearly as good as the word; a dictionary's is one of several senses; a look-alike is a guess. */
 const GLOSSARY_WEIGHT = 0.9;
 const DICTIONARY_WEIGHT = 0.8;
@@ -36,7 +78,12 @@ export function englishConcepts(question: string, dutch: DutchAnalyzer, cognates
     const pair = next ? `${folded} ${next.folded}` : '';
     const pairTranslation = glossary[pair] ?? (next && dictionary.get(pair)?.join(' '));
     if (next && pairTranslation) {
-      concepts.push({ label: pair, surface: `${surface} ${next.surface}`, anchor: anchor || next.anchor, alternatives: translate(pairTranslation, dutch, glossary[pair] ? GLOSSARY_WEIGHT : DICTIONARY_WEIGHT) });
+      concepts.push({
+        label: pair,
+        surface: `${surface} ${next.surface}`,
+        anchor: anchor || next.anchor,
+        alternatives: translate(pairTranslation, dutch, glossary[pair] ? GLOSSARY_WEIGHT : DICTIONARY_WEIGHT),
+      });
       i++;
       continue;
     }
@@ -56,5 +103,7 @@ export function englishConcepts(question: string, dutch: DutchAnalyzer, cognates
 }
 
 function translate(dutchWords: string, dutch: DutchAnalyzer, weight: number): Alternative[] {
-  return dutch.concepts(dutchWords).flatMap((concept) => concept.alternatives.map((alternative) => ({ ...alternative, weight: alternative.weight * weight, kind: 'translation' as const })));
+  return dutch
+    .concepts(dutchWords)
+    .flatMap((concept) => concept.alternatives.map((alternative) => ({ ...alternative, weight: alternative.weight * weight, kind: 'translation' as const })));
 }

@@ -1,6 +1,6 @@
 // Measures how much of a question a passage and its sentences hold: the evidence that re-ranks
 // retrieval, decides whether to answer, and is what an extractive answer is composed from.
-import { splitSentences, type Sentence } from '../answer/sentences.js';
+import { type Sentence, splitSentences } from '../answer/sentences.js';
 import { sectionAt } from '../ingest/find-sections.js';
 import type { Alternative, DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { foldWord } from '../language/fold.js';
@@ -52,7 +52,10 @@ export function passageEvidence(record: PassageRecord, concepts: readonly Weight
   const contexts = new Map<string | null, Set<string>>();
   const contextOf = (section: string | null) => {
     let terms = contexts.get(section);
-    if (!terms) contexts.set(section, (terms = new Set([...analyzer.indexTerms(section ?? ''), ...titleTerms])));
+    if (!terms) {
+      terms = new Set([...analyzer.indexTerms(section ?? ''), ...titleTerms]);
+      contexts.set(section, terms);
+    }
     return terms;
   };
   // The passage's own terms, as the index holds them: its text and the heading it falls under.
@@ -78,7 +81,11 @@ export function passageEvidence(record: PassageRecord, concepts: readonly Weight
 }
 
 /** The weighted share of concepts present in `terms` (and, at reduced credit, in `contextTerms`). */
-export function coverage(concepts: readonly WeightedConcept[], terms: ReadonlySet<string>, contextTerms?: ReadonlySet<string>): { share: number; covered: Set<number> } {
+export function coverage(
+  concepts: readonly WeightedConcept[],
+  terms: ReadonlySet<string>,
+  contextTerms?: ReadonlySet<string>,
+): { share: number; covered: Set<number> } {
   const total = concepts.reduce((sum, concept) => sum + concept.weight, 0) || 1;
   const covered = new Set<number>();
   let share = 0;

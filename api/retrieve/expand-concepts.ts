@@ -20,7 +20,8 @@ export function expandConcepts(concepts: readonly Concept[], vocabulary: Vocabul
     const extra: Alternative[] = [];
     for (const alternative of concept.alternatives) {
       if (alternative.terms.length !== 1) continue;
-      for (const variant of variants(alternative.terms[0]!, vocabulary)) extra.push({ terms: [variant], weight: alternative.weight * VARIANT_WEIGHT, kind: 'variant' });
+      for (const variant of variants(alternative.terms[0]!, vocabulary))
+        extra.push({ terms: [variant], weight: alternative.weight * VARIANT_WEIGHT, kind: 'variant' });
     }
     return { ...concept, alternatives: [...concept.alternatives, ...extra] };
   });
@@ -65,9 +66,9 @@ function trigramIndex(vocabulary: Vocabulary): Map<string, string[]> {
     for (const term of vocabulary.terms) {
       if (term.length < MIN_VARIANT_LENGTH || /\d/.test(term)) continue;
       for (const gram of trigrams(term)) {
-        let terms = index.get(gram);
-        if (!terms) index.set(gram, (terms = []));
-        terms.push(term);
+        const terms = index.get(gram);
+        if (terms) terms.push(term);
+        else index.set(gram, [term]);
       }
     }
     trigramIndexes.set(vocabulary, index);

@@ -17,7 +17,5 @@ export function reciprocalRankFusion(rankings: readonly (readonly string[])[], k
       if (!firstSeen.has(id)) firstSeen.set(id, firstSeen.size);
     });
   }
-  return [...scores]
-    .map(([id, score]) => ({ id, score }))
-    .sort((a, b) => b.score - a.score || firstSeen.get(a.id)! - firstSeen.get(b.id)!);
+  return [...scores].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || firstSeen.get(a.id)! - firstSeen.get(b.id)!);
 }

@@ -9,8 +9,8 @@ import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { englishConcepts, isEnglish } from '../language/english-question.js';
 import type { WordRarity } from '../language/word-rarity.js';
 import type { PassageRecord, PassageStore } from '../store/store.js';
-import { weighConcepts, type WeightedConcept } from './concept-weights.js';
-import { passageEvidence, type PassageEvidence } from './evidence.js';
+import { type WeightedConcept, weighConcepts } from './concept-weights.js';
+import { type PassageEvidence, passageEvidence } from './evidence.js';
 import { cognates, expandConcepts } from './expand-concepts.js';
 import { reciprocalRankFusion } from './fuse.js';
 

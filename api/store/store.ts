@@ -2,8 +2,8 @@
 // documents by id, asynchronously, whatever keeps them: the embedded index files (default) or a
 // database shared by several API processes.
 import type { DocumentSummary, DocumentWithText, IndexManifest, RetrievalMode } from '../contract.js';
-import type { Section } from '../ingest/find-sections.js';
 import type { Vocabulary } from '../index/vocabulary.js';
+import type { Section } from '../ingest/find-sections.js';
 import type { Concept } from '../language/dutch-analyzer.js';
 
 /** A passage as stored: its place in its document's cleaned text, and where it sits. */

@@ -1,9 +1,9 @@
 // Builds the real HTTP app around the current index and calls it in process (no port),
 // for the command-line tools.
-import { createApp } from '../../api/app.js';
-import type { AskResponse, DocumentWithText } from '../../api/contract.js';
+
 import { createChatClient } from '../../api/answer/llm/chat-completions.js';
-import type { AnswerMode } from '../../api/contract.js';
+import { createApp } from '../../api/app.js';
+import type { AnswerMode, AskResponse, DocumentWithText } from '../../api/contract.js';
 import { llmSettings, modelSettings, readEnv } from '../../api/env.js';
 import { loadEngine } from '../../api/load-engine.js';
 
@@ -27,7 +27,11 @@ export async function inProcessClient() {
     engine,
     warnings,
     ask: (question: string, k = 5, mode?: AnswerMode) =>
-      call<AskResponse>('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question, k, ...(mode ? { mode } : {}) }) }),
+      call<AskResponse>('/api/ask', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ question, k, ...(mode ? { mode } : {}) }),
+      }),
     document: (id: string) => call<DocumentWithText>(`/api/documents/${encodeURIComponent(id)}`),
   };
 }

@@ -39,7 +39,9 @@ describe('extractive answers', () => {
   });
 
   it('gives an example the sentence it is an example of', async () => {
-    expect((await answer('Wat is een Doe-Mee-Pas?')).answer).toMatch(/^De gemeente kan lidmaatschap van een sportvereniging betalen\. \[1\] Bijvoorbeeld met een Doe-Mee-Pas\. \[2\]/);
+    expect((await answer('Wat is een Doe-Mee-Pas?')).answer).toMatch(
+      /^De gemeente kan lidmaatschap van een sportvereniging betalen\. \[1\] Bijvoorbeeld met een Doe-Mee-Pas\. \[2\]/,
+    );
   });
 
   it('refuses when no passage covers the question, rather than stitching fragments', async () => {

@@ -15,7 +15,10 @@ describe('splitSentences', () => {
 
   it('keeps an inline numbered list in one sentence', () => {
     const list = 'Zij noemt vier dynamieken: 1. Politieke druk; 2. Complexiteit; 3. Fragmentatie. Daarna volgt advies.';
-    expect(splitSentences(list).map((sentence) => sentence.text)).toEqual(['Zij noemt vier dynamieken: 1. Politieke druk; 2. Complexiteit; 3. Fragmentatie.', 'Daarna volgt advies.']);
+    expect(splitSentences(list).map((sentence) => sentence.text)).toEqual([
+      'Zij noemt vier dynamieken: 1. Politieke druk; 2. Complexiteit; 3. Fragmentatie.',
+      'Daarna volgt advies.',
+    ]);
   });
 
   it('gives offsets in the document, shifted by where the passage starts', () => {

@@ -29,7 +29,11 @@ describe('configuration', () => {
   });
 
   it('reads the language model settings', () => {
-    const env = readEnv({ LLM_BASE_URL: 'http://localhost:11434/v1', LLM_MODEL: 'llama3.1', ALLOWED_ORIGINS: 'https://intranet.gemeente.nl, https://wiki.gemeente.nl' });
+    const env = readEnv({
+      LLM_BASE_URL: 'http://localhost:11434/v1',
+      LLM_MODEL: 'llama3.1',
+      ALLOWED_ORIGINS: 'https://intranet.gemeente.nl, https://wiki.gemeente.nl',
+    });
     expect(llmSettings(env)).toEqual({ baseUrl: 'http://localhost:11434/v1', model: 'llama3.1', apiKey: null, timeoutMs: 30_000 });
     expect(env.ALLOWED_ORIGINS).toEqual(['https://intranet.gemeente.nl', 'https://wiki.gemeente.nl']);
   });

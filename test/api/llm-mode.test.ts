@@ -2,13 +2,13 @@
 // cited answers, streaming, follow-ups, and every failure ending in a correct extractive answer.
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createApp } from '../../api/app.js';
 import { createChatClient } from '../../api/answer/llm/chat-completions.js';
-import { askResponseSchema, documentSchema, type AskResponse, type StreamEvent } from '../../api/contract.js';
-import { loadEngine } from '../../api/load-engine.js';
-import { buildTestIndex, postJson, SMALL_CORPUS, writeCorpus } from '../fixtures/test-index.js';
-import { OFFLINE_MODEL } from '../fixtures/paths.js';
 import { REDACTED } from '../../api/answer/llm/instructions-in-text.js';
+import { createApp } from '../../api/app.js';
+import { type AskResponse, askResponseSchema, documentSchema, type StreamEvent } from '../../api/contract.js';
+import { loadEngine } from '../../api/load-engine.js';
+import { OFFLINE_MODEL } from '../fixtures/paths.js';
+import { buildTestIndex, postJson, SMALL_CORPUS, writeCorpus } from '../fixtures/test-index.js';
 import { fakeModel, LLM_BASE, LLM_KEY, llmHandlers, llmRequests, modelAnswering } from '../mocks/llm-handlers.js';
 
 const server = setupServer(llmHandlers.normal);
@@ -235,12 +235,15 @@ describe('follow-up questions', () => {
     expect(body.interpretedAs).toMatchObject({ followUpOf: 'Wat is respijtzorg?' });
   });
 
-  it.each(['Welke instellingen voor dagbesteding zijn er?', 'Wat is het doel van dagbesteding?'])('never rewrite a question that stands on its own: "%s"', async (question) => {
-    const body = await ask({ question, history });
-    expect(body.interpretedAs).toBeUndefined();
-    expect(llmRequests.filter((request) => request.body.messages[0]!.content.includes('Herschrijf'))).toHaveLength(0);
-    expect(body.passages[0]!.text).toMatch(/dagbesteding/i);
-  });
+  it.each(['Welke instellingen voor dagbesteding zijn er?', 'Wat is het doel van dagbesteding?'])(
+    'never rewrite a question that stands on its own: "%s"',
+    async (question) => {
+      const body = await ask({ question, history });
+      expect(body.interpretedAs).toBeUndefined();
+      expect(llmRequests.filter((request) => request.body.messages[0]!.content.includes('Herschrijf'))).toHaveLength(0);
+      expect(body.passages[0]!.text).toMatch(/dagbesteding/i);
+    },
+  );
 
   it('fall back to the earlier question when the rewrite is not a question of the conversation', async () => {
     server.use(modelAnswering((messages) => (messages[0]!.content.includes('Herschrijf') ? 'Wat kost een paspoort in Amsterdam?' : fakeModel(messages))));

@@ -3,7 +3,13 @@ import { staleReasons } from '../../api/build/freshness.js';
 import { testManifest as manifest } from '../fixtures/manifest.js';
 
 describe('staleReasons', () => {
-  const expected = { corpusHash: 'h', modelId: 'Xenova/multilingual-e5-small', dtype: 'q8', weightsAvailable: false, chunking: { chunkTokens: 200, overlapTokens: 40 } };
+  const expected = {
+    corpusHash: 'h',
+    modelId: 'Xenova/multilingual-e5-small',
+    dtype: 'q8',
+    weightsAvailable: false,
+    chunking: { chunkTokens: 200, overlapTokens: 40 },
+  };
 
   it('finds nothing wrong with a matching index', () => {
     expect(staleReasons(manifest('h'), expected)).toEqual([]);

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { sectionOf } from '../../api/retrieve/evidence.js';
-import { chunkDocument, PASSAGE_OVERHEAD_TOKENS, type Chunk } from '../../api/chunk/chunk-document.js';
+import { type Chunk, chunkDocument, PASSAGE_OVERHEAD_TOKENS } from '../../api/chunk/chunk-document.js';
 import { loadTokenCounter, type TokenCounter } from '../../api/chunk/token-counter.js';
-import { loadCorpus, type CorpusDocument } from '../../api/ingest/load-corpus.js';
+import { type CorpusDocument, loadCorpus } from '../../api/ingest/load-corpus.js';
+import { sectionOf } from '../../api/retrieve/evidence.js';
 import { CORPUS_DIR, OFFLINE_MODEL } from '../fixtures/paths.js';
 
 let tokens: TokenCounter;

@@ -2,7 +2,7 @@
 // from reaching for the network on its own (this machine has none) and let it run as root.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../fixtures/paths.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -11,7 +11,15 @@ const SCREENSHOTS = join(PROJECT_ROOT, 'test-results');
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

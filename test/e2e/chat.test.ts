@@ -70,7 +70,9 @@ describe('the chat page', () => {
     await page.getByRole('button', { name: 'Kopieer citaat' }).first().click();
     await page.getByText('Gekopieerd').first().waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toMatch(/^„Als het nodig is, kan een professionele kracht of vrijwilliger de zorg tijdelijk overnemen \(respijtzorg\)\.” \(Kennisdossier Sociale omgeving, Gezond in…, paragraaf “Ondersteuning van mantelzorgers”\)\. http:\/\/.+\/documents\/kennisdossier-sociale-omgeving#\d+-\d+$/);
+    expect(copied).toMatch(
+      /^„Als het nodig is, kan een professionele kracht of vrijwilliger de zorg tijdelijk overnemen \(respijtzorg\)\.” \(Kennisdossier Sociale omgeving, Gezond in…, paragraaf “Ondersteuning van mantelzorgers”\)\. http:\/\/.+\/documents\/kennisdossier-sociale-omgeving#\d+-\d+$/,
+    );
     await screenshot(page, '04-citation-copied');
   });
 
@@ -115,7 +117,9 @@ describe('the widget on the demo intranet page', () => {
 
     // The intranet's loud button styles stay out of the widget, and the widget's stay out of the page.
     expect(await launcher.evaluate((element) => getComputedStyle(element).backgroundColor)).not.toBe('rgb(255, 105, 180)');
-    expect(await page.getByRole('button', { name: 'Een knop van het intranet' }).evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(255, 105, 180)');
+    expect(await page.getByRole('button', { name: 'Een knop van het intranet' }).evaluate((element) => getComputedStyle(element).backgroundColor)).toBe(
+      'rgb(255, 105, 180)',
+    );
 
     await launcher.click();
     await page.getByRole('dialog', { name: 'Vraag het beleid' }).getByLabel('Stel je vraag').fill('Wat is respijtzorg?');
@@ -127,7 +131,9 @@ describe('the widget on the demo intranet page', () => {
 
     await page.getByRole('button', { name: 'Kopieer citaat' }).first().click();
     await page.getByText('Gekopieerd').first().waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^„Als het nodig is, kan een professionele kracht of vrijwilliger de zorg tijdelijk overnemen \(respijtzorg\)\.”/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(
+      /^„Als het nodig is, kan een professionele kracht of vrijwilliger de zorg tijdelijk overnemen \(respijtzorg\)\.”/,
+    );
 
     const [documentTab] = await Promise.all([context.waitForEvent('page'), chip.click()]);
     await documentTab.getByLabel('Geciteerde passage').waitFor();

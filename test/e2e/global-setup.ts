@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { readEnv } from '../../api/env.js';
-import { buildTestIndexInto } from '../fixtures/test-index.js';
 import { startServer } from '../../api/server.js';
 import { buildWeb } from '../../scripts/lib/build-web.js';
-import { CORPUS_DIR, OFFLINE_MODEL } from '../fixtures/paths.js';
 import { startOpenAiCompatibleServer } from '../fixtures/openai-compatible-server.js';
+import { CORPUS_DIR, OFFLINE_MODEL } from '../fixtures/paths.js';
+import { buildTestIndexInto } from '../fixtures/test-index.js';
 import { fakeModel } from '../mocks/llm-handlers.js';
 import { CHROMIUM } from './browser.js';
 

@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { askResponseSchema } from '../../api/contract.js';
-import { loadEmbedder, type Embedder } from '../../api/embed/embedder.js';
+import { type Embedder, loadEmbedder } from '../../api/embed/embedder.js';
 import type { ModelSettings } from '../../api/embed/model-files.js';
-import { readIndexFiles } from '../../api/store/embedded/index-files.js';
 import { loadEngine } from '../../api/load-engine.js';
-import { TINY_DIMENSIONS, TINY_MODEL_ID, writeTinyEmbeddingModel } from '../fixtures/tiny-embedding-model.js';
+import { readIndexFiles } from '../../api/store/embedded/index-files.js';
 import { buildTestIndex, postJson, testApp, writeCorpus } from '../fixtures/test-index.js';
+import { TINY_DIMENSIONS, TINY_MODEL_ID, writeTinyEmbeddingModel } from '../fixtures/tiny-embedding-model.js';
 
 let model: ModelSettings;
 let embedder: Embedder;
@@ -41,7 +41,10 @@ describe('embedder', () => {
 
   it('batches passages and reports progress', async () => {
     const progress: number[] = [];
-    const vectors = await embedder.embedPassages(Array.from({ length: 20 }, (_, i) => `passage ${i}`), (done) => progress.push(done));
+    const vectors = await embedder.embedPassages(
+      Array.from({ length: 20 }, (_, i) => `passage ${i}`),
+      (done) => progress.push(done),
+    );
     expect(vectors).toHaveLength(20);
     expect(progress).toEqual([16, 20]);
   });

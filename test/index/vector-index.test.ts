@@ -6,7 +6,10 @@ import { VectorIndex } from '../../api/index/vector-index.js';
 
 function randomUnitVectors(count: number, dimensions: number, seed: number): Float32Array[] {
   let state = seed;
-  const next = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) - 0.5;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31 - 0.5;
+  };
   return Array.from({ length: count }, () => {
     const vector = Float32Array.from({ length: dimensions }, next);
     const norm = Math.hypot(...vector);

@@ -2,8 +2,8 @@
 // through the HTTP app in the lexical fallback these machines run in.
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { askResponseSchema, documentSchema, type AskResponse } from '../../api/contract.js';
-import { evaluate, parseEvalQuestions, type EvalReport } from '../../scripts/lib/eval/evaluate.js';
+import { type AskResponse, askResponseSchema, documentSchema } from '../../api/contract.js';
+import { type EvalReport, evaluate, parseEvalQuestions } from '../../scripts/lib/eval/evaluate.js';
 import { CORPUS_DIR, DEV_QUESTIONS } from '../fixtures/paths.js';
 import { buildTestIndex, postJson, testApp } from '../fixtures/test-index.js';
 

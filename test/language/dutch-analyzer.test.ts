@@ -50,7 +50,20 @@ describe('Dutch analysis', () => {
 });
 
 describe('decompounder', () => {
-  const words = new Set(['mantel', 'zorg', 'mantelzorg', 'respijtzorg', 'ondersteuning', 'buurt', 'activiteit', 'weerbaar', 'training', 'kwetsbaar', 'kwets', 'bare']);
+  const words = new Set([
+    'mantel',
+    'zorg',
+    'mantelzorg',
+    'respijtzorg',
+    'ondersteuning',
+    'buurt',
+    'activiteit',
+    'weerbaar',
+    'training',
+    'kwetsbaar',
+    'kwets',
+    'bare',
+  ]);
   const decompounder = createDecompounder((word) => words.has(word));
 
   it('splits into the fewest known parts, through linking s and inflections', () => {

@@ -29,7 +29,18 @@ export const answered: AskResponse = {
       url: `/documents/mantelzorg#${start}-${start + quote.length}`,
     },
   ],
-  passages: [{ id: 'mantelzorg:0', documentId: 'mantelzorg', title: 'Kennisdossier Sociale omgeving', section: 'Ondersteuning van mantelzorgers', text: DOCUMENT_TEXT, score: 4.2, start: 0, end: DOCUMENT_TEXT.length }],
+  passages: [
+    {
+      id: 'mantelzorg:0',
+      documentId: 'mantelzorg',
+      title: 'Kennisdossier Sociale omgeving',
+      section: 'Ondersteuning van mantelzorgers',
+      text: DOCUMENT_TEXT,
+      score: 4.2,
+      start: 0,
+      end: DOCUMENT_TEXT.length,
+    },
+  ],
 };
 
 export const notFound: AskResponse = {

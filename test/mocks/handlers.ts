@@ -1,6 +1,6 @@
 // msw handlers that play the Bronwijzer API for the UI's tests; a test swaps one in with
 // server.use(...) to simulate a failure, a slow answer or a language model's stream.
-import { delay, http, HttpResponse } from 'msw';
+import { delay, HttpResponse, http } from 'msw';
 import type { AskResponse, StreamEvent } from '../../api/contract.js';
 import { answered, documents, documentWithText, notFound } from './api-fixtures.js';
 
@@ -43,7 +43,9 @@ export const handlers = [
       ? HttpResponse.json(documentWithText)
       : HttpResponse.json({ error: { code: 'document_not_found', message: 'Document bestaat niet.' } }, { status: 404 }),
   ),
-  http.get(`${API}/health`, () => HttpResponse.json({ status: 'ok', modes: ['lexical'], manifest: null, warnings: [], llm: { configured: false, model: null, defaultMode: 'extractive' } })),
+  http.get(`${API}/health`, () =>
+    HttpResponse.json({ status: 'ok', modes: ['lexical'], manifest: null, warnings: [], llm: { configured: false, model: null, defaultMode: 'extractive' } }),
+  ),
 ];
 
 const llmAnswer: AskResponse = { ...answered, mode: 'llm', answer: `Een vrijwilliger kan de zorg tijdelijk overnemen. [1]` };
@@ -64,15 +66,30 @@ export const askHandlers = {
     150,
   ),
   fallback: streamAnswering(() =>
-    answerEvents({ ...answered, fallback: { reason: 'timeout', message: 'Het taalmodel antwoordde niet op tijd; dit is het letterlijke antwoord uit de documenten.' } }),
+    answerEvents({
+      ...answered,
+      fallback: { reason: 'timeout', message: 'Het taalmodel antwoordde niet op tijd; dit is het letterlijke antwoord uit de documenten.' },
+    }),
   ),
   /** A follow-up read with the earlier question when the request carries history; alone otherwise. */
   followUp: streamAnswering(({ question, history }) => {
     const earlier = history.at(-1)?.question;
     return answerEvents(earlier ? { ...answered, interpretedAs: { question: `${question} ${earlier}`, followUpOf: earlier } } : answered);
   }),
-  partial: streamAnswering(() => answerEvents({ ...answered, confidence: 'partial', answer: `De documenten beantwoorden deze vraag niet volledig; dit zeggen ze erover: ${answered.answer}` })),
+  partial: streamAnswering(() =>
+    answerEvents({
+      ...answered,
+      confidence: 'partial',
+      answer: `De documenten beantwoorden deze vraag niet volledig; dit zeggen ze erover: ${answered.answer}`,
+    }),
+  ),
   healthWithModel: http.get(`${API}/health`, () =>
-    HttpResponse.json({ status: 'ok', modes: ['lexical', 'dense'], manifest: null, warnings: [], llm: { configured: true, model: 'llama3.1', defaultMode: 'llm' } }),
+    HttpResponse.json({
+      status: 'ok',
+      modes: ['lexical', 'dense'],
+      manifest: null,
+      warnings: [],
+      llm: { configured: true, model: 'llama3.1', defaultMode: 'llm' },
+    }),
   ),
 };

@@ -1,7 +1,7 @@
 // msw handlers that play an OpenAI-compatible chat-completions server. The default "model" is
 // deterministic: it reads the numbered passages from the prompt and writes one sentence per
 // passage from that passage's words, citing it; rewrite requests get a standalone question.
-import { delay, http, HttpResponse } from 'msw';
+import { delay, HttpResponse, http } from 'msw';
 
 export const LLM_BASE = 'http://llm.test/v1';
 export const LLM_KEY = 'sk-test-geheim-1234';
@@ -30,20 +30,31 @@ export function fakeModel(messages: Message[]): string {
   return passages
     .map(([, n, text]) => {
       const body = text!.split('\n').filter((line) => /[.!?]$/.test(line.trim()))[0] ?? text!; // skip headings
-      const first = body.split(/(?<=[.!?])\s/)[0]!.replace(/^•\s*/, '').replace(/\s+/g, ' ').replace(/[.!?]$/, '');
+      const first = body
+        .split(/(?<=[.!?])\s/)[0]!
+        .replace(/^•\s*/, '')
+        .replace(/\s+/g, ' ')
+        .replace(/[.!?]$/, '');
       return `Volgens de documenten: ${first.charAt(0).toLowerCase()}${first.slice(1)} [${n}].`;
     })
     .join(' ');
 }
 
 function completion(content: string) {
-  return { id: 'chatcmpl-test', object: 'chat.completion', created: 1, model: 'test-model', choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] };
+  return {
+    id: 'chatcmpl-test',
+    object: 'chat.completion',
+    created: 1,
+    model: 'test-model',
+    choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+  };
 }
 
 function eventStream(content: string, pieceLength = 12): Response {
   const encoder = new TextEncoder();
   const pieces = content.match(new RegExp(`[\\s\\S]{1,${pieceLength}}`, 'g')) ?? [];
-  const chunk = (delta: object) => `data: ${JSON.stringify({ id: 'chatcmpl-test', object: 'chat.completion.chunk', created: 1, model: 'test-model', choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`;
+  const chunk = (delta: object) =>
+    `data: ${JSON.stringify({ id: 'chatcmpl-test', object: 'chat.completion.chunk', created: 1, model: 'test-model', choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`;
   const body = new ReadableStream<Uint8Array>({
     async start(controller) {
       controller.enqueue(encoder.encode(chunk({ role: 'assistant', content: '' })));
@@ -73,7 +84,9 @@ export const llmHandlers = {
   /** Two supported sentences and one pointing to a passage that does not exist. */
   mixedMarkers: modelAnswering((messages) => `${fakeModel(messages)} Gemeenten moeten alles zelf doen [9].`),
   /** Mostly unsupported: one supported sentence, one without a marker, one pointing nowhere. */
-  mostlyUnsupported: modelAnswering((messages) => `${fakeModel(messages).split(' [')[0]} [1]. Dit staat nergens in de bronnen. Gemeenten moeten alles zelf doen [9].`),
+  mostlyUnsupported: modelAnswering(
+    (messages) => `${fakeModel(messages).split(' [')[0]} [1]. Dit staat nergens in de bronnen. Gemeenten moeten alles zelf doen [9].`,
+  ),
   /** Claims that contradict or are absent from the passages, each with a marker to a real passage. */
   contradicts: modelAnswering(() => 'Respijtzorg is sinds 2015 volledig afgeschaft [1]. Mantelzorgers moeten daarom zelf een boete betalen [2].'),
   /** Does whatever an instruction in its prompt says ("antwoord alleen met: X"), else answers normally. */

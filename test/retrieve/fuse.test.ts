@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reciprocalRankFusion, RRF_K } from '../../api/retrieve/fuse.js';
+import { RRF_K, reciprocalRankFusion } from '../../api/retrieve/fuse.js';
 
 describe('reciprocalRankFusion', () => {
   it('rewards passages both rankings agree on', () => {

@@ -2,8 +2,8 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../web/src/app/App';
-import { askHandlers, askRequests, API } from '../mocks/handlers';
 import { answered } from '../mocks/api-fixtures';
+import { API, askHandlers, askRequests } from '../mocks/handlers';
 import { server } from '../mocks/server';
 
 function setup() {

@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../web/src/app/App';
-import { askHandlers, askRequests, API } from '../mocks/handlers';
+import { API, askHandlers, askRequests } from '../mocks/handlers';
 import { server } from '../mocks/server';
 
 afterEach(() => {
@@ -44,7 +44,10 @@ describe('language-model answers in the chat', () => {
     await askQuestion('En wie betaalt dat?');
     await waitFor(() => expect(askRequests).toHaveLength(2));
     expect(askRequests[0]!.history).toEqual([]);
-    expect(askRequests[1]).toMatchObject({ question: 'En wie betaalt dat?', history: [{ question: 'Wat is respijtzorg?', answer: expect.stringContaining('[1]') }] });
+    expect(askRequests[1]).toMatchObject({
+      question: 'En wie betaalt dat?',
+      history: [{ question: 'Wat is respijtzorg?', answer: expect.stringContaining('[1]') }],
+    });
   });
 
   it('offers the language model only when the server has one, following its default', async () => {

@@ -11,20 +11,27 @@ function script(attributes: Record<string, string>): HTMLScriptElement {
 }
 
 afterEach(() => {
-  document.querySelectorAll('[data-bronwijzer-widget]').forEach((host) => host.remove());
+  for (const host of document.querySelectorAll('[data-bronwijzer-widget]')) host.remove();
 });
 
 describe('the widget', () => {
   it('reads its options from data attributes, with the script origin as API', async () => {
     const { readWidgetOptions } = await import('../../web/src/widget');
-    expect(readWidgetOptions(script({ 'data-title': 'Vraag het beleid', 'data-accent': '#007a3d', 'data-position': 'bottom-left', 'data-open': 'true' }))).toEqual({
+    expect(
+      readWidgetOptions(script({ 'data-title': 'Vraag het beleid', 'data-accent': '#007a3d', 'data-position': 'bottom-left', 'data-open': 'true' })),
+    ).toEqual({
       title: 'Vraag het beleid',
       apiBase: API,
       accent: '#007a3d',
       position: 'bottom-left',
       open: true,
     });
-    expect(readWidgetOptions(script({ 'data-accent': 'url(javascript:alert(1))' }))).toMatchObject({ title: 'Bronwijzer', accent: null, position: 'bottom-right', open: false });
+    expect(readWidgetOptions(script({ 'data-accent': 'url(javascript:alert(1))' }))).toMatchObject({
+      title: 'Bronwijzer',
+      accent: null,
+      position: 'bottom-right',
+      open: false,
+    });
   });
 
   it('opens a chat panel in its own shadow root, with links to new tabs', async () => {

@@ -1,7 +1,7 @@
 // The intranet widget: <script src="https://HOST/widget.js" data-title="…" defer></script> adds a
 // floating button that opens the chat. It lives in a shadow root, so the host page's styles and
 // the widget's do not mix; the API is the script's own origin unless data-api says otherwise.
-import { useId, useMemo, useState, type CSSProperties } from 'react';
+import { type CSSProperties, useId, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ChatSettingsProvider } from './features/chat/chat-settings';
 import { ChatPanel } from './features/chat/components/ChatPanel';
@@ -42,7 +42,10 @@ function Widget({ options }: { options: WidgetOptions }) {
   );
   return (
     <ChatSettingsProvider settings={settings}>
-      <div className={`bw-root${options.position === 'bottom-left' ? ' bw-left' : ''}`} style={options.accent ? ({ '--bw-accent': options.accent } as CSSProperties) : undefined}>
+      <div
+        className={`bw-root${options.position === 'bottom-left' ? ' bw-left' : ''}`}
+        style={options.accent ? ({ '--bw-accent': options.accent } as CSSProperties) : undefined}
+      >
         <section id={panelId} className="bw-panel" role="dialog" aria-label={options.title} hidden={!open}>
           <div className="bw-panel-header">
             <h2 className="bw-panel-title">{options.title}</h2>

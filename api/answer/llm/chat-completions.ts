@@ -63,7 +63,9 @@ export function createChatClient(settings: LlmSettings, fetchImpl: typeof fetch 
       try {
         body = await response.json();
       } catch {
-        throw signal.aborted ? new LlmError('timeout', 'Het taalmodel antwoordde niet op tijd.') : new LlmError('invalid_response', 'Het taalmodel gaf geen geldige JSON terug.');
+        throw signal.aborted
+          ? new LlmError('timeout', 'Het taalmodel antwoordde niet op tijd.')
+          : new LlmError('invalid_response', 'Het taalmodel gaf geen geldige JSON terug.');
       }
       const content = (body as { choices?: { message?: { content?: unknown } }[] })?.choices?.[0]?.message?.content;
       if (typeof content !== 'string') throw new LlmError('invalid_response', 'Het antwoord van het taalmodel bevat geen tekst (choices[0].message.content).');

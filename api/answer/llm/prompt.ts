@@ -25,7 +25,8 @@ export function answerMessages(question: string, passages: readonly RetrievedPas
     if (passage.section) attributes.push(`paragraaf="${attribute(passage.section)}"`);
     return `<passage ${attributes.join(' ')}>\n${neutralize(withoutInstructions(passage.text))}\n</passage>`;
   });
-  const context = history.length > 0 ? `Eerdere vragen in dit gesprek (alleen als context):\n${history.map((turn) => `- ${neutralize(turn.question)}`).join('\n')}\n\n` : '';
+  const context =
+    history.length > 0 ? `Eerdere vragen in dit gesprek (alleen als context):\n${history.map((turn) => `- ${neutralize(turn.question)}`).join('\n')}\n\n` : '';
   return [
     { role: 'system', content: SYSTEM },
     { role: 'user', content: `Passages:\n\n${blocks.join('\n\n')}\n\n${context}Vraag: ${neutralize(question)}` },

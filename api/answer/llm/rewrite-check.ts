@@ -8,7 +8,10 @@ import { NO_ANSWER } from './prompt.js';
 export const MAX_REWRITE_CHARS = 300;
 
 export function checkedRewrite(raw: string, question: string, history: readonly HistoryTurn[], analyzer: DutchAnalyzer): string | null {
-  const lines = raw.trim().split('\n').filter((line) => line.trim() !== '');
+  const lines = raw
+    .trim()
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   if (lines.length !== 1) return null;
   const rewrite = lines[0]!.trim().replace(/^["'“„]|["'”]$/g, '');
   if (rewrite.length === 0 || rewrite.length > MAX_REWRITE_CHARS || rewrite.includes(NO_ANSWER) || /\[\d+\]/.test(rewrite)) return null;

@@ -11,7 +11,7 @@ import { wordSpans } from '../../language/words.js';
 import type { RetrievedPassage } from '../../retrieve/retriever.js';
 import type { PassageRecord } from '../../store/store.js';
 import { citation } from '../citations.js';
-import { splitSentences, type Sentence } from '../sentences.js';
+import { type Sentence, splitSentences } from '../sentences.js';
 import { addressesTheAssistant } from './instructions-in-text.js';
 import { NO_ANSWER } from './prompt.js';
 
@@ -95,7 +95,9 @@ function claimOf(sentence: string, analyzer: DutchAnalyzer): Claim {
 function bestSupport(claim: Claim, passage: PassageRecord, analyzer: DutchAnalyzer): Sentence | null {
   if (claim.words.length === 0) return null;
   const sentences = splitSentences(passage.text, passage.start).filter((sentence) => !addressesTheAssistant(sentence.text));
-  const passageWords = new Set([passage.text, passage.documentTitle, passage.section ?? ''].flatMap((text) => wordSpans(text).map(({ word }) => foldWord(word))));
+  const passageWords = new Set(
+    [passage.text, passage.documentTitle, passage.section ?? ''].flatMap((text) => wordSpans(text).map(({ word }) => foldWord(word))),
+  );
   if (claim.names.some((name) => !passageWords.has(name))) return null;
 
   let best: { window: Sentence; share: number } | null = null;
@@ -107,7 +109,9 @@ function bestSupport(claim: Claim, passage: PassageRecord, analyzer: DutchAnalyz
       const folded = new Set(wordSpans(text).map(({ word }) => foldWord(word)));
       if (claim.numbers.some((number) => !folded.has(number))) continue;
       if ([...folded].some((word) => NEGATIONS.has(word)) !== claim.negated) continue;
-      const supported = claim.words.filter(({ terms: wordTerms }) => terms.has(wordTerms[0]!) || (wordTerms.length > 1 && wordTerms.slice(1).every((term) => terms.has(term))));
+      const supported = claim.words.filter(
+        ({ terms: wordTerms }) => terms.has(wordTerms[0]!) || (wordTerms.length > 1 && wordTerms.slice(1).every((term) => terms.has(term))),
+      );
       const share = supported.length / claim.words.length;
       const last = window.at(-1)!;
       // The tightest quote that supports the claim best: one sentence rather than two.

@@ -27,7 +27,8 @@ export function openEmbeddedStore(files: IndexFiles): IndexStore {
     modes: vectors ? ['lexical', 'dense'] : ['lexical'],
     vocabulary: async () => lexical.vocabulary,
     searchLexical: async (concepts, limit) => lexical.search(concepts, limit).map(({ position, score }) => ({ id: idAt(position), score })),
-    searchDense: async (vector, limit) => (vectors ? vectors.search(vector, limit).map(({ position, similarity }) => ({ id: idAt(position), similarity })) : []),
+    searchDense: async (vector, limit) =>
+      vectors ? vectors.search(vector, limit).map(({ position, similarity }) => ({ id: idAt(position), similarity })) : [],
     async passages(ids) {
       return ids.flatMap((id) => {
         const position = positions.get(id);

@@ -1,6 +1,6 @@
 // Writes a finished build as the embedded index files: BM25 postings and the HNSW graph are
 // built here, then everything is swapped in atomically.
-import type { BuiltIndex, IndexWriter } from '../../build/built-index.js';
+import type { IndexWriter } from '../../build/built-index.js';
 import { buildLexicalIndex } from '../../index/lexical-index.js';
 import { DEFAULT_VECTOR_SETTINGS, VectorIndex } from '../../index/vector-index.js';
 import { writeIndexFiles } from './index-files.js';

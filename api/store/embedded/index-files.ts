@@ -2,10 +2,10 @@
 // through an atomic symlink swap, so a failed or interrupted build leaves the previous index
 // intact and serving. Every file is validated when read: a damaged index is refused, not served.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, readdir, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DOCUMENT_KINDS, indexManifestSchema, type IndexManifest } from '../../contract.js';
+import { DOCUMENT_KINDS, type IndexManifest, indexManifestSchema } from '../../contract.js';
 import { AppError } from '../../errors.js';
 import type { LexicalIndexData } from '../../index/lexical-index.js';
 import type { VectorIndex } from '../../index/vector-index.js';
@@ -62,8 +62,9 @@ const VECTORS = 'vectors.hnsw';
 
 export async function writeIndexFiles(indexDir: string, index: IndexBuild): Promise<string> {
   const buildsDir = join(indexDir, 'builds');
-  const buildDir = join(buildsDir, `${Date.now()}-${process.pid}`);
-  await mkdir(buildDir, { recursive: true });
+  await mkdir(buildsDir, { recursive: true });
+  // Unique even for two builds in one millisecond; the time first, so names sort by age.
+  const buildDir = await mkdtemp(join(buildsDir, `${String(Date.now()).padStart(15, '0')}-`));
   try {
     await writeFile(join(buildDir, 'documents.json'), JSON.stringify(index.documents));
     await writeFile(join(buildDir, 'chunks.json'), JSON.stringify(index.chunks));
@@ -118,7 +119,8 @@ async function readValidated<T>(dir: string, name: string, schema: z.ZodType<T>)
     throw new AppError('index_damaged', messages.indexDamaged(`${name} is onleesbaar`), { cause: error });
   }
   const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new AppError('index_damaged', messages.indexDamaged(`${name}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`));
+  if (!parsed.success)
+    throw new AppError('index_damaged', messages.indexDamaged(`${name}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`));
   return parsed.data;
 }
 

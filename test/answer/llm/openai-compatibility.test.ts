@@ -4,7 +4,7 @@
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChatClient } from '../../../api/answer/llm/chat-completions.js';
-import { startOpenAiCompatibleServer, type CompatibleServer } from '../../fixtures/openai-compatible-server.js';
+import { type CompatibleServer, startOpenAiCompatibleServer } from '../../fixtures/openai-compatible-server.js';
 
 let server: CompatibleServer;
 const messages = [
@@ -39,7 +39,8 @@ describe('OpenAI compatibility', () => {
   it('streams like the official client', async () => {
     server.received.length = 0;
     let reference = '';
-    for await (const chunk of await official().chat.completions.create({ model: 'llama3.1', messages, stream: true })) reference += chunk.choices[0]?.delta?.content ?? '';
+    for await (const chunk of await official().chat.completions.create({ model: 'llama3.1', messages, stream: true }))
+      reference += chunk.choices[0]?.delta?.content ?? '';
     let mine = '';
     const pieces: string[] = [];
     for await (const piece of ours().stream(messages)) {

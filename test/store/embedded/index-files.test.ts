@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../api/errors.js';
 import type { VectorIndex } from '../../../api/index/vector-index.js';
+import { INDEX_FORMAT_VERSION, type IndexBuild, readIndexFiles, readManifest, writeIndexFiles } from '../../../api/store/embedded/index-files.js';
 import { testManifest } from '../../fixtures/manifest.js';
-import { INDEX_FORMAT_VERSION, readIndexFiles, readManifest, writeIndexFiles, type IndexBuild } from '../../../api/store/embedded/index-files.js';
 
 const manifest = testManifest;
 
@@ -37,7 +37,11 @@ describe('embedded index files', () => {
   it('leaves the previous index serving when a build fails half-way', async () => {
     const dir = await newIndexDir();
     await writeIndexFiles(dir, index('first'));
-    const failingVectors = { save: () => { throw new Error('disk full'); } } as unknown as VectorIndex;
+    const failingVectors = {
+      save: () => {
+        throw new Error('disk full');
+      },
+    } as unknown as VectorIndex;
     await expect(writeIndexFiles(dir, index('second', failingVectors))).rejects.toThrow('disk full');
     expect((await readManifest(dir))?.corpusHash).toBe('first');
     expect(await readdir(join(dir, 'builds'))).toHaveLength(1); // the broken build is cleaned up
@@ -59,7 +63,11 @@ describe('embedded index files', () => {
   it.each([
     ['truncated JSON', 'chunks.json', '[{"id": "d:0", "documentId"'],
     ['a file of the wrong shape', 'documents.json', '{"not": "a list"}'],
-    ['offsets that do not match their document', 'chunks.json', JSON.stringify([{ id: 'd:0', documentId: 'd', start: 0, end: 5, text: 'Tekst.', section: null, headings: [], tokens: 3 }])],
+    [
+      'offsets that do not match their document',
+      'chunks.json',
+      JSON.stringify([{ id: 'd:0', documentId: 'd', start: 0, end: 5, text: 'Tekst.', section: null, headings: [], tokens: 3 }]),
+    ],
     ['postings of another build', 'lexical.json', JSON.stringify({ docLengths: [1, 1], postings: {} })],
     ['a garbage manifest', 'manifest.json', '\u0000\u0001garbage'],
   ])('refuses %s with a clear 503, never a crash', async (_, file, content) => {

@@ -2,8 +2,9 @@
 // history (back returns to the conversation) without reloading the page.
 import { useCallback, useEffect, useState } from 'react';
 
+const read = () => ({ path: window.location.pathname, hash: window.location.hash });
+
 export function useLocation() {
-  const read = () => ({ path: window.location.pathname, hash: window.location.hash });
   const [location, setLocation] = useState(read);
   useEffect(() => {
     const update = () => setLocation(read());

@@ -2,10 +2,9 @@
 // with failures turned into ApiErrors that carry a Dutch message for the user.
 import { hc } from 'hono/client';
 import type { AppType } from '../../../api/app';
-import type { AnswerMode, AskResponse, DocumentSummary, DocumentWithText, HistoryTurn } from '../../../api/contract';
-import type { HealthReport } from '../../../api/contract';
-import { text } from '../shared/text.nl';
+import type { AnswerMode, AskResponse, DocumentSummary, DocumentWithText, HealthReport, HistoryTurn } from '../../../api/contract';
 import { readEventStream } from '../../../api/event-stream';
+import { text } from '../shared/text.nl';
 
 export interface AskOptions {
   history?: HistoryTurn[];

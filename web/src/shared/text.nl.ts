@@ -44,8 +44,8 @@ export const text = {
   askAsNewQuestion: 'Stel als nieuwe vraag',
   partialAnswer: 'Gedeeltelijk antwoord',
   opensInNewTab: '(opent in nieuw tabblad)',
-  useLanguageModel: 'Laat een taalmodel het antwoord formuleren',
-  useLanguageModelHint: (model: string) => `Model: ${model}. Elke zin wordt gecontroleerd op zijn bron; lukt dat niet, dan krijg je het letterlijke antwoord.`,
+  languageModelToggle: 'Laat een taalmodel het antwoord formuleren',
+  languageModelHint: (model: string) => `Model: ${model}. Elke zin wordt gecontroleerd op zijn bron; lukt dat niet, dan krijg je het letterlijke antwoord.`,
   draft: 'Concept, wordt nog gecontroleerd:',
   writtenByModel: 'Geformuleerd door een taalmodel; elke zin is gekoppeld aan een letterlijk citaat.',
 } as const;

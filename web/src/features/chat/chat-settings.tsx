@@ -1,6 +1,6 @@
 // What differs between the full chat and the widget: the API it talks to, and how document
 // links open (in the page, or in a new tab from an embedding intranet page).
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, type ReactNode, useContext } from 'react';
 import type { ApiClient } from '../../lib/api-client';
 
 export interface ChatSettings {

@@ -39,10 +39,14 @@ export function AnswerView({ response, catalog, idPrefix, onAskAsNew }: Props) {
       {response.mode === 'llm' && <p className="notice notice-quiet">{text.writtenByModel}</p>}
       <p className="answer-text">
         {parts.map((part, i) => {
+          // The parts of one answer never move: their position is their identity.
+          // biome-ignore lint/suspicious/noArrayIndexKey: see above
           if (i % 2 === 0) return <Fragment key={i}>{part}</Fragment>;
           const citation = citations.get(Number(part));
+          // biome-ignore lint/suspicious/noArrayIndexKey: see above
           if (!citation) return <Fragment key={i}>[{part}]</Fragment>;
           return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
             <DocumentLink key={i} href={citation.url} className="chip" label={`${text.citationChip(citation.n)}: ${citation.title}`}>
               {citation.n}
             </DocumentLink>

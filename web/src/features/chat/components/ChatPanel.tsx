@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { AnswerMode } from '../../../../../api/contract';
 import { text } from '../../../shared/text.nl';
 import { useCatalog, useHealth } from '../hooks/use-catalog';
-import { useConversation, type Turn } from '../hooks/use-conversation';
+import { type Turn, useConversation } from '../hooks/use-conversation';
 import { AnswerView } from './AnswerView';
 import { ModeBadge } from './ModeBadge';
 import { QuestionForm } from './QuestionForm';
@@ -14,14 +14,16 @@ export function ChatPanel() {
   const { turns, ask, retry, clear, pending } = useConversation();
   const catalog = useCatalog();
   const health = useHealth();
-  const [useModel, setUseModel] = useState<boolean | null>(null);
+  const [preferModel, setPreferModel] = useState<boolean | null>(null);
   const llm = health?.llm?.configured ? health.llm : null;
-  const mode: AnswerMode | undefined = llm ? ((useModel ?? llm.defaultMode === 'llm') ? 'llm' : 'extractive') : undefined;
+  const mode: AnswerMode | undefined = llm ? ((preferModel ?? llm.defaultMode === 'llm') ? 'llm' : 'extractive') : undefined;
   const toggleId = useId();
   const end = useRef<HTMLDivElement>(null);
+  const turnCount = turns.length;
+  const lastStatus = turns.at(-1)?.status;
   useEffect(() => {
-    end.current?.scrollIntoView?.({ block: 'end' });
-  }, [turns]);
+    if (turnCount > 0 && lastStatus) end.current?.scrollIntoView?.({ block: 'end' });
+  }, [turnCount, lastStatus]);
 
   return (
     <div className="chat">
@@ -33,7 +35,12 @@ export function ChatPanel() {
               <span className="visually-hidden">{text.you}: </span>
               {turn.question}
             </h2>
-            <TurnBody turn={turn} catalog={catalog} onRetry={() => void retry(turn.id, mode)} onAskAsNew={() => void ask(turn.question, mode, { standalone: true })} />
+            <TurnBody
+              turn={turn}
+              catalog={catalog}
+              onRetry={() => void retry(turn.id, mode)}
+              onAskAsNew={() => void ask(turn.question, mode, { standalone: true })}
+            />
           </article>
         ))}
         <div ref={end} />
@@ -48,11 +55,17 @@ export function ChatPanel() {
       <QuestionForm onAsk={(question) => ask(question, mode)} pending={pending} />
       {llm && (
         <p className="model-toggle">
-          <input id={toggleId} type="checkbox" checked={mode === 'llm'} onChange={(event) => setUseModel(event.target.checked)} aria-describedby={`${toggleId}-hint`} />
-          <label htmlFor={toggleId}>{text.useLanguageModel}</label>
+          <input
+            id={toggleId}
+            type="checkbox"
+            checked={mode === 'llm'}
+            onChange={(event) => setPreferModel(event.target.checked)}
+            aria-describedby={`${toggleId}-hint`}
+          />
+          <label htmlFor={toggleId}>{text.languageModelToggle}</label>
           <span id={`${toggleId}-hint`} className="question-hint">
             {' '}
-            {text.useLanguageModelHint(llm.model ?? '')}
+            {text.languageModelHint(llm.model ?? '')}
           </span>
         </p>
       )}

@@ -14,7 +14,17 @@ export function CopyButton({ label, clip, describedBy }: { label: string; clip: 
 
   return (
     <span className="copy">
-      <button type="button" className="button-secondary" aria-describedby={describedBy} onClick={() => copyToClipboard(clip()).then(() => setState('copied'), () => setState('failed'))}>
+      <button
+        type="button"
+        className="button-secondary"
+        aria-describedby={describedBy}
+        onClick={() =>
+          copyToClipboard(clip()).then(
+            () => setState('copied'),
+            () => setState('failed'),
+          )
+        }
+      >
         {label}
       </button>
       <span role="status" className={state === 'failed' ? 'copy-status copy-failed' : 'copy-status'}>

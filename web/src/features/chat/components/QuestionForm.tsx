@@ -1,6 +1,6 @@
 // The question box: labelled, Enter sends (Shift+Enter for a new line), and the text stays
 // until an answer has arrived, so nothing typed is lost when the API fails.
-import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
 import { text } from '../../../shared/text.nl';
 
 export function QuestionForm({ onAsk, pending }: { onAsk: (question: string) => Promise<boolean>; pending: boolean }) {

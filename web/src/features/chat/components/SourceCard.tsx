@@ -15,14 +15,14 @@ export function SourceCard({ citation, catalog, idPrefix }: { citation: Citation
   return (
     <li className="source-card" id={`${idPrefix}-note-${citation.n}`}>
       <p className="source-heading" id={titleId}>
-        <span className="source-number" aria-hidden="true">{citation.n}</span>
+        <span className="source-number" aria-hidden="true">
+          {citation.n}
+        </span>
         <DocumentLink href={citation.url} className="source-title" label={text.openSource(citation.n)}>
           {citation.title}
         </DocumentLink>
       </p>
-      <p className="source-meta">
-        {[citation.section && `${text.section}: ${citation.section}`, document?.source, date].filter(Boolean).join(' · ')}
-      </p>
+      <p className="source-meta">{[citation.section && `${text.section}: ${citation.section}`, document?.source, date].filter(Boolean).join(' · ')}</p>
       <blockquote className="source-quote">„{citation.quote}”</blockquote>
       <CopyButton label={text.copyCitation} describedBy={titleId} clip={() => formatCitation(citation, catalog, baseUrl)} />
     </li>

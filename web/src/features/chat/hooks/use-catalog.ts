@@ -1,7 +1,6 @@
 // The document list (titles, sources, dates) that source cards and copied references use.
 import { useEffect, useState } from 'react';
-import type { DocumentSummary } from '../../../../../api/contract';
-import type { HealthReport } from '../../../../../api/contract';
+import type { DocumentSummary, HealthReport } from '../../../../../api/contract';
 import { useChatSettings } from '../chat-settings';
 
 export function useCatalog(): ReadonlyMap<string, DocumentSummary> {

@@ -1,10 +1,9 @@
 // The conversation of this session: each question with its answer, loading state or error.
 // Kept in sessionStorage, so following a citation and coming back loses nothing.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AskResponse } from '../../../../../api/contract';
+import type { AnswerMode, AskResponse } from '../../../../../api/contract';
 import { ApiError } from '../../../lib/api-client';
 import { text } from '../../../shared/text.nl';
-import type { AnswerMode } from '../../../../../api/contract';
 import { useChatSettings } from '../chat-settings';
 
 /** How many earlier questions and answers go along with a follow-up question. */
@@ -36,7 +35,12 @@ export function useConversation() {
   const run = useCallback(
     async (id: string, question: string, mode: AnswerMode | undefined, standalone: boolean): Promise<boolean> => {
       const update = (turn: Turn) => setTurns((current) => current.map((existing) => (existing.id === id ? turn : existing)));
-      const earlier = standalone ? [] : latest.current.slice(0, latest.current.findIndex((turn) => turn.id === id));
+      const earlier = standalone
+        ? []
+        : latest.current.slice(
+            0,
+            latest.current.findIndex((turn) => turn.id === id),
+          );
       const history = earlier
         .filter((turn): turn is Extract<Turn, { status: 'answered' }> => turn.status === 'answered')
         .slice(-HISTORY_TURNS)

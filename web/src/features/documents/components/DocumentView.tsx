@@ -14,14 +14,19 @@ type State = { status: 'loading' } | { status: 'ready'; document: DocumentWithTe
 export function DocumentView({ id, hash }: { id: string; hash: string }) {
   const { api } = useChatSettings();
   const [state, setState] = useState<State>({ status: 'loading' });
-  const mark = useRef<HTMLElement>(null);
+  const mark = useRef<HTMLSpanElement>(null);
 
   useEffect(() => {
     let live = true;
     setState({ status: 'loading' });
     api.document(id).then(
       (document) => live && setState({ status: 'ready', document }),
-      (error: unknown) => live && setState({ status: 'failed', message: error instanceof ApiError && error.status === 404 ? text.documentNotFound : error instanceof ApiError ? error.message : text.unexpected }),
+      (error: unknown) =>
+        live &&
+        setState({
+          status: 'failed',
+          message: error instanceof ApiError && error.status === 404 ? text.documentNotFound : error instanceof ApiError ? error.message : text.unexpected,
+        }),
     );
     return () => {
       live = false;
@@ -29,11 +34,12 @@ export function DocumentView({ id, hash }: { id: string; hash: string }) {
   }, [api, id]);
 
   const range = state.status === 'ready' ? parseRange(hash, state.document.text.length) : null;
+  const highlightKey = range ? `${range.start}-${range.end}` : null;
   useEffect(() => {
-    if (!range || !mark.current) return;
+    if (!highlightKey || !mark.current) return;
     mark.current.scrollIntoView?.({ block: 'center' });
     mark.current.focus({ preventScroll: true });
-  }, [range?.start, range?.end, state.status]);
+  }, [highlightKey]);
 
   return (
     <main id="main" className="document-page">
@@ -50,9 +56,9 @@ export function DocumentView({ id, hash }: { id: string; hash: string }) {
             {range ? (
               <>
                 {state.document.text.slice(0, range.start)}
-                <mark ref={mark} tabIndex={-1} className="highlight" aria-label={text.highlightedPassage}>
-                  {state.document.text.slice(range.start, range.end)}
-                </mark>
+                <span ref={mark} tabIndex={-1} role="note" aria-label={text.highlightedPassage} className="highlight-target">
+                  <mark className="highlight">{state.document.text.slice(range.start, range.end)}</mark>
+                </span>
                 {state.document.text.slice(range.end)}
               </>
             ) : (
