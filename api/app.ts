@@ -12,6 +12,7 @@ import { createAskService } from './answer/ask-service.js';
 import type { ChatClient } from './answer/llm/chat-completions.js';
 import type { AnswerMode, HealthReport } from './contract.js';
 import type { EngineSource } from './engine.js';
+import { DEFAULT_MAX_BODY_BYTES } from './env.js';
 import { AppError, errorBody } from './errors.js';
 import { messages } from './messages.js';
 import { originGuard } from './origin-guard.js';
@@ -39,7 +40,7 @@ export function createApp({
   health,
   chat = null,
   defaultMode = 'extractive',
-  maxBodyBytes = 16 * 1024,
+  maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
   allowedOrigins = [],
   webRoot,
   logError = defaultLogError,

@@ -1,21 +1,23 @@
 // The HTTP contract as zod schemas: requests are validated with them, and the UI, the widget
 // and the tests use the inferred types. Field names are fixed by the API's consumers.
 import { z } from 'zod';
+import {
+  ANSWER_MODES,
+  type AnswerMode,
+  CONFIDENCE_LEVELS,
+  DEFAULT_K,
+  DOCUMENT_KINDS,
+  MAX_HISTORY,
+  MAX_HISTORY_ANSWER_LENGTH,
+  MAX_K,
+  MAX_QUESTION_LENGTH,
+  RETRIEVAL_MODES,
+  type RetrievalMode,
+} from './contract-values.js';
 
-export const MAX_QUESTION_LENGTH = 2000;
-export const MAX_HISTORY = 10;
-/** Passages retrieved and returned when a request does not say: enough to compose from, few enough to read. */
-export const DEFAULT_K = 5;
-export const MAX_K = 20;
+export * from './contract-values.js';
 
-/** How an answer is written: verbatim sentences, or phrased by a language model from them. */
-export const ANSWER_MODES = ['extractive', 'llm'] as const;
-export type AnswerMode = (typeof ANSWER_MODES)[number];
 export const answerModeSchema = z.enum(ANSWER_MODES, { error: `mode moet ${ANSWER_MODES.map((mode) => `"${mode}"`).join(' of ')} zijn.` });
-
-/** How passages are found: by words (always), and by meaning when the embedding model is there. */
-export const RETRIEVAL_MODES = ['lexical', 'dense'] as const;
-export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 
 export const askRequestSchema = z.object({
   question: z
@@ -34,7 +36,7 @@ export const askRequestSchema = z.object({
     .array(
       z.object({
         question: z.string({ error: 'Elke eerdere vraag moet tekst zijn.' }).max(MAX_QUESTION_LENGTH),
-        answer: z.string({ error: 'Elk eerder antwoord moet tekst zijn.' }).max(8000),
+        answer: z.string({ error: 'Elk eerder antwoord moet tekst zijn.' }).max(MAX_HISTORY_ANSWER_LENGTH),
       }),
       { error: 'history moet een lijst van eerdere vragen en antwoorden zijn.' },
     )
@@ -73,9 +75,6 @@ export const fallbackSchema = z.object({
   message: z.string(),
 });
 
-/** How fully the documents answer: "partial" when they speak to the question without answering all of it. */
-export const CONFIDENCE_LEVELS = ['high', 'partial'] as const;
-
 export const askResponseSchema = z.object({
   answered: z.boolean(),
   answer: z.string(),
@@ -88,10 +87,6 @@ export const askResponseSchema = z.object({
   passages: z.array(passageSchema),
   fallback: fallbackSchema.optional(),
 });
-
-/** What a source document was read from. */
-export const DOCUMENT_KINDS = ['text', 'markdown', 'web-page', 'pdf'] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** When and from what the live index was built; served by GET /health and checked on load. */
 export const indexManifestSchema = z.object({

@@ -1,6 +1,10 @@
 // All configuration, read once from the environment through one schema; every missing or
 // invalid variable is reported together, with the fix in the message.
 import { z } from 'zod';
+import { ANSWER_MODES } from './contract.js';
+
+/** Largest request body accepted: a question of 2,000 characters with ten earlier turns fits. */
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
 /** An empty value (as in .env.example) means unset. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
@@ -18,11 +22,7 @@ const envSchema = z.object({
   ALLOW_MODEL_DOWNLOAD: flag.default(true),
   CHUNK_TOKENS: z.coerce.number().int().min(32).max(500).default(200),
   CHUNK_OVERLAP_TOKENS: z.coerce.number().int().min(0).max(200).default(40),
-  MAX_BODY_BYTES: z.coerce
-    .number()
-    .int()
-    .min(1024)
-    .default(16 * 1024),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
   ALLOWED_ORIGINS: z
     .string()
     .default('')
@@ -38,7 +38,7 @@ const envSchema = z.object({
   LLM_MODEL: optional(z.string().min(1)),
   LLM_API_KEY: optional(z.string().min(1)),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
-  ANSWER_MODE: z.enum(['extractive', 'llm']).default('extractive'),
+  ANSWER_MODE: z.enum(ANSWER_MODES).default('extractive'),
 });
 
 export type Env = z.infer<typeof envSchema>;

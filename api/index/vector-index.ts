@@ -9,6 +9,11 @@ export interface VectorIndexSettings {
   efSearch: number;
 }
 
+/**
+ * m = 16 and efConstruction = 200 are the values hnswlib's README builds with. efSearch was 128
+ * until the recall test measured recall@10 = 0.986 against exact search on 3,000 random 384-d
+ * vectors; at 256 it holds at 0.99 or more.
+ */
 export const DEFAULT_VECTOR_SETTINGS: VectorIndexSettings = { m: 16, efConstruction: 200, efSearch: 256 };
 
 export interface VectorHit {

@@ -3,7 +3,7 @@
 
 import { createChatClient } from '../../api/answer/llm/chat-completions.js';
 import { createApp } from '../../api/app.js';
-import type { AnswerMode, AskResponse, DocumentWithText } from '../../api/contract.js';
+import { type AnswerMode, type AskResponse, DEFAULT_K, type DocumentWithText } from '../../api/contract.js';
 import { llmSettings, modelSettings, readEnv } from '../../api/env.js';
 import { loadEngine } from '../../api/load-engine.js';
 
@@ -26,7 +26,7 @@ export async function inProcessClient() {
   return {
     engine,
     warnings,
-    ask: (question: string, k = 5, mode?: AnswerMode) =>
+    ask: (question: string, k = DEFAULT_K, mode?: AnswerMode) =>
       call<AskResponse>('/api/ask', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

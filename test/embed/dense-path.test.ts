@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { assessAnswerability } from '../../api/answer/answerability.js';
 import { askResponseSchema } from '../../api/contract.js';
 import { type Embedder, loadEmbedder } from '../../api/embed/embedder.js';
 import type { ModelSettings } from '../../api/embed/model-files.js';
@@ -77,6 +78,15 @@ describe('hybrid index and engine', () => {
     expect(body.answered).toBe(true);
     expect(body.citations[0]!.quote).toMatch(/respijtzorg/);
     expect(await (await app.request('/health')).json()).toMatchObject({ modes: ['lexical', 'dense'] });
+  });
+
+  it('gives answerability the similarity in meaning as a signal (plumbing: the tiny model has random weights)', async () => {
+    const { engine } = await testApp(indexDir, model);
+    const retrieval = await engine.retriever.retrieve('Wat is respijtzorg?', 5);
+    expect(retrieval.passages.some((passage) => typeof passage.similarity === 'number')).toBe(true);
+    const { signals } = assessAnswerability(retrieval);
+    expect(signals.similarity).toEqual(expect.any(Number));
+    expect(signals.similarity!).toBeLessThanOrEqual(1);
   });
 
   it('refuses an index built with another model than configured, saying what to run', async () => {

@@ -3,6 +3,7 @@
 import { hc } from 'hono/client';
 import type { AppType } from '../../../api/app';
 import type { AnswerMode, AskResponse, DocumentSummary, DocumentWithText, HealthReport, HistoryTurn } from '../../../api/contract';
+import { DEFAULT_K } from '../../../api/contract-values';
 import { readEventStream } from '../../../api/event-stream';
 import { text } from '../shared/text.nl';
 
@@ -28,12 +29,12 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 export function createApiClient(baseUrl: string) {
   const client = hc<AppType>(baseUrl);
   return {
-    ask: (question: string, k = 5) => call<AskResponse>(() => client.api.ask.$post({ json: { question, k } })),
+    ask: (question: string, k = DEFAULT_K) => call<AskResponse>(() => client.api.ask.$post({ json: { question, k } })),
     /** Asks through the streaming endpoint; resolves with the final, validated answer. */
     async askStream(question: string, { history = [], mode, onDraft }: AskOptions = {}): Promise<AskResponse> {
       let response: Response;
       try {
-        response = await client.api.ask.stream.$post({ json: { question, k: 5, history, ...(mode ? { mode } : {}) } });
+        response = await client.api.ask.stream.$post({ json: { question, k: DEFAULT_K, history, ...(mode ? { mode } : {}) } });
       } catch {
         throw new ApiError(text.unreachable, null);
       }
