@@ -1,7 +1,7 @@
 // Cuts a cleaned document into passages sized in model tokens, preferring paragraph, line and
 // sentence boundaries, each with its [start, end) offsets in the cleaned text and its section.
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
-import { type Section, sectionAt } from '../ingest/find-sections.js';
+import type { Section } from '../ingest/find-sections.js';
 import type { TokenCounter } from './token-counter.js';
 
 export interface ChunkSettings {
@@ -32,6 +32,8 @@ const SEPARATORS = ['\n\n', '\n', '. ', '? ', '! ', '; ', ': ', ', ', ' ', ''];
 /** Tokens the embedder adds around a passage: "passage: " and the two special tokens. */
 export const PASSAGE_OVERHEAD_TOKENS = 8;
 const MIN_CHUNK_TOKENS = 24;
+/** Within this many tokens of the model's limit, a chunk is counted by tokenizing it whole. */
+const EXACT_COUNT_MARGIN = 16;
 
 export async function chunkDocument(document: ChunkableDocument, tokens: TokenCounter, settings: ChunkSettings): Promise<Chunk[]> {
   const limit = tokens.maxTokens - PASSAGE_OVERHEAD_TOKENS;
@@ -49,16 +51,21 @@ export async function chunkDocument(document: ChunkableDocument, tokens: TokenCo
 
   return spans.map((span, index) => {
     const text = document.text.slice(span.start, span.end);
-    const count = tokens.count(text);
+    let count = tokens.count(text);
+    // The word-by-word count can be off by a token; at the model's limit, count exactly.
+    if (count > limit - EXACT_COUNT_MARGIN) count = tokens.exactCount(text);
     if (count > limit) throw new RangeError(`Chunk ${index} of ${document.id} has ${count} tokens (limit ${limit}).`);
+    const first = firstSectionAfter(document.sections, span.start);
+    const headings: Section[] = [];
+    for (let i = first; i < document.sections.length && document.sections[i]!.start < span.end; i++) headings.push(document.sections[i]!);
     return {
       id: `${document.id}:${index}`,
       documentId: document.id,
       start: span.start,
       end: span.end,
       text,
-      section: sectionAt(document.sections, span.start),
-      headings: document.sections.filter((section) => section.start > span.start && section.start < span.end),
+      section: first > 0 ? document.sections[first - 1]!.title : null,
+      headings,
       tokens: count,
     };
   });
@@ -67,6 +74,18 @@ export async function chunkDocument(document: ChunkableDocument, tokens: TokenCo
 interface Span {
   start: number;
   end: number;
+}
+
+/** Index of the first section starting after `offset` (sections are in document order). */
+function firstSectionAfter(sections: readonly Section[], offset: number): number {
+  let low = 0;
+  let high = sections.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sections[middle]!.start <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /**

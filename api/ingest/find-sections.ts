@@ -11,9 +11,14 @@ export function findSections(text: string): Section[] {
   const lines = lineSpans(text);
   const sections: Section[] = [];
   let previousWasHeading = false;
+  let hasNext = false; // whether a non-blank line follows, known by walking from the end once
+  const followed = new Array<boolean>(lines.length);
+  for (let i = lines.length - 1; i >= 0; i--) {
+    followed[i] = hasNext;
+    if (lines[i]!.text !== '') hasNext = true;
+  }
   lines.forEach((line, index) => {
-    const next = lines.slice(index + 1).find((candidate) => candidate.text !== '');
-    const heading = line.text !== '' && next !== undefined && isHeading(line.text);
+    const heading = line.text !== '' && followed[index]! && isHeading(line.text);
     // A title directly followed by a subtitle or byline is one heading: keep the title.
     if (heading && !previousWasHeading) sections.push({ title: line.text, start: line.start });
     if (line.text !== '') previousWasHeading = heading;

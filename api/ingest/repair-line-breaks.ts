@@ -9,6 +9,8 @@ export interface LineBreakContext {
   attested: ReadonlySet<string>;
 }
 
+/** Lines ending in a space it takes to call that a convention rather than chance. */
+const MIN_SOFT_WRAP_LINES = 20;
 const SENTENCE_END = /[.!?:;]["'”’)]*$/;
 const BULLET = /^•/;
 const STARTS_LOWER = /^[\p{Ll}]/u;
@@ -27,14 +29,16 @@ export function marksSoftWraps(lines: readonly string[]): boolean {
     if (/[\p{L},] +$/u.test(line)) withSpace++;
     else if (/[\p{L},]$/u.test(line)) withoutSpace++;
   }
-  return withSpace >= 20 && withSpace >= withoutSpace;
+  return withSpace >= MIN_SOFT_WRAP_LINES && withSpace >= withoutSpace;
 }
 
 export function repairLineBreaks(text: string, context: LineBreakContext): string {
   const rawLines = dropRunningHeaders(text.split('\n'));
   const softWrapsMarked = marksSoftWraps(rawLines);
   const wrapWidth = typicalWrapWidth(rawLines);
-  let output = '';
+  // Pieces joined once at the end: appending to one growing string and trimming it per line
+  // made cleaning quadratic in a document's length.
+  const pieces: string[] = [];
   let previous = ''; // previous non-blank raw line, trailing spaces kept
   let blankGap = false;
 
@@ -44,17 +48,16 @@ export function repairLineBreaks(text: string, context: LineBreakContext): strin
       if (previous !== '') blankGap = true;
       continue;
     }
-    if (previous === '') {
-      output += line;
-    } else {
+    if (previous !== '') {
       const joint = blankGap ? jointAcrossBlankLine(previous, line, context) : jointAcrossLineBreak(previous, line, { softWrapsMarked, wrapWidth }, context);
-      output = joint.dropTrailingHyphen ? output.replace(/-\s*$/, '') : output.replace(/\s+$/, '');
-      output += joint.separator + line;
+      if (joint.dropTrailingHyphen) pieces[pieces.length - 1] = pieces.at(-1)!.replace(/-\s*$/, '');
+      pieces.push(joint.separator);
     }
+    pieces.push(line);
     previous = raw;
     blankGap = false;
   }
-  return output;
+  return pieces.join('');
 }
 
 interface Joint {
@@ -131,24 +134,31 @@ function isSplitWord(prev: string, line: string, context: LineBreakContext, layo
  */
 function dropRunningHeaders(lines: readonly string[]): string[] {
   const kept: string[] = [];
+  const nextNonBlank = nextNonBlankLines(lines);
+  let lastKeptNonBlank: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
-    const before = kept.at(-1)?.trim() === '' ? lastNonBlank(kept) : undefined;
-    const after = lines
-      .slice(i + 1)
-      .find((next) => next.trim() !== '')
-      ?.trim();
+    const before = kept.at(-1)?.trim() === '' ? lastKeptNonBlank : undefined;
+    const after = nextNonBlank[i];
     const titleLike = line.length <= 40 && line.split(' ').length <= 4 && /^\p{Lu}/u.test(line) && !/[.!?:;,]$/.test(line);
     const interrupts = before !== undefined && /[\p{L},]$/u.test(before) && after !== undefined && STARTS_LOWER.test(after);
     if (titleLike && interrupts && lines[i + 1]?.trim() !== '') continue;
     kept.push(lines[i]!);
+    if (line !== '') lastKeptNonBlank = line;
   }
   return kept;
 }
 
-function lastNonBlank(lines: readonly string[]): string | undefined {
-  for (let i = lines.length - 1; i >= 0; i--) if (lines[i]!.trim() !== '') return lines[i]!.trim();
-  return undefined;
+/** For each line, the next non-blank line after it (trimmed), found in one pass from the end. */
+export function nextNonBlankLines(lines: readonly string[]): (string | undefined)[] {
+  const next: (string | undefined)[] = new Array(lines.length);
+  let following: string | undefined;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    next[i] = following;
+    const line = lines[i]!.trim();
+    if (line !== '') following = line;
+  }
+  return next;
 }
 
 /** The width a hard-wrapped document wraps at: a high percentile of its line lengths. */
