@@ -20,5 +20,5 @@ export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 export const CONFIDENCE_LEVELS = ['high', 'partial'] as const;
 
 /** What a source document was read from. */
-export const DOCUMENT_KINDS = ['text', 'markdown', 'web-page', 'pdf'] as const;
+export const DOCUMENT_KINDS = ['text', 'markdown', 'web-page', 'pdf', 'word', 'opendocument'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

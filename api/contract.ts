@@ -99,6 +99,13 @@ export const indexManifestSchema = z.object({
   vector: z.object({ m: z.number().int(), efConstruction: z.number().int(), efSearch: z.number().int() }).nullable(),
   modes: z.array(z.enum(RETRIEVAL_MODES)),
   counts: z.object({ documents: z.number().int(), chunks: z.number().int(), tokens: z.number().int() }),
+  /** Files the build could not read, each with the reason: the rest was indexed. */
+  skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
+  /** Documents taken unchanged from the previous build, and documents (re)processed. */
+  reused: z.number().int().nonnegative(),
+  processed: z.number().int().nonnegative(),
+  /** Seconds per build stage: read, clean, chunk, analyse, embed, index, write. */
+  stageSeconds: z.record(z.string(), z.number()),
 });
 export type IndexManifest = z.infer<typeof indexManifestSchema>;
 

@@ -1,5 +1,6 @@
 // All configuration, read once from the environment through one schema; every missing or
 // invalid variable is reported together, with the fix in the message.
+import { join } from 'node:path';
 import { z } from 'zod';
 import { ANSWER_MODES } from './contract.js';
 
@@ -22,6 +23,7 @@ const envSchema = z.object({
   ALLOW_MODEL_DOWNLOAD: flag.default(true),
   CHUNK_TOKENS: z.coerce.number().int().min(32).max(500).default(200),
   CHUNK_OVERLAP_TOKENS: z.coerce.number().int().min(0).max(200).default(40),
+  MAX_DOCUMENT_MB: z.coerce.number().positive().max(10_000).default(100),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
   ALLOWED_ORIGINS: z
     .string()
@@ -60,6 +62,10 @@ export function readEnv(source: Record<string, string | undefined> = process.env
 
 export function modelSettings(env: Env) {
   return { modelsDir: env.MODELS_DIR, modelId: env.EMBEDDING_MODEL, dtype: env.EMBEDDING_DTYPE, allowDownload: env.ALLOW_MODEL_DOWNLOAD };
+}
+
+export function buildSettings(env: Env) {
+  return { corpusDir: env.CORPUS_DIR, indexDir: env.INDEX_DIR, cacheDir: join(env.INDEX_DIR, 'cache'), maxDocumentBytes: env.MAX_DOCUMENT_MB * 1_000_000 };
 }
 
 export function chunkSettings(env: Env) {

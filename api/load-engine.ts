@@ -7,7 +7,8 @@ import type { ModelSettings } from './embed/model-files.js';
 import { createEngine, type Engine } from './engine.js';
 import { AppError } from './errors.js';
 import { loadDutchAnalyzer } from './language/load-analyzer.js';
-import { loadWordRarity } from './language/word-rarity.js';
+import { loadPieceModel } from './language/piece-model.js';
+import { wordRarity } from './language/word-rarity.js';
 import { messages } from './messages.js';
 import { openEmbeddedStore } from './store/embedded/embedded-store.js';
 import { readIndexFiles } from './store/embedded/index-files.js';
@@ -24,7 +25,8 @@ export async function loadEngine(indexDir: string, model: ModelSettings): Promis
     throw new AppError('index_incompatible', messages.indexModelMismatch(`${built.id} (${built.dtype})`, `${model.modelId} (${model.dtype})`));
   }
   const store = openEmbeddedStore(files);
-  const parts = { analyzer: loadDutchAnalyzer(), rarity: loadWordRarity(join(model.modelsDir, model.modelId)) };
+  const pieces = loadPieceModel(join(model.modelsDir, model.modelId));
+  const parts = { analyzer: loadDutchAnalyzer(), rarity: pieces ? wordRarity(pieces) : null };
   if (!store.modes.includes('dense')) {
     return { engine: createEngine(store, parts), warnings: [messages.lexicalOnly(built.denseUnavailableReason ?? messages.noVectors)] };
   }

@@ -26,8 +26,10 @@ export const messages = {
     `De index is gebouwd met model ${built}, maar geconfigureerd is ${configured}. Voer "npm run build:index" uit om de index opnieuw te bouwen.`,
   lexicalOnly: (reason: string) => `Alleen lexicaal zoeken: ${reason}.`,
   noVectors: 'de index heeft geen vectoren',
-  corpusEmpty: 'Geen documenten gevonden in de corpusmap (.txt, .md, .html of .pdf).',
+  corpusEmpty: 'Geen documenten gevonden in de corpusmap (.txt, .md, .html, .pdf, .docx of .odt).',
+  nothingReadable: (skipped: number) => `Geen enkel document in de corpusmap kon worden gelezen (${skipped} overgeslagen; zie de meldingen hierboven).`,
+  documentSkipped: (file: string, reason: string) => `Overgeslagen: ${file}: ${reason}.`,
   invalidMetadata: (file: string, problems: string) => `Ongeldige metadata in ${file}: ${problems}`,
-  duplicateDocumentId: (first: string, second: string, id: string) => `${first} en ${second} krijgen hetzelfde id "${id}"; hernoem er een.`,
+  duplicateDocumentId: (first: string, id: string) => `krijgt hetzelfde id "${id}" als ${first}; hernoem een van beide`,
   unsupportedFileType: (extension: string, file: string) => `Bestandstype ${extension} wordt niet ondersteund (${file}).`,
 } as const;

@@ -1,10 +1,11 @@
-// npm run build:index — (re)builds the index from the corpus folder with a progress bar.
-import { chunkSettings, modelSettings, readEnv } from '../api/env.js';
+// npm run build:index — (re)builds the index from the corpus folder with a progress bar. Only
+// documents that changed since the last build are processed again.
+import { readEnv } from '../api/env.js';
 import { runBuild } from './lib/run-build.js';
 
 const env = readEnv();
 try {
-  await runBuild(env.CORPUS_DIR, env.INDEX_DIR, modelSettings(env), chunkSettings(env));
+  await runBuild(env);
 } catch (error) {
   console.error(`\nIndex bouwen mislukt: ${error instanceof Error ? error.message : String(error)}`);
   console.error('De vorige index (als die er was) is ongewijzigd gebleven.');

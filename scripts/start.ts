@@ -1,20 +1,22 @@
 // npm start — builds the index when it is missing or stale (corpus, model or settings changed),
-// then serves the assistant on PORT.
-
+// then serves the assistant on PORT. The build runs in a child process, so the memory it needs
+// (the embedding model, every document at once) is given back before serving starts.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { currentCorpusHash } from '../api/build/corpus-hash.js';
 import { staleReasons } from '../api/build/freshness.js';
 import { hasLocalWeights } from '../api/embed/model-files.js';
-import { chunkSettings, modelSettings, readEnv } from '../api/env.js';
-import { hashCorpus, listCorpusFiles } from '../api/ingest/corpus-files.js';
+import { buildSettings, chunkSettings, modelSettings, readEnv } from '../api/env.js';
 import { startServer } from '../api/server.js';
 import { readManifest } from '../api/store/embedded/index-files.js';
 import { buildWeb, webBuildIsStale } from './lib/build-web.js';
-import { runBuild } from './lib/run-build.js';
 
 const env = readEnv();
 const model = modelSettings(env);
+const settings = buildSettings(env);
 const manifest = await readManifest(env.INDEX_DIR);
 const reasons = staleReasons(manifest, {
-  corpusHash: await hashCorpus(await listCorpusFiles(env.CORPUS_DIR)),
+  corpusHash: await currentCorpusHash(settings.corpusDir, settings.cacheDir),
   modelId: model.modelId,
   dtype: model.dtype,
   weightsAvailable: hasLocalWeights(model),
@@ -23,10 +25,11 @@ const reasons = staleReasons(manifest, {
 
 if (reasons.length > 0) {
   console.log(`Index wordt (opnieuw) gebouwd: ${reasons.join('; ')}.`);
-  try {
-    await runBuild(env.CORPUS_DIR, env.INDEX_DIR, model, chunkSettings(env));
-  } catch (error) {
-    console.error(`Index bouwen mislukt: ${error instanceof Error ? error.message : String(error)}`);
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, [...process.execArgv, join(import.meta.dirname, 'build-index.ts')], { stdio: 'inherit', env: process.env });
+    child.on('exit', resolve);
+  });
+  if (code !== 0) {
     if (!manifest) process.exit(1);
     console.error('De vorige index blijft in gebruik.');
   }

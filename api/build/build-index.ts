@@ -1,51 +1,84 @@
-// The index build as a pipeline: ingest (read, clean) → chunk → analyse (index terms) → embed
-// (when the model is there) → write (the configured store's writer). Each stage reports its
-// progress; the writer decides how the finished build becomes live.
-import { type Chunk, type ChunkSettings, chunkDocument } from '../chunk/chunk-document.js';
-import { loadTokenCounter } from '../chunk/token-counter.js';
+// The index build as a pipeline: for each document, ingest (read, clean) → chunk → analyse, or
+// take all of that from the document cache when the document has not changed; then embed the
+// passages that have no vector yet (when the model is there); then the configured store's
+// writer makes the finished build live. A file that cannot be read is skipped and named; the
+// rest goes on.
+
+import type { ChunkSettings } from '../chunk/chunk-document.js';
+import { chunkDocument } from '../chunk/chunk-document.js';
+import { loadTokenCounter, type TokenCounter } from '../chunk/token-counter.js';
 import type { IndexManifest, RetrievalMode } from '../contract.js';
-import { loadEmbedder } from '../embed/embedder.js';
+import { type Embedder, loadEmbedder } from '../embed/embedder.js';
 import type { ModelSettings } from '../embed/model-files.js';
-import { hashCorpus, listCorpusFiles } from '../ingest/corpus-files.js';
-import { loadCorpus } from '../ingest/load-corpus.js';
+import { AppError } from '../errors.js';
+import { type CorpusFile, listCorpusFiles } from '../ingest/corpus-files.js';
+import { processDocument } from '../ingest/process-document.js';
+import { UnreadableDocument } from '../ingest/unreadable.js';
 import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
+import { dutchSpellChecker } from '../language/dutch-lexicon.js';
 import { messages } from '../messages.js';
+import { createStageTimer, type StageTimer } from '../stage-timer.js';
 import { INDEX_FORMAT_VERSION } from '../store/embedded/index-files.js';
 import type { IndexWriter } from './built-index.js';
+import { corpusHash } from './corpus-hash.js';
+import { type DocumentCache, openDocumentCache, type ProcessedDocument } from './document-cache.js';
 
 export interface BuildOptions {
   corpusDir: string;
+  /** Where processed documents are kept between builds. */
+  cacheDir: string;
   model: ModelSettings;
   chunking: ChunkSettings;
   analyzer: DutchAnalyzer;
   writer: IndexWriter;
+  /** Larger files are skipped with a warning. */
+  maxDocumentBytes: number;
   onStage?: (stage: BuildStage, total: number) => void;
   onProgress?: (done: number) => void;
   onWarning?: (message: string) => void;
 }
 
-export type BuildStage = 'documenten lezen' | 'opdelen in passages' | 'analyseren' | 'model downloaden' | 'embeddings' | 'wegschrijven';
+export type BuildStage = 'documenten verwerken' | 'model downloaden' | 'embeddings' | 'index wegschrijven';
 
 export async function buildIndex(options: BuildOptions): Promise<IndexManifest> {
   const started = performance.now();
-  const { analyzer, onStage = () => {}, onProgress = () => {}, onWarning = () => {} } = options;
+  const { onStage = () => {}, onProgress = () => {}, onWarning = () => {} } = options;
+  const timer = createStageTimer();
 
   const files = await listCorpusFiles(options.corpusDir);
-  onStage('documenten lezen', files.length);
-  const corpusHash = await hashCorpus(files);
-  const documents = await loadCorpus(options.corpusDir);
-  onProgress(documents.length);
-
-  onStage('opdelen in passages', documents.length);
+  if (files.length === 0) throw new AppError('corpus_empty', messages.corpusEmpty);
+  const cache = await openDocumentCache(options.cacheDir, {
+    formatVersion: INDEX_FORMAT_VERSION,
+    model: [options.model.modelId, options.model.dtype],
+    chunking: options.chunking,
+  });
   const tokens = await loadTokenCounter(options.model);
-  const chunks: Chunk[] = [];
-  for (const [i, document] of documents.entries()) {
-    chunks.push(...(await chunkDocument(document, tokens, options.chunking)));
+
+  onStage('documenten verwerken', files.length);
+  const skipped: { file: string; reason: string }[] = [];
+  const skip = (file: CorpusFile, reason: string) => {
+    skipped.push({ file: file.relativePath, reason });
+    onWarning(messages.documentSkipped(file.relativePath, reason));
+  };
+  const documents: { key: string; processed: ProcessedDocument; fresh: boolean }[] = [];
+  const ids = new Map<string, string>();
+  for (const [i, file] of files.entries()) {
+    const other = ids.get(file.id);
+    if (other) skip(file, messages.duplicateDocumentId(other, file.id));
+    else {
+      ids.set(file.id, file.relativePath);
+      try {
+        const key = await cache.keyOf(file);
+        const cached = await cache.get(key);
+        documents.push({ key, processed: cached ?? (await processFile(file, { ...options, tokens, timer })), fresh: !cached });
+      } catch (error) {
+        if (!(error instanceof UnreadableDocument || error instanceof RangeError)) throw error;
+        skip(file, error.message);
+      }
+    }
     onProgress(i + 1);
   }
-
-  onStage('analyseren', chunks.length);
-  const terms = indexTerms(chunks, analyzer, onProgress);
+  if (documents.length === 0) throw new AppError('corpus_empty', messages.nothingReadable(skipped.length));
 
   const modes: RetrievalMode[] = ['lexical'];
   let downloading = false;
@@ -54,24 +87,22 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
     downloading = true;
     onProgress(percent);
   });
-  let vectors: Float32Array[] | null = null;
   if (load.status === 'ready') {
-    onStage('embeddings', chunks.length);
-    vectors = await load.embedder.embedPassages(
-      chunks.map((chunk) => chunk.text),
-      onProgress,
-    );
+    await embedMissing(documents, load.embedder, timer, onStage, onProgress);
     modes.push('dense');
   } else {
     onWarning(messages.lexicalOnly(load.reason));
   }
+  await saveToCache(cache, documents);
 
-  onStage('wegschrijven', 1);
+  onStage('index wegschrijven', 1);
+  const all = documents.map((entry) => entry.processed);
+  const chunks = all.flatMap((entry) => entry.chunks);
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     builtAt: new Date().toISOString(),
-    buildSeconds: Math.round((performance.now() - started) / 100) / 10,
-    corpusHash,
+    buildSeconds: 0,
+    corpusHash: await corpusHash(files, cache),
     model: {
       id: options.model.modelId,
       dtype: options.model.dtype,
@@ -81,22 +112,61 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
     chunking: options.chunking,
     vector: null,
     modes,
-    counts: { documents: documents.length, chunks: chunks.length, tokens: chunks.reduce((sum, chunk) => sum + chunk.tokens, 0) },
+    counts: { documents: all.length, chunks: chunks.length, tokens: chunks.reduce((sum, chunk) => sum + chunk.tokens, 0) },
+    skipped,
+    reused: documents.filter((entry) => !entry.fresh).length,
+    processed: documents.filter((entry) => entry.fresh).length,
+    stageSeconds: {},
   };
-  await options.writer.write({ manifest, documents, chunks, terms, vectors });
+  const built = {
+    manifest,
+    documents: all.map((entry) => entry.document),
+    chunks,
+    terms: all.flatMap((entry) => entry.terms),
+    vectors: load.status === 'ready' ? all.flatMap((entry) => entry.vectors ?? []) : null,
+  };
+  const finish = () => ({ ...manifest, buildSeconds: Math.round((performance.now() - started) / 100) / 10, stageSeconds: timer.seconds() });
+  await options.writer.write({ ...built, manifest: finish() }, timer);
   onProgress(1);
-  return manifest;
+  return finish();
 }
 
-/** A passage is found by its own words and by the heading of its section ("Ondersteuning van mantelzorgers"). */
-function indexTerms(chunks: readonly Chunk[], analyzer: DutchAnalyzer, onProgress: (done: number) => void): string[][] {
-  const headingTerms = new Map<string, string[]>();
-  const terms = chunks.map((chunk, i) => {
-    if (i % 20 === 0) onProgress(i);
-    const heading = chunk.section && !chunk.text.startsWith(chunk.section) ? chunk.section : '';
-    if (!headingTerms.has(heading)) headingTerms.set(heading, analyzer.indexTerms(heading));
-    return [...analyzer.indexTerms(chunk.text), ...headingTerms.get(heading)!];
-  });
-  onProgress(chunks.length);
-  return terms;
+async function processFile(file: CorpusFile, options: BuildOptions & { tokens: TokenCounter; timer: StageTimer }): Promise<ProcessedDocument> {
+  const { timer, analyzer } = options;
+  const document = await processDocument(file, { spell: dutchSpellChecker(), maxBytes: options.maxDocumentBytes, timer });
+  const chunks = await timer.time('chunk', () => chunkDocument(document, options.tokens, options.chunking));
+  // A passage is found by its own words and by the heading of its section ("Ondersteuning van mantelzorgers").
+  const terms = timer.time('analyse', () =>
+    chunks.map((chunk) => {
+      const heading = chunk.section && !chunk.text.startsWith(chunk.section) ? chunk.section : '';
+      return [...analyzer.indexTerms(chunk.text), ...analyzer.indexTerms(heading)];
+    }),
+  );
+  return { document, chunks, terms, vectors: null };
+}
+
+/** Embeds the passages of documents without vectors, in batches across documents. */
+async function embedMissing(
+  documents: { processed: ProcessedDocument; fresh: boolean }[],
+  embedder: Embedder,
+  timer: StageTimer,
+  onStage: NonNullable<BuildOptions['onStage']>,
+  onProgress: NonNullable<BuildOptions['onProgress']>,
+): Promise<void> {
+  const missing = documents.filter((entry) => !entry.processed.vectors || entry.processed.vectors.length !== entry.processed.chunks.length);
+  const texts = missing.flatMap((entry) => entry.processed.chunks.map((chunk) => chunk.text));
+  if (texts.length === 0) return;
+  onStage('embeddings', texts.length);
+  const vectors = await timer.time('embed', () => embedder.embedPassages(texts, onProgress));
+  let at = 0;
+  for (const entry of missing) {
+    entry.processed.vectors = vectors.slice(at, at + entry.processed.chunks.length);
+    entry.fresh = true;
+    at += entry.processed.chunks.length;
+  }
+}
+
+async function saveToCache(cache: DocumentCache, documents: { key: string; processed: ProcessedDocument; fresh: boolean }[]): Promise<void> {
+  for (const entry of documents) if (entry.fresh) await cache.put(entry.key, entry.processed);
+  await cache.retain(new Set(documents.map((entry) => entry.key)));
 }

@@ -1,8 +1,10 @@
 // What a build produces, before any store keeps it: the documents, their passages with the
-// terms they are indexed by, and the passage vectors when the model was there.
+// terms they are indexed by, the passage vectors when the model was there, and the files it
+// had to skip.
 import type { Chunk } from '../chunk/chunk-document.js';
 import type { IndexManifest } from '../contract.js';
-import type { CorpusDocument } from '../ingest/load-corpus.js';
+import type { CorpusDocument } from '../ingest/process-document.js';
+import type { StageTimer } from '../stage-timer.js';
 
 export interface BuiltIndex {
   manifest: IndexManifest;
@@ -16,5 +18,6 @@ export interface BuiltIndex {
 
 /** Keeps a finished build: it becomes the live index at once and entirely, or not at all. */
 export interface IndexWriter {
-  write(index: BuiltIndex): Promise<void>;
+  /** `timer` takes the seconds spent building the index structures and writing them. */
+  write(index: BuiltIndex, timer?: StageTimer): Promise<void>;
 }

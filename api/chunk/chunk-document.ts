@@ -49,16 +49,17 @@ export async function chunkDocument(document: ChunkableDocument, tokens: TokenCo
   const pieces = await splitter.splitText(document.text);
   const spans = mergeTinySpans(locate(document.text, pieces), document.text, tokens, settings.chunkTokens);
 
-  return spans.map((span, index) => {
+  const chunks: Chunk[] = [];
+  for (const [index, span] of spans.entries()) {
     const text = document.text.slice(span.start, span.end);
     let count = tokens.count(text);
     // The word-by-word count can be off by a token; at the model's limit, count exactly.
-    if (count > limit - EXACT_COUNT_MARGIN) count = tokens.exactCount(text);
+    if (count > limit - EXACT_COUNT_MARGIN) count = await tokens.exactCount(text);
     if (count > limit) throw new RangeError(`Chunk ${index} of ${document.id} has ${count} tokens (limit ${limit}).`);
     const first = firstSectionAfter(document.sections, span.start);
     const headings: Section[] = [];
     for (let i = first; i < document.sections.length && document.sections[i]!.start < span.end; i++) headings.push(document.sections[i]!);
-    return {
+    chunks.push({
       id: `${document.id}:${index}`,
       documentId: document.id,
       start: span.start,
@@ -67,8 +68,9 @@ export async function chunkDocument(document: ChunkableDocument, tokens: TokenCo
       section: first > 0 ? document.sections[first - 1]!.title : null,
       headings,
       tokens: count,
-    };
-  });
+    });
+  }
+  return chunks;
 }
 
 interface Span {

@@ -7,7 +7,8 @@ export interface Section {
 const BYLINE = /(,\s*)?(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)?\s*\d{4}$/i;
 const DATE_LINE = /(^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$|\b\d{1,2} \p{L}+ \d{4}$)/u;
 
-export function findSections(text: string): Section[] {
+/** `marked`: headings the source format marks as such (HTML h1–h6, Word heading styles). */
+export function findSections(text: string, marked: ReadonlySet<string> = new Set()): Section[] {
   const lines = lineSpans(text);
   const sections: Section[] = [];
   let previousWasHeading = false;
@@ -18,7 +19,7 @@ export function findSections(text: string): Section[] {
     if (lines[i]!.text !== '') hasNext = true;
   }
   lines.forEach((line, index) => {
-    const heading = line.text !== '' && followed[index]! && isHeading(line.text);
+    const heading = line.text !== '' && followed[index]! && (marked.has(line.text) || isHeading(line.text));
     // A title directly followed by a subtitle or byline is one heading: keep the title.
     if (heading && !previousWasHeading) sections.push({ title: line.text, start: line.start });
     if (line.text !== '') previousWasHeading = heading;

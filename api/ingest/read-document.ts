@@ -1,39 +1,58 @@
-// Reads one source file (.txt, .md, .html, .pdf) into plain text plus what the file itself says
-// about its title. Cleaning happens afterwards, the same for every format.
-import { readFile } from 'node:fs/promises';
+// Reads one source file (.txt, .md, .html, .pdf, .docx, .odt) into plain text, with what the
+// file itself says about its title and headings. Cleaning happens afterwards, the same for
+// every format. A file that cannot be read throws UnreadableDocument with the reason.
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
 import { extractText, getDocumentProxy, getMeta } from 'unpdf';
 import type { DocumentKind } from '../contract.js';
-import { AppError } from '../errors.js';
+import { readDocx, readOdt } from './formats/office.js';
+import { decodeText } from './formats/plain-text.js';
+import { UnreadableDocument } from './unreadable.js';
 
 export interface ExtractedDocument {
   text: string;
   kind: DocumentKind;
   titleHint: string | null;
+  /** Headings the format marks as such (HTML h1–h6, Word and OpenDocument heading styles). */
+  headings: string[];
 }
 
-export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.pdf'] as const;
+export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.pdf', '.docx', '.odt'] as const;
 
-export async function readDocument(path: string): Promise<ExtractedDocument> {
+export async function readDocument(path: string, { maxBytes }: { maxBytes: number }): Promise<ExtractedDocument> {
+  const { size } = await stat(path);
+  if (size > maxBytes)
+    throw new UnreadableDocument(`groter dan ${formatMegabytes(maxBytes)} (${formatMegabytes(size)}); verhoog MAX_DOCUMENT_MB om het toch op te nemen`);
+  if (size === 0) throw new UnreadableDocument('leeg bestand');
+  const bytes = new Uint8Array(await readFile(path));
   const extension = extname(path).toLowerCase();
   switch (extension) {
     case '.txt':
-      return { text: await readFile(path, 'utf8'), kind: 'text', titleHint: null };
+      return { text: decodeText(bytes), kind: 'text', titleHint: null, headings: [] };
     case '.md':
-      return readMarkdown(await readFile(path, 'utf8'));
+      return readMarkdown(decodeText(bytes));
     case '.html':
     case '.htm':
-      return readHtml(await readFile(path, 'utf8'));
+      return readHtml(decodeText(bytes));
     case '.pdf':
-      return readPdf(new Uint8Array(await readFile(path)));
+      return readPdf(bytes);
+    case '.docx': {
+      const { html, title } = await readDocx(bytes);
+      return { ...readHtml(html ?? ''), kind: 'word', titleHint: title };
+    }
+    case '.odt': {
+      const { text, headings, title } = await readOdt(bytes);
+      return { text: text ?? '', kind: 'opendocument', titleHint: title, headings };
+    }
     default:
-      throw new AppError('unsupported_document', `Bestandstype ${extension} wordt niet ondersteund (${path}).`);
+      throw new UnreadableDocument(`bestandstype ${extension} wordt niet ondersteund`);
   }
 }
 
 export function readMarkdown(markdown: string): ExtractedDocument {
   const titleHint = markdown.match(/^#\s+(.+)$/m)?.[1]?.trim() ?? null;
+  const headings = [...markdown.matchAll(/^#{1,6}\s+(.+)$/gm)].map((match) => match[1]!.trim());
   const text = markdown
     .replace(/^---\n[\s\S]*?\n---\n/, '') // front matter
     .replace(/^#{1,6}\s+/gm, '')
@@ -42,7 +61,7 @@ export function readMarkdown(markdown: string): ExtractedDocument {
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/^\s*[-*+]\s+/gm, '• ')
     .replace(/`([^`]+)`/g, '$1');
-  return { text, kind: 'markdown', titleHint };
+  return { text, kind: 'markdown', titleHint, headings };
 }
 
 export function readHtml(html: string): ExtractedDocument {
@@ -51,15 +70,29 @@ export function readHtml(html: string): ExtractedDocument {
   for (const element of root.querySelectorAll('script, style, noscript, nav, header, footer, template')) {
     element.remove();
   }
+  const headings = root
+    .querySelectorAll('h1, h2, h3, h4, h5, h6')
+    .map((heading) => heading.text.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   for (const item of root.querySelectorAll('li')) item.insertAdjacentHTML('afterbegin', '• ');
   const body = root.querySelector('body') ?? root;
-  return { text: body.structuredText, kind: 'web-page', titleHint };
+  return { text: body.structuredText, kind: 'web-page', titleHint, headings };
 }
 
 async function readPdf(data: Uint8Array): Promise<ExtractedDocument> {
-  const pdf = await getDocumentProxy(data);
-  const { info } = await getMeta(pdf);
-  const { text } = await extractText(pdf, { mergePages: false });
-  const title = typeof info?.Title === 'string' && info.Title.trim() !== '' ? info.Title.trim() : null;
-  return { text: text.join('\n\n'), kind: 'pdf', titleHint: title };
+  try {
+    const pdf = await getDocumentProxy(data);
+    const { info } = await getMeta(pdf);
+    const { text } = await extractText(pdf, { mergePages: false });
+    const title = typeof info?.Title === 'string' && info.Title.trim() !== '' ? info.Title.trim() : null;
+    return { text: text.join('\n\n'), kind: 'pdf', titleHint: title, headings: [] };
+  } catch (error) {
+    const name = (error as { name?: string } | null)?.name ?? '';
+    if (name === 'PasswordException') throw new UnreadableDocument('PDF beveiligd met een wachtwoord', { cause: error });
+    throw new UnreadableDocument(`beschadigde of onleesbare PDF (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`, { cause: error });
+  }
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / 1_000_000).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB`;
 }

@@ -1,41 +1,44 @@
-// Runs an index build in the terminal: a progress bar per stage and a summary at the end.
+// Runs an index build in the terminal: a progress bar per stage, a line per skipped file and a
+// summary at the end.
 import cliProgress from 'cli-progress';
 import { buildIndex } from '../../api/build/build-index.js';
-import type { ChunkSettings } from '../../api/chunk/chunk-document.js';
 import type { IndexManifest } from '../../api/contract.js';
-import type { ModelSettings } from '../../api/embed/model-files.js';
+import { buildSettings, chunkSettings, type Env, modelSettings } from '../../api/env.js';
 import { loadDutchAnalyzer } from '../../api/language/load-analyzer.js';
 import { embeddedIndexWriter } from '../../api/store/embedded/embedded-writer.js';
 
-export async function runBuild(corpusDir: string, indexDir: string, model: ModelSettings, chunking: ChunkSettings): Promise<IndexManifest> {
+export async function runBuild(env: Env): Promise<IndexManifest> {
+  const settings = buildSettings(env);
   const bar = new cliProgress.SingleBar(
     { format: '  {stage} |{bar}| {value}/{total}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000, clearOnComplete: false },
     cliProgress.Presets.shades_classic,
   );
   const warnings: string[] = [];
   let active = false;
-  console.log(`Index bouwen uit ${corpusDir} …`);
+  console.log(`Index bouwen uit ${settings.corpusDir} …`);
   try {
     const manifest = await buildIndex({
-      corpusDir,
-      model,
+      ...settings,
+      model: modelSettings(env),
+      chunking: chunkSettings(env),
       analyzer: loadDutchAnalyzer(),
-      writer: embeddedIndexWriter(indexDir),
-      chunking,
+      writer: embeddedIndexWriter(settings.indexDir),
       onStage(stage, total) {
         if (active) bar.stop();
-        bar.start(total, 0, { stage: stage.padEnd(20) });
+        bar.start(total, 0, { stage: stage.padEnd(22) });
         active = true;
       },
       onProgress: (done) => bar.update(done),
       onWarning: (message) => warnings.push(message),
     });
     bar.stop();
-    for (const warning of warnings) console.warn(`\n⚠ ${warning}`);
-    const { counts, modes, buildSeconds } = manifest;
+    active = false;
+    for (const warning of warnings) console.warn(`⚠ ${warning}`);
+    const { counts, modes, buildSeconds, reused, processed, skipped } = manifest;
     console.log(
-      `\nKlaar: ${counts.documents} documenten, ${counts.chunks} passages, ${counts.tokens} tokens in ${buildSeconds} s. ` +
-        `Zoekmodi: ${modes.includes('dense') ? 'hybride (lexicaal + semantisch)' : 'alleen lexicaal'}.`,
+      `\nKlaar: ${counts.documents} documenten (${processed} verwerkt, ${reused} ongewijzigd), ${counts.chunks} passages, ${counts.tokens} tokens in ${buildSeconds} s. ` +
+        `Zoekmodi: ${modes.includes('dense') ? 'hybride (lexicaal + semantisch)' : 'alleen lexicaal'}.` +
+        (skipped.length > 0 ? ` ${skipped.length} bestand(en) overgeslagen.` : ''),
     );
     return manifest;
   } finally {

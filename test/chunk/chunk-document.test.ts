@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Chunk, chunkDocument, PASSAGE_OVERHEAD_TOKENS } from '../../api/chunk/chunk-document.js';
 import { loadTokenCounter, type TokenCounter } from '../../api/chunk/token-counter.js';
-import { type CorpusDocument, loadCorpus } from '../../api/ingest/load-corpus.js';
+import { listCorpusFiles } from '../../api/ingest/corpus-files.js';
+import { type CorpusDocument, processDocument } from '../../api/ingest/process-document.js';
+import { dutchSpellChecker } from '../../api/language/dutch-lexicon.js';
 import { sectionOf } from '../../api/retrieve/evidence.js';
 import { CORPUS_DIR, OFFLINE_MODEL } from '../fixtures/paths.js';
 
@@ -11,7 +13,9 @@ let chunks: Chunk[];
 
 beforeAll(async () => {
   tokens = await loadTokenCounter(OFFLINE_MODEL);
-  documents = await loadCorpus(CORPUS_DIR);
+  documents = await Promise.all(
+    (await listCorpusFiles(CORPUS_DIR)).map((file) => processDocument(file, { spell: dutchSpellChecker(), maxBytes: 100_000_000 })),
+  );
   chunks = (await Promise.all(documents.map((document) => chunkDocument(document, tokens, { chunkTokens: 200, overlapTokens: 40 })))).flat();
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DamagedIndexFile, decodeLexicalIndex, encodeLexicalIndex } from '../../api/index/lexical-file.js';
 import { buildLexicalIndex, LexicalIndex } from '../../api/index/lexical-index.js';
 import { termsWithPrefix } from '../../api/index/vocabulary.js';
 import type { Concept } from '../../api/language/dutch-analyzer.js';
@@ -39,16 +40,25 @@ describe('LexicalIndex', () => {
   });
 
   it('knows its vocabulary with passage counts, and finds terms by prefix', () => {
-    expect(index.vocabulary.passageCount).toBe(4);
-    expect(index.vocabulary.documentFrequency('gemeent')).toBe(3);
-    expect(index.vocabulary.has('hoofdstad')).toBe(false);
-    expect(termsWithPrefix(index.vocabulary, 'mantelzorg')).toEqual(['mantelzorg', 'mantelzorger']);
-    expect(termsWithPrefix(index.vocabulary, 'zzz')).toEqual([]);
+    expect(index.passageCount).toBe(4);
+    expect(index.documentFrequency('gemeent')).toBe(3);
+    expect(index.has('hoofdstad')).toBe(false);
+    expect(termsWithPrefix(index, 'mantelzorg')).toEqual(['mantelzorg', 'mantelzorger']);
+    expect(termsWithPrefix(index, 'zzz')).toEqual([]);
   });
 
-  it('survives a JSON round trip', () => {
-    const data = buildLexicalIndex([['a', 'b'], ['b']]);
-    const restored = new LexicalIndex(JSON.parse(JSON.stringify(data)));
+  it('survives the round trip through its file, and refuses a damaged one', () => {
+    const data = buildLexicalIndex([['a', 'b', 'ééé'], ['b'], []]);
+    const bytes = encodeLexicalIndex(data);
+    const restored = new LexicalIndex(decodeLexicalIndex(bytes));
     expect(restored.search([concept('b', [['b'], 1])], 10)).toEqual(new LexicalIndex(data).search([concept('b', [['b'], 1])], 10));
+    expect(restored.has('ééé')).toBe(true);
+    expect(() => decodeLexicalIndex(bytes.subarray(0, bytes.length - 3))).toThrow(DamagedIndexFile);
+    const foreign = bytes.slice();
+    foreign[0] = 0;
+    expect(() => decodeLexicalIndex(foreign)).toThrow(DamagedIndexFile);
+    const outOfRange = bytes.slice();
+    new DataView(outOfRange.buffer).setUint32(24 + 4 * 3 + 4 * 4, 99, true); // a position past the last passage
+    expect(() => decodeLexicalIndex(outOfRange)).toThrow(DamagedIndexFile);
   });
 });

@@ -2,9 +2,25 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../api/errors.js';
-import { readDocument, readHtml, readMarkdown } from '../../api/ingest/read-document.js';
+import { readDocument as read, readHtml, readMarkdown } from '../../api/ingest/read-document.js';
+import { UnreadableDocument } from '../../api/ingest/unreadable.js';
 import { minimalPdf } from '../fixtures/minimal-pdf.js';
+import { minimalDocx, minimalOdt } from '../fixtures/office-files.js';
+
+const readDocument = (path: string, maxBytes = 1_000_000) => read(path, { maxBytes });
+
+async function fileWith(name: string, content: string | Uint8Array): Promise<string> {
+  const path = join(await mkdtemp(join(tmpdir(), 'bronwijzer-read-')), name);
+  await writeFile(path, content);
+  return path;
+}
+
+const office = {
+  title: 'Mantelzorgbeleid 2024',
+  heading: 'Respijtzorg',
+  paragraph: 'Een vrijwilliger neemt de zorg tijdelijk over.',
+  item: 'Dagbesteding in de buurt',
+};
 
 describe('readDocument', () => {
   it('reads Markdown as plain text with its first heading as title', () => {
@@ -37,7 +53,35 @@ describe('readDocument', () => {
     expect(doc.text).toContain('De gemeente maakt afspraken.');
   });
 
-  it('refuses a file type it cannot read', async () => {
-    await expect(readDocument('/tmp/notulen.docx')).rejects.toBeInstanceOf(AppError);
+  it('reads a Word document with its headings and the title from its metadata', async () => {
+    const doc = await readDocument(await fileWith('beleid.docx', await minimalDocx(office)));
+    expect(doc).toMatchObject({ kind: 'word', titleHint: 'Mantelzorgbeleid 2024', headings: ['Respijtzorg'] });
+    expect(doc.text).toContain('Respijtzorg');
+    expect(doc.text).toContain('Een vrijwilliger neemt de zorg tijdelijk over.');
+    expect(doc.text).toContain('Dagbesteding in de buurt');
+  });
+
+  it('reads an OpenDocument text with its headings, list items and title', async () => {
+    const doc = await readDocument(await fileWith('beleid.odt', await minimalOdt(office)));
+    expect(doc).toMatchObject({ kind: 'opendocument', titleHint: 'Mantelzorgbeleid 2024', headings: ['Respijtzorg'] });
+    expect(doc.text).toBe('Respijtzorg\n\nEen vrijwilliger neemt de zorg tijdelijk over.\n• Dagbesteding in de buurt');
+  });
+
+  it.each([
+    ['a binary file with a text extension', 'plaatje.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]), /binair/],
+    ['text that is not UTF-8', 'latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x20, 0x61]), /UTF-8/],
+    ['an empty file', 'leeg.md', '', /leeg/],
+    ['a broken PDF', 'kapot.pdf', '%PDF-1.4\nniet echt een pdf', /PDF/],
+    ['a broken Word file', 'kapot.docx', 'geen zip', /Word/],
+    ['a broken OpenDocument file', 'kapot.odt', 'geen zip', /OpenDocument/],
+  ])('refuses %s with the reason', async (_, name, content, reason) => {
+    const error = await readDocument(await fileWith(name, content)).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UnreadableDocument);
+    expect((error as UnreadableDocument).reason).toMatch(reason);
+  });
+
+  it('refuses a file over the size limit, saying how to allow it', async () => {
+    const error = await readDocument(await fileWith('groot.txt', 'woord '.repeat(1000)), 1000).catch((caught: unknown) => caught);
+    expect((error as UnreadableDocument).reason).toMatch(/groter dan .*MAX_DOCUMENT_MB/);
   });
 });

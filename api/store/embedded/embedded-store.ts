@@ -11,26 +11,34 @@ export function openEmbeddedStore(files: IndexFiles): IndexStore {
   const lexical = new LexicalIndex(files.lexical);
   const vectors = files.vectorPath && manifest.model.dimensions ? VectorIndex.load(files.vectorPath, manifest.model.dimensions) : null;
   const documents = new Map<string, StoredDocument>(files.documents.map((document) => [document.id, document]));
-  const positions = new Map(files.chunks.map((chunk, position) => [chunk.id, position]));
+  // A passage's id is its document's id and its number within the document.
+  const ids: string[] = [];
+  const positions = new Map<string, number>();
   const chunkCounts = new Map<string, number>();
-  for (const chunk of files.chunks) chunkCounts.set(chunk.documentId, (chunkCounts.get(chunk.documentId) ?? 0) + 1);
+  files.passages.forEach((passage, position) => {
+    const number = chunkCounts.get(passage.documentId) ?? 0;
+    chunkCounts.set(passage.documentId, number + 1);
+    const id = `${passage.documentId}:${number}`;
+    ids.push(id);
+    positions.set(id, position);
+  });
 
   const record = (position: number): PassageRecord => {
-    const { id, documentId, start, end, text, section, headings } = files.chunks[position]!;
-    return { id, documentId, documentTitle: documents.get(documentId)?.title ?? documentId, start, end, text, section, headings };
+    const { documentId, start, end, section, headings } = files.passages[position]!;
+    const document = documents.get(documentId)!;
+    return { id: ids[position]!, documentId, documentTitle: document.title, start, end, text: document.text.slice(start, end), section, headings };
   };
-  const idAt = (position: number) => files.chunks[position]!.id;
   const summary = ({ id, title, source, date, kind }: StoredDocument): DocumentSummary => ({ id, title, source, date, kind, chunks: chunkCounts.get(id) ?? 0 });
 
   return {
     manifest,
     modes: vectors ? ['lexical', 'dense'] : ['lexical'],
-    vocabulary: async () => lexical.vocabulary,
-    searchLexical: async (concepts, limit) => lexical.search(concepts, limit).map(({ position, score }) => ({ id: idAt(position), score })),
+    vocabulary: async () => lexical,
+    searchLexical: async (concepts, limit) => lexical.search(concepts, limit).map(({ position, score }) => ({ id: ids[position]!, score })),
     searchDense: async (vector, limit) =>
-      vectors ? vectors.search(vector, limit).map(({ position, similarity }) => ({ id: idAt(position), similarity })) : [],
-    async passages(ids) {
-      return ids.flatMap((id) => {
+      vectors ? vectors.search(vector, limit).map(({ position, similarity }) => ({ id: ids[position]!, similarity })) : [],
+    async passages(wanted) {
+      return wanted.flatMap((id) => {
         const position = positions.get(id);
         return position === undefined ? [] : [record(position)];
       });

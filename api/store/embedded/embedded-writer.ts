@@ -3,19 +3,24 @@
 import type { IndexWriter } from '../../build/built-index.js';
 import { buildLexicalIndex } from '../../index/lexical-index.js';
 import { DEFAULT_VECTOR_SETTINGS, VectorIndex } from '../../index/vector-index.js';
+import { createStageTimer } from '../../stage-timer.js';
 import { writeIndexFiles } from './index-files.js';
 
 export function embeddedIndexWriter(indexDir: string): IndexWriter {
   return {
-    async write({ manifest, documents, chunks, terms, vectors }) {
+    async write({ manifest, documents, chunks, terms, vectors }, timer = createStageTimer()) {
       const dimensions = manifest.model.dimensions;
-      await writeIndexFiles(indexDir, {
-        manifest: { ...manifest, vector: vectors ? DEFAULT_VECTOR_SETTINGS : null },
-        documents,
-        chunks,
-        lexical: buildLexicalIndex(terms),
-        vectors: vectors && dimensions ? VectorIndex.build(vectors, dimensions) : null,
-      });
+      const lexical = timer.time('index', () => buildLexicalIndex(terms));
+      const vectorIndex = timer.time('index', () => (vectors && dimensions ? VectorIndex.build(vectors, dimensions) : null));
+      await timer.time('write', () =>
+        writeIndexFiles(indexDir, {
+          manifest: { ...manifest, vector: vectorIndex ? DEFAULT_VECTOR_SETTINGS : null },
+          documents,
+          passages: chunks.map(({ documentId, start, end, section, headings, tokens }) => ({ documentId, start, end, section, headings, tokens })),
+          lexical,
+          vectors: vectorIndex,
+        }),
+      );
     },
   };
 }

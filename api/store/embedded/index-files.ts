@@ -1,18 +1,25 @@
 // The embedded index on disk. A build goes into a fresh folder and only then becomes current
 // through an atomic symlink swap, so a failed or interrupted build leaves the previous index
 // intact and serving. Every file is validated when read: a damaged index is refused, not served.
+//
+//   manifest.json   when and from what it was built (written last: without it a folder is incomplete)
+//   documents.json  the documents with their cleaned text and sections
+//   passages.json   each passage's document and [start, end): its text is a slice of the document's
+//   lexical.bin     BM25 postings (index/lexical-file.ts)
+//   vectors.hnsw    the HNSW graph of the passage vectors, in hybrid builds
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DOCUMENT_KINDS, type IndexManifest, indexManifestSchema } from '../../contract.js';
 import { AppError } from '../../errors.js';
+import { DamagedIndexFile, decodeLexicalIndex, encodeLexicalIndex } from '../../index/lexical-file.js';
 import type { LexicalIndexData } from '../../index/lexical-index.js';
 import type { VectorIndex } from '../../index/vector-index.js';
 import { messages } from '../../messages.js';
 
 /** Bump when cleaning, chunking, analysis or these files change what an index holds. */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 const sectionSchema = z.object({ title: z.string(), start: z.number().int().nonnegative() });
 
@@ -27,29 +34,23 @@ const storedDocumentSchema = z.object({
   sections: z.array(sectionSchema),
 });
 
-const storedChunkSchema = z.object({
-  id: z.string().min(1),
+const storedPassageSchema = z.object({
   documentId: z.string().min(1),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
-  text: z.string(),
   section: z.string().nullable(),
   headings: z.array(sectionSchema),
   tokens: z.number().int().nonnegative(),
 });
 
-const lexicalSchema = z.object({
-  docLengths: z.array(z.number().int().nonnegative()),
-  postings: z.record(z.string(), z.array(z.number().int().nonnegative())),
-});
-
 export type StoredDocument = z.infer<typeof storedDocumentSchema>;
-export type StoredChunk = z.infer<typeof storedChunkSchema>;
+/** A passage as the files keep it; its id is `${documentId}:${its number within the document}`. */
+export type StoredPassage = z.infer<typeof storedPassageSchema>;
 
 export interface IndexFiles {
   manifest: IndexManifest;
   documents: StoredDocument[];
-  chunks: StoredChunk[];
+  passages: StoredPassage[];
   lexical: LexicalIndexData;
   /** The HNSW file, when the build has vectors. */
   vectorPath: string | null;
@@ -67,8 +68,8 @@ export async function writeIndexFiles(indexDir: string, index: IndexBuild): Prom
   const buildDir = await mkdtemp(join(buildsDir, `${String(Date.now()).padStart(15, '0')}-`));
   try {
     await writeFile(join(buildDir, 'documents.json'), JSON.stringify(index.documents));
-    await writeFile(join(buildDir, 'chunks.json'), JSON.stringify(index.chunks));
-    await writeFile(join(buildDir, 'lexical.json'), JSON.stringify(index.lexical));
+    await writeFile(join(buildDir, 'passages.json'), JSON.stringify(index.passages));
+    await writeFile(join(buildDir, 'lexical.bin'), encodeLexicalIndex(index.lexical));
     index.vectors?.save(join(buildDir, VECTORS));
     // The manifest goes last: a build folder without one is incomplete by definition.
     await writeFile(join(buildDir, 'manifest.json'), JSON.stringify(index.manifest, null, 2));
@@ -94,21 +95,34 @@ export async function readManifest(indexDir: string): Promise<IndexManifest | nu
   }
 }
 
+/** The folder the current link points to: it names a build, so a change means a new build. */
+export async function currentBuild(indexDir: string): Promise<string | null> {
+  return readlink(join(indexDir, CURRENT)).catch(() => null);
+}
+
 export async function readIndexFiles(indexDir: string): Promise<IndexFiles> {
-  const dir = join(indexDir, CURRENT);
+  // Resolved once: a build swapped in while this one is read does not mix the two.
+  const build = await currentBuild(indexDir);
+  const dir = build ? join(indexDir, build) : join(indexDir, CURRENT);
   if (!existsSync(join(dir, 'manifest.json'))) throw new AppError('index_missing', messages.indexMissing);
   const manifest = await readValidated(dir, 'manifest.json', indexManifestSchema);
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
     throw new AppError('index_incompatible', messages.indexFormat(manifest.formatVersion, INDEX_FORMAT_VERSION));
   }
   const documents = await readValidated(dir, 'documents.json', z.array(storedDocumentSchema));
-  const chunks = await readValidated(dir, 'chunks.json', z.array(storedChunkSchema));
-  const lexical = await readValidated(dir, 'lexical.json', lexicalSchema);
-  checkConsistency(documents, chunks, lexical);
+  const passages = await readValidated(dir, 'passages.json', z.array(storedPassageSchema));
+  let lexical: LexicalIndexData;
+  try {
+    lexical = decodeLexicalIndex(new Uint8Array(await readFile(join(dir, 'lexical.bin'))));
+  } catch (error) {
+    const detail = error instanceof DamagedIndexFile ? error.message : 'onleesbaar';
+    throw new AppError('index_damaged', messages.indexDamaged(`lexical.bin: ${detail}`), { cause: error });
+  }
+  checkConsistency(documents, passages, lexical);
   const vectorPath = join(dir, VECTORS);
   const dense = manifest.modes.includes('dense');
   if (dense && !existsSync(vectorPath)) throw new AppError('index_damaged', messages.indexDamaged(`${VECTORS} ontbreekt`));
-  return { manifest, documents, chunks, lexical, vectorPath: dense ? vectorPath : null };
+  return { manifest, documents, passages, lexical, vectorPath: dense ? vectorPath : null };
 }
 
 async function readValidated<T>(dir: string, name: string, schema: z.ZodType<T>): Promise<T> {
@@ -124,15 +138,16 @@ async function readValidated<T>(dir: string, name: string, schema: z.ZodType<T>)
   return parsed.data;
 }
 
-/** Offsets must point into their document, and every passage must have its postings row. */
-function checkConsistency(documents: readonly StoredDocument[], chunks: readonly StoredChunk[], lexical: LexicalIndexData): void {
-  const texts = new Map(documents.map((document) => [document.id, document.text]));
-  for (const chunk of chunks) {
-    if (texts.get(chunk.documentId)?.slice(chunk.start, chunk.end) !== chunk.text) {
-      throw new AppError('index_damaged', messages.indexDamaged(`passage ${chunk.id} klopt niet met zijn document`));
+/** Passages must point into their documents, and every passage must have its postings row. */
+function checkConsistency(documents: readonly StoredDocument[], passages: readonly StoredPassage[], lexical: LexicalIndexData): void {
+  const lengths = new Map(documents.map((document) => [document.id, document.text.length]));
+  for (const passage of passages) {
+    const length = lengths.get(passage.documentId);
+    if (length === undefined || passage.start >= passage.end || passage.end > length) {
+      throw new AppError('index_damaged', messages.indexDamaged(`een passage van ${passage.documentId} klopt niet met het document`));
     }
   }
-  if (lexical.docLengths.length !== chunks.length) throw new AppError('index_damaged', messages.indexDamaged('de lexicale index hoort bij een andere build'));
+  if (lexical.docLengths.length !== passages.length) throw new AppError('index_damaged', messages.indexDamaged('de lexicale index hoort bij een andere build'));
 }
 
 /** Keeps the current build and the one before it; removes older and abandoned ones. */

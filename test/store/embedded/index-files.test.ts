@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../api/errors.js';
+import { encodeLexicalIndex } from '../../../api/index/lexical-file.js';
+import { buildLexicalIndex } from '../../../api/index/lexical-index.js';
 import type { VectorIndex } from '../../../api/index/vector-index.js';
 import { INDEX_FORMAT_VERSION, type IndexBuild, readIndexFiles, readManifest, writeIndexFiles } from '../../../api/store/embedded/index-files.js';
 import { testManifest } from '../../fixtures/manifest.js';
@@ -12,8 +14,8 @@ const manifest = testManifest;
 const index = (corpusHash: string, vectors: VectorIndex | null = null): IndexBuild => ({
   manifest: manifest(corpusHash),
   documents: [{ id: 'd', fileName: 'd.txt', title: 'D', source: null, date: null, kind: 'text', text: 'Tekst.', sections: [] }],
-  chunks: [{ id: 'd:0', documentId: 'd', start: 0, end: 6, text: 'Tekst.', section: null, headings: [], tokens: 3 }],
-  lexical: { docLengths: [1], postings: { tekst: [0, 1] } },
+  passages: [{ documentId: 'd', start: 0, end: 6, section: null, headings: [], tokens: 3 }],
+  lexical: buildLexicalIndex([['tekst']]),
   vectors,
 });
 
@@ -31,7 +33,7 @@ describe('embedded index files', () => {
     await writeIndexFiles(dir, index('first'));
     const files = await readIndexFiles(dir);
     expect(files.manifest.corpusHash).toBe('first');
-    expect(files.chunks[0]!.text).toBe('Tekst.');
+    expect(files.passages[0]).toMatchObject({ documentId: 'd', start: 0, end: 6 });
   });
 
   it('leaves the previous index serving when a build fails half-way', async () => {
@@ -61,14 +63,11 @@ describe('embedded index files', () => {
   });
 
   it.each([
-    ['truncated JSON', 'chunks.json', '[{"id": "d:0", "documentId"'],
+    ['truncated JSON', 'passages.json', '[{"documentId": "d", "start"'],
     ['a file of the wrong shape', 'documents.json', '{"not": "a list"}'],
-    [
-      'offsets that do not match their document',
-      'chunks.json',
-      JSON.stringify([{ id: 'd:0', documentId: 'd', start: 0, end: 5, text: 'Tekst.', section: null, headings: [], tokens: 3 }]),
-    ],
-    ['postings of another build', 'lexical.json', JSON.stringify({ docLengths: [1, 1], postings: {} })],
+    ['offsets outside their document', 'passages.json', JSON.stringify([{ documentId: 'd', start: 0, end: 60, section: null, headings: [], tokens: 3 }])],
+    ['postings of another build', 'lexical.bin', encodeLexicalIndex(buildLexicalIndex([['a'], ['b']]))],
+    ['a truncated lexical index', 'lexical.bin', encodeLexicalIndex(buildLexicalIndex([['tekst']])).subarray(0, 30)],
     ['a garbage manifest', 'manifest.json', '\u0000\u0001garbage'],
   ])('refuses %s with a clear 503, never a crash', async (_, file, content) => {
     const dir = await newIndexDir();

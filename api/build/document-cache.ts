@@ -1,0 +1,159 @@
+// Remembers what the build made of each document (cleaned text, sections, passages, their terms
+// and vectors), keyed by the document's bytes, its metadata, its path and the build settings.
+// An unchanged document is not read, cleaned, chunked, analysed or embedded again; a changed
+// one gets a new key. A file's size and modification time stand in for its bytes, so unchanged
+// files are not even read to be hashed. Entries of documents no longer in the corpus are removed
+// after each build. A damaged entry is treated as missing.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Chunk } from '../chunk/chunk-document.js';
+import { DOCUMENT_KINDS } from '../contract.js';
+import type { CorpusFile } from '../ingest/corpus-files.js';
+import type { CorpusDocument } from '../ingest/process-document.js';
+
+/** What the build made of one document. */
+export interface ProcessedDocument {
+  document: CorpusDocument;
+  chunks: Chunk[];
+  /** Index terms of each chunk, in chunk order. */
+  terms: string[][];
+  /** One vector per chunk, or null when the build had no embedding model. */
+  vectors: Float32Array[] | null;
+}
+
+export interface DocumentCache {
+  /** A hash of a file's bytes and its metadata's, known from its size and time when unchanged. */
+  contentOf(file: CorpusFile): Promise<string>;
+  /** The key of a file's current content under the cache's settings. */
+  keyOf(file: CorpusFile): Promise<string>;
+  get(key: string): Promise<ProcessedDocument | null>;
+  put(key: string, processed: ProcessedDocument): Promise<void>;
+  /** Removes every entry but these, and remembers the files' sizes and times for the next build. */
+  retain(keys: ReadonlySet<string>): Promise<void>;
+}
+
+const sectionSchema = z.object({ title: z.string(), start: z.number().int().nonnegative() });
+const entrySchema = z.object({
+  document: z.object({
+    id: z.string(),
+    fileName: z.string(),
+    title: z.string(),
+    source: z.string().nullable(),
+    date: z.string().nullable(),
+    kind: z.enum(DOCUMENT_KINDS),
+    text: z.string(),
+    sections: z.array(sectionSchema),
+  }),
+  chunks: z.array(
+    z.object({
+      start: z.number().int().nonnegative(),
+      end: z.number().int().nonnegative(),
+      section: z.string().nullable(),
+      headings: z.array(sectionSchema),
+      tokens: z.number().int().nonnegative(),
+    }),
+  ),
+  terms: z.array(z.array(z.string())),
+  dimensions: z.number().int().positive().nullable(),
+});
+
+const FILE_TIMES = 'files.json';
+const fileTimesSchema = z.record(z.string(), z.object({ size: z.number(), mtimeMs: z.number(), metaMtimeMs: z.number().nullable(), content: z.string() }));
+
+/** `settings`: everything besides a document's own bytes that shapes what the build makes of it. */
+export async function openDocumentCache(dir: string, settings: unknown): Promise<DocumentCache> {
+  await mkdir(dir, { recursive: true });
+  const fingerprint = createHash('sha256').update(JSON.stringify(settings)).digest('hex');
+  const previousTimes = await readFile(join(dir, FILE_TIMES), 'utf8')
+    .then((json) => fileTimesSchema.parse(JSON.parse(json)))
+    .catch(() => ({}) as z.infer<typeof fileTimesSchema>);
+  const times: z.infer<typeof fileTimesSchema> = {};
+
+  async function contentHash(file: CorpusFile): Promise<string> {
+    const [stats, metaStats] = await Promise.all([stat(file.path), stat(file.metaPath).catch(() => null)]);
+    const known = previousTimes[file.relativePath];
+    const metaMtimeMs = metaStats?.mtimeMs ?? null;
+    if (known && known.size === stats.size && known.mtimeMs === stats.mtimeMs && known.metaMtimeMs === metaMtimeMs) {
+      times[file.relativePath] = known;
+      return known.content;
+    }
+    const hash = createHash('sha256').update(await readFile(file.path));
+    hash.update('\u0000');
+    hash.update(await readFile(file.metaPath).catch(() => Buffer.alloc(0)));
+    const content = hash.digest('hex');
+    times[file.relativePath] = { size: stats.size, mtimeMs: stats.mtimeMs, metaMtimeMs, content };
+    return content;
+  }
+
+  return {
+    contentOf: contentHash,
+    async keyOf(file) {
+      return createHash('sha256')
+        .update(fingerprint)
+        .update(file.relativePath)
+        .update(await contentHash(file))
+        .digest('hex')
+        .slice(0, 40);
+    },
+
+    async get(key) {
+      try {
+        const entry = entrySchema.parse(JSON.parse(await readFile(join(dir, `${key}.json`), 'utf8')));
+        const { document, chunks, terms, dimensions } = entry;
+        if (terms.length !== chunks.length) return null;
+        const full: Chunk[] = chunks.map((chunk, i) => ({
+          ...chunk,
+          id: `${document.id}:${i}`,
+          documentId: document.id,
+          text: document.text.slice(chunk.start, chunk.end),
+        }));
+        const vectors = dimensions ? splitVectors(await readFile(join(dir, `${key}.vec`)), dimensions, chunks.length) : null;
+        return { document, chunks: full, terms, vectors };
+      } catch {
+        return null;
+      }
+    },
+
+    async put(key, { document, chunks, terms, vectors }) {
+      const dimensions = vectors?.[0]?.length ?? null;
+      if (vectors && dimensions) await writeAtomically(join(dir, `${key}.vec`), joinVectors(vectors, dimensions));
+      const stored = {
+        document,
+        chunks: chunks.map(({ start, end, section, headings, tokens }) => ({ start, end, section, headings, tokens })),
+        terms,
+        dimensions,
+      };
+      await writeAtomically(join(dir, `${key}.json`), JSON.stringify(stored));
+    },
+
+    async retain(keys) {
+      for (const name of await readdir(dir)) {
+        const key = name.replace(/\.(json|vec|tmp)$/, '');
+        if (name !== FILE_TIMES && !keys.has(key)) await rm(join(dir, name), { force: true });
+      }
+      await writeAtomically(join(dir, FILE_TIMES), JSON.stringify(times));
+    },
+  };
+}
+
+function joinVectors(vectors: readonly Float32Array[], dimensions: number): Uint8Array {
+  const all = new Float32Array(vectors.length * dimensions);
+  vectors.forEach((vector, i) => {
+    all.set(vector, i * dimensions);
+  });
+  return new Uint8Array(all.buffer);
+}
+
+function splitVectors(bytes: Buffer, dimensions: number, count: number): Float32Array[] | null {
+  if (bytes.byteLength !== count * dimensions * 4) return null;
+  const all = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return Array.from({ length: count }, (_, i) => all.subarray(i * dimensions, (i + 1) * dimensions));
+}
+
+async function writeAtomically(path: string, data: string | Uint8Array): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, data);
+  await rename(temporary, path);
+}

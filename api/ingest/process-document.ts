@@ -1,0 +1,86 @@
+// Turns one corpus file into an indexed document: its metadata, its text extracted and cleaned,
+// its sections. It depends on that file alone (and the Dutch dictionary), so adding a document
+// never shifts another document's text or citation offsets.
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { z } from 'zod';
+import { DOCUMENT_KINDS, type DocumentKind } from '../contract.js';
+import type { SpellChecker } from '../language/dutch-lexicon.js';
+import { createStageTimer, type StageTimer } from '../stage-timer.js';
+import { attestedWords } from './attested-words.js';
+import { cleanText } from './clean-text.js';
+import type { CorpusFile } from './corpus-files.js';
+import { findSections, type Section } from './find-sections.js';
+import { readDocument } from './read-document.js';
+import { UnreadableDocument } from './unreadable.js';
+
+export interface CorpusDocument {
+  id: string;
+  /** The file's path below the corpus folder. */
+  fileName: string;
+  title: string;
+  source: string | null;
+  date: string | null;
+  kind: DocumentKind;
+  /** The cleaned text: every offset in the index and the API refers to it. */
+  text: string;
+  sections: Section[];
+}
+
+const metadataSchema = z.object({
+  title: z.string().min(1).optional(),
+  source: z.string().min(1).nullable().optional(),
+  date: z.iso.date().nullable().optional(),
+  kind: z.enum(DOCUMENT_KINDS).optional(),
+});
+
+export interface ProcessOptions {
+  spell: SpellChecker;
+  maxBytes: number;
+  timer?: StageTimer;
+}
+
+export async function processDocument(file: CorpusFile, { spell, maxBytes, timer = createStageTimer() }: ProcessOptions): Promise<CorpusDocument> {
+  const meta = await readMetadata(file);
+  const extracted = await timer.time('read', () => readDocument(file.path, { maxBytes }));
+  // Evidence that "eenzaam⏎heid" is one word: the document spells "eenzaamheid" somewhere.
+  const text = timer.time('clean', () => cleanText(extracted.text, { spell, attested: attestedWords([extracted.text]) }));
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new UnreadableDocument('bevat geen tekst');
+  const sections = timer.time('clean', () => findSections(text, new Set(extracted.headings)));
+  return {
+    id: file.id,
+    fileName: file.relativePath,
+    title: meta.title ?? extracted.titleHint ?? sections[0]?.title ?? humanize(file.path),
+    source: meta.source ?? null,
+    date: meta.date ?? null,
+    kind: meta.kind ?? extracted.kind,
+    text,
+    sections,
+  };
+}
+
+async function readMetadata(file: CorpusFile): Promise<z.infer<typeof metadataSchema>> {
+  let json: string;
+  try {
+    json = await readFile(file.metaPath, 'utf8');
+  } catch {
+    return {}; // metadata is optional: a dropped-in file still gets indexed
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (error) {
+    throw new UnreadableDocument(`${basename(file.metaPath)} is geen geldige JSON`, { cause: error });
+  }
+  const parsed = metadataSchema.safeParse(value);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new UnreadableDocument(`ongeldige metadata in ${basename(file.metaPath)} (${problems})`);
+  }
+  return parsed.data;
+}
+
+function humanize(path: string): string {
+  const stem = basename(path, extname(path)).replace(/[-_]+/g, ' ').trim();
+  return stem.charAt(0).toUpperCase() + stem.slice(1);
+}
