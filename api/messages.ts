@@ -24,6 +24,8 @@ export const messages = {
   indexDamaged: (detail: string) => `De index is beschadigd (${detail}). Voer "npm run build:index" uit om hem opnieuw te bouwen.`,
   indexModelMismatch: (built: string, configured: string) =>
     `De index is gebouwd met model ${built}, maar geconfigureerd is ${configured}. Voer "npm run build:index" uit om de index opnieuw te bouwen.`,
+  indexSwapped: (builtAt: string, documents: number) => `Nieuwe index in gebruik (gebouwd ${builtAt}, ${documents} documenten).`,
+  indexRefused: (reason: string) => `Nieuwe index geweigerd: ${reason} De vorige index blijft in gebruik.`,
   lexicalOnly: (reason: string) => `Alleen lexicaal zoeken: ${reason}.`,
   noVectors: 'de index heeft geen vectoren',
   corpusEmpty: 'Geen documenten gevonden in de corpusmap (.txt, .md, .html, .pdf, .docx of .odt).',

@@ -1,46 +1,54 @@
-// npm run bench [-- --requests N]: warm latency of POST /api/ask over loopback HTTP against the
-// real server and the current index. Reports figures; asserts nothing (machines are noisy).
-import { readEnv } from '../api/env.js';
-import { startServer } from '../api/server.js';
-
-const QUESTIONS = [
-  'Wat is respijtzorg?',
-  'Hoe kan de gemeente eenzaamheid onder ouderen aanpakken?',
-  'Welke interventies zijn er voor mantelzorgondersteuning?',
-  'Wat betekent sociale cohesie voor de gezondheid van bewoners?',
-  'Waar vind ik cijfers over veiligheid in mijn gemeente?',
-  'Wat is een grijs budget?',
-  'What does the report say about poverty?',
-  'Wat is de hoofdstad van Australië?',
-  'Hoe betrek ik jongeren bij de inrichting van ontmoetingsplekken?',
-  'Welke rol spelen buurtsportcoaches?',
-];
+// npm run bench [-- --corpus bundled|scale|all] [--requests N] [--json]: measures the build and
+// the server on a corpus, each in a child process of its own: build seconds and stage times,
+// peak memory, index size on disk, server start time and memory, /api/ask latency sequential and
+// at 8 concurrent clients, and an incremental rebuild after one document changes (until the
+// running server answers from it). Reports figures; asserts nothing: machines are noisy.
+import { existsSync } from 'node:fs';
+import { appendFile, cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { benchCorpus, type CorpusFigures, formatFigures } from './lib/bench-run.js';
 
 const args = process.argv.slice(2);
-const requests = Number(args[args.indexOf('--requests') + 1]) || 400;
-const server = await startServer({ ...readEnv(), PORT: Number(process.env.BENCH_PORT ?? 18787), HOST: '127.0.0.1' });
-const ask = async (question: string) => {
-  const response = await fetch(`${server.url}/api/ask`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ question }),
-  });
-  if (!response.ok) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
-  await response.json();
-};
+const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const corpora = { bundled: resolve('corpus'), scale: resolve('data', 'scale', 'corpus') };
+const which = option('--corpus') ?? 'bundled';
+const names = which === 'all' ? (['bundled', 'scale'] as const) : [which as keyof typeof corpora];
+const requests = Number(option('--requests') ?? 400);
+const concurrency = Number(option('--concurrency') ?? 8);
+const modelsDir = option('--models-dir');
+const modelId = option('--model');
 
-for (const question of QUESTIONS) await ask(question); // warm-up: lazy loading, JIT
-const latencies: number[] = [];
-const started = performance.now();
-for (let i = 0; i < requests; i++) {
-  const t = performance.now();
-  await ask(QUESTIONS[i % QUESTIONS.length]!);
-  latencies.push(performance.now() - t);
+const results: Record<string, CorpusFigures> = {};
+for (const name of names) {
+  const source = corpora[name];
+  if (!source || !existsSync(source)) {
+    console.error(
+      name === 'scale' ? 'De schaalcorpus ontbreekt: haal hem op met "npm run corpus:scale".' : `Onbekende corpus "${name}" (bundled, scale of all).`,
+    );
+    process.exit(2);
+  }
+  const work = await mkdtemp(join(tmpdir(), `bronwijzer-bench-${name}-`));
+  try {
+    // A copy, so one document can be changed for the incremental rebuild.
+    const corpus = join(work, 'corpus');
+    await cp(source, corpus, { recursive: true, dereference: true });
+    results[name] = await benchCorpus({
+      corpus,
+      indexDir: join(work, 'index'),
+      requests,
+      concurrency,
+      env: { ALLOW_MODEL_DOWNLOAD: 'false', ...(modelsDir ? { MODELS_DIR: resolve(modelsDir) } : {}), ...(modelId ? { EMBEDDING_MODEL: modelId } : {}) },
+      changeOneDocument: async () => {
+        const file = (await readdir(corpus, { recursive: true })).map(String).find((path) => /\.(txt|md|html)$/.test(path))!;
+        await appendFile(join(corpus, file), '\n\nEen extra alinea over mantelzorg en respijtzorg in de buurt.\n');
+        return file;
+      },
+    });
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
 }
-const seconds = (performance.now() - started) / 1000;
-await server.close();
 
-latencies.sort((a, b) => a - b);
-const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)]!.toFixed(1);
-console.log(`POST /api/ask, ${requests} sequential requests over loopback, ${QUESTIONS.length} distinct questions`);
-console.log(`p50 ${at(0.5)} ms · p95 ${at(0.95)} ms · p99 ${at(0.99)} ms · max ${latencies.at(-1)!.toFixed(1)} ms · ${(requests / seconds).toFixed(0)} req/s`);
+if (args.includes('--json')) console.log(JSON.stringify(results, null, 2));
+else for (const [name, figures] of Object.entries(results)) console.log(formatFigures(name, figures));

@@ -7,8 +7,7 @@
 // U+FFFD character). Near the model's limit a chunk is counted by the real tokenizer.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AutoTokenizer } from '@huggingface/transformers';
-import { configureTransformers, type ModelSettings } from '../embed/model-files.js';
+import { loadTransformers, type ModelSettings } from '../embed/model-files.js';
 import { loadPieceModel, type PieceModel } from '../language/piece-model.js';
 
 export interface TokenCounter {
@@ -58,7 +57,7 @@ export async function loadTokenCounter(settings: ModelSettings): Promise<TokenCo
 }
 
 async function loadTokenizer(settings: ModelSettings) {
-  configureTransformers(settings);
+  const { AutoTokenizer } = await loadTransformers(settings);
   try {
     return await AutoTokenizer.from_pretrained(settings.modelId);
   } catch (error) {

@@ -1,8 +1,8 @@
 // Embeds passages and questions with a transformers.js feature-extraction model (mean pooling,
 // normalised), using the "query: " / "passage: " prefixes the E5 models were trained with.
 // When the weights cannot be had, loading says why instead of failing the build or the server.
-import { type FeatureExtractionPipeline, pipeline } from '@huggingface/transformers';
-import { configureTransformers, hasLocalWeights, type ModelSettings, weightsPath } from './model-files.js';
+import type { FeatureExtractionPipeline } from '@huggingface/transformers';
+import { hasLocalWeights, loadTransformers, type ModelSettings, weightsPath } from './model-files.js';
 
 export interface Embedder {
   modelId: string;
@@ -23,7 +23,7 @@ export async function loadEmbedder(settings: ModelSettings, onDownload?: Downloa
   if (!local && !settings.allowDownload) {
     return { status: 'unavailable', reason: `modelgewichten ontbreken (${weightsPath(settings)}) en downloaden staat uit` };
   }
-  configureTransformers(settings);
+  const { pipeline } = await loadTransformers(settings);
   let extractor: FeatureExtractionPipeline;
   try {
     extractor = await pipeline('feature-extraction', settings.modelId, {

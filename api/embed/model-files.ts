@@ -3,7 +3,6 @@
 // so weights placed there by hand or fetched once are found the same way afterwards.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { env } from '@huggingface/transformers';
 
 export interface ModelSettings {
   modelsDir: string;
@@ -22,12 +21,19 @@ const DTYPE_SUFFIX: Record<ModelSettings['dtype'], string> = {
   q4: '_q4',
 };
 
-export function configureTransformers(settings: ModelSettings): void {
+/**
+ * Loads transformers.js and points it at the models folder. Imported only when a model is
+ * needed: the library and its ONNX runtime take some 170 MB, which a lexical-only server spares.
+ */
+export async function loadTransformers(settings: ModelSettings): Promise<typeof import('@huggingface/transformers')> {
+  const transformers = await import('@huggingface/transformers');
+  const { env } = transformers;
   const modelsDir = `${resolve(settings.modelsDir)}/`;
   env.localModelPath = modelsDir;
   env.cacheDir = modelsDir;
   env.allowLocalModels = true;
   env.allowRemoteModels = settings.allowDownload;
+  return transformers;
 }
 
 export function weightsPath(settings: ModelSettings): string {

@@ -34,10 +34,22 @@ export function dutchSpellChecker(): SpellChecker {
 export function dutchWordList(): Set<string> {
   if (!wordList) {
     wordList = new Set();
-    for (const line of new TextDecoder().decode(dictionary.dic).split('\n').slice(1)) {
-      const word = line.split('/')[0]?.trim();
-      if (word && /^[\p{L}]+$/u.test(word)) wordList.add(foldWord(word));
+    // Walked line by line rather than split into an array of 165,000 lines: a server reads this
+    // list at start, and the garbage of a split would set its peak memory.
+    const dic = new TextDecoder().decode(dictionary.dic);
+    let start = dic.indexOf('\n') + 1; // the first line is the word count
+    while (start > 0 && start < dic.length) {
+      const end = dic.indexOf('\n', start);
+      const line = dic.slice(start, end === -1 ? dic.length : end);
+      const slash = line.indexOf('/');
+      const word = (slash === -1 ? line : line.slice(0, slash)).trim();
+      if (word && LETTERS_ONLY.test(word)) wordList.add(ASCII.test(word) ? word.toLowerCase() : foldWord(word));
+      start = end + 1;
     }
   }
   return wordList;
 }
+
+const LETTERS_ONLY = /^[\p{L}]+$/u;
+/** Letters without diacritics need no folding beyond lower case. */
+const ASCII = /^[a-zA-Z]*$/;

@@ -2,13 +2,13 @@
 // server on a free loopback port, for the browser tests.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { readEnv } from '../../api/env.js';
 import { startServer } from '../../api/server.js';
 import { buildWeb } from '../../scripts/lib/build-web.js';
+import { freePort } from '../fixtures/free-port.js';
 import { startOpenAiCompatibleServer } from '../fixtures/openai-compatible-server.js';
 import { CORPUS_DIR, OFFLINE_MODEL } from '../fixtures/paths.js';
 import { buildTestIndexInto } from '../fixtures/test-index.js';
@@ -51,13 +51,4 @@ export default async function setup(project: TestProject) {
     await model.close();
     await rm(work, { recursive: true, force: true });
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('No free port'))));
-    });
-  });
 }

@@ -1,0 +1,36 @@
+// The benchmark's child processes, so each has its own memory to measure:
+//   build   runs an index build quietly, prints { manifest, maxRssMb } as JSON
+//   serve   starts the server, prints { url } as JSON once it listens, serves until killed
+import { buildIndex } from '../../api/build/build-index.js';
+import { buildSettings, chunkSettings, modelSettings, readEnv } from '../../api/env.js';
+import { loadDutchAnalyzer } from '../../api/language/load-analyzer.js';
+import { startServer } from '../../api/server.js';
+import { embeddedIndexWriter } from '../../api/store/embedded/embedded-writer.js';
+
+const [role] = process.argv.slice(2);
+const env = readEnv();
+const quiet = () => {
+  console.log = () => {};
+  console.warn = () => {};
+};
+const report = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
+
+if (role === 'build') {
+  const settings = buildSettings(env);
+  const manifest = await buildIndex({
+    ...settings,
+    model: modelSettings(env),
+    chunking: chunkSettings(env),
+    analyzer: loadDutchAnalyzer(),
+    writer: embeddedIndexWriter(settings.indexDir),
+  });
+  report({ manifest, maxRssMb: process.resourceUsage().maxRSS / 1024 });
+} else if (role === 'serve') {
+  quiet();
+  const server = await startServer(env, { reloadCheckMs: 250 });
+  report({ url: server.url });
+  process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));
+} else {
+  console.error('Usage: bench-child.ts build|serve');
+  process.exit(2);
+}

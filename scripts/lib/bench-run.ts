@@ -1,0 +1,191 @@
+// One corpus through the benchmark: build, serve, ask, change a document, rebuild, reload.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { IndexManifest } from '../../api/contract.js';
+
+const CHILD = join(import.meta.dirname, 'bench-child.ts');
+const QUESTIONS = [
+  'Wat is respijtzorg?',
+  'Hoe kan de gemeente eenzaamheid onder ouderen aanpakken?',
+  'Welke interventies zijn er voor mantelzorgondersteuning?',
+  'Wat betekent sociale cohesie voor de gezondheid van bewoners?',
+  'Waar vind ik cijfers over veiligheid in mijn gemeente?',
+  'Wat is een grijs budget?',
+  'What does the report say about poverty?',
+  'Wat is de hoofdstad van Australië?',
+  'Hoe betrek ik jongeren bij de inrichting van ontmoetingsplekken?',
+  'Welke rol spelen buurtsportcoaches?',
+];
+
+export interface Latency {
+  p50: number;
+  p95: number;
+  p99: number;
+  requestsPerSecond: number;
+}
+
+export interface CorpusFigures {
+  build: {
+    seconds: number;
+    documents: number;
+    passages: number;
+    tokens: number;
+    tokensPerSecond: number;
+    stageSeconds: Record<string, number>;
+    peakRssMb: number;
+    skipped: number;
+  };
+  indexMb: number;
+  server: { startSeconds: number; rssMbAfterStart: number; peakRssMb: number; peakRssMbWithReload: number };
+  ask: { sequential: Latency; concurrent: Latency & { clients: number } };
+  incremental: { changed: string; buildSeconds: number; processed: number; liveAfterSeconds: number };
+  modes: string[];
+}
+
+export interface BenchOptions {
+  corpus: string;
+  indexDir: string;
+  requests: number;
+  concurrency: number;
+  env: Record<string, string>;
+  changeOneDocument(): Promise<string>;
+}
+
+export async function benchCorpus(options: BenchOptions): Promise<CorpusFigures> {
+  const env = {
+    ...process.env,
+    ...options.env,
+    CORPUS_DIR: options.corpus,
+    INDEX_DIR: options.indexDir,
+    PORT: String(20000 + Math.floor(Math.random() * 20000)),
+    HOST: '127.0.0.1',
+    WEB_ROOT: join(options.indexDir, 'no-web'),
+  };
+  const build = await runBuildChild(env);
+  const indexMb = (await folderBytes(join(options.indexDir, 'current'))) / 1e6;
+
+  const started = performance.now();
+  const server = spawn(process.execPath, [...process.execArgv, CHILD, 'serve'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const { url } = (await firstJsonLine(server)) as { url: string };
+    const startSeconds = (performance.now() - started) / 1000;
+    const rssMbAfterStart = memoryOf(server).rss;
+    const ask = async (question: string) => {
+      const response = await fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+      if (!response.ok) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+      await response.json();
+    };
+    for (const question of QUESTIONS) await ask(question); // warm-up: lazy loading, JIT
+    const sequential = await measure(options.requests, 1, ask);
+    const concurrent = await measure(options.requests, options.concurrency, ask);
+    const peakRssMb = memoryOf(server).peak;
+
+    const changed = await options.changeOneDocument();
+    const before = ((await (await fetch(`${url}/health`)).json()) as { manifest: IndexManifest }).manifest.builtAt;
+    const rebuildStarted = performance.now();
+    const rebuild = await runBuildChild(env);
+    while (((await (await fetch(`${url}/health`)).json()) as { manifest: IndexManifest }).manifest.builtAt === before)
+      await new Promise((done) => setTimeout(done, 20));
+    const liveAfterSeconds = (performance.now() - rebuildStarted) / 1000;
+    await ask(QUESTIONS[0]!);
+    return {
+      build,
+      indexMb: round(indexMb),
+      server: {
+        startSeconds: round(startSeconds),
+        rssMbAfterStart: round(rssMbAfterStart),
+        peakRssMb: round(peakRssMb),
+        peakRssMbWithReload: round(memoryOf(server).peak),
+      },
+      ask: { sequential, concurrent: { ...concurrent, clients: options.concurrency } },
+      incremental: { changed, buildSeconds: rebuild.seconds, processed: rebuild.processed, liveAfterSeconds: round(liveAfterSeconds) },
+      modes: rebuild.modes,
+    };
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+async function runBuildChild(env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, [...process.execArgv, CHILD, 'build'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const { manifest, maxRssMb } = (await firstJsonLine(child)) as { manifest: IndexManifest; maxRssMb: number };
+  return {
+    seconds: manifest.buildSeconds,
+    documents: manifest.counts.documents,
+    passages: manifest.counts.chunks,
+    tokens: manifest.counts.tokens,
+    tokensPerSecond: Math.round(manifest.counts.tokens / Math.max(0.001, manifest.buildSeconds)),
+    stageSeconds: manifest.stageSeconds,
+    peakRssMb: round(maxRssMb),
+    skipped: manifest.skipped.length,
+    processed: manifest.processed,
+    modes: manifest.modes,
+  };
+}
+
+async function measure(total: number, clients: number, ask: (question: string) => Promise<void>): Promise<Latency> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < total) {
+        const question = QUESTIONS[next++ % QUESTIONS.length]!;
+        const t = performance.now();
+        await ask(question);
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)]!);
+  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), requestsPerSecond: Math.round(total / seconds) };
+}
+
+function firstJsonLine(child: ChildProcess): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (line.startsWith('{')) resolve(JSON.parse(line));
+    });
+    child.on('exit', (code) => reject(new Error(`child exited with ${code} before reporting`)));
+  });
+}
+
+/** Resident and peak resident memory of a running child, from /proc (Linux). */
+function memoryOf(child: ChildProcess): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const name of await readdir(dir)) total += (await stat(join(dir, name))).size;
+  return total;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
+export function formatFigures(name: string, f: CorpusFigures): string {
+  const stages = Object.entries(f.build.stageSeconds)
+    .map(([stage, seconds]) => `${stage} ${seconds} s`)
+    .join(', ');
+  const latency = (l: Latency) => `p50 ${l.p50} ms · p95 ${l.p95} ms · p99 ${l.p99} ms · ${l.requestsPerSecond} req/s`;
+  return [
+    `\n${name} (${f.modes.join(' + ')})`,
+    `  build          ${f.build.seconds} s for ${f.build.documents} documents, ${f.build.passages} passages, ${f.build.tokens} tokens (${f.build.tokensPerSecond} tokens/s); peak RSS ${f.build.peakRssMb} MB; ${f.build.skipped} skipped`,
+    `  stages         ${stages}`,
+    `  index          ${f.indexMb} MB on disk`,
+    `  server         started in ${f.server.startSeconds} s; RSS ${f.server.rssMbAfterStart} MB after start, peak ${f.server.peakRssMb} MB under load, ${f.server.peakRssMbWithReload} MB when a new index was loaded beside the old`,
+    `  /api/ask       sequential: ${latency(f.ask.sequential)}`,
+    `                 ${f.ask.concurrent.clients} clients: ${latency(f.ask.concurrent)}`,
+    `  incremental    ${f.incremental.buildSeconds} s to rebuild after changing ${f.incremental.changed} (${f.incremental.processed} document processed); answering from it after ${f.incremental.liveAfterSeconds} s`,
+  ].join('\n');
+}
