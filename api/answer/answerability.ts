@@ -13,10 +13,13 @@
 //   percentage, another duration) is no answer.
 // - role: "Wie is de burgemeester van Rotterdam?" needs evidence that names the role itself,
 //   not a passage that mentions Rotterdam.
+// - definition: "Wat is X?" is answered in full only by a sentence that defines X ("X is …",
+//   "… (X)"); passages that merely use the word answer it partially.
 // - scope: a personal workplace question (ICT, personnel matters) is declined before any of this.
 // - similarity: with dense retrieval, how close the passage is to the question in meaning.
+import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import type { Retrieval, RetrievedPassage } from '../retrieve/retriever.js';
-import { FIGURE, namesRole, type QuestionForm, questionForm } from './question-form.js';
+import { answersForm, FIGURE, namesRole, type QuestionForm, questionForm } from './question-form.js';
 import { personalWorkplaceTopic } from './scope.js';
 
 export const ANSWERABILITY = {
@@ -24,7 +27,7 @@ export const ANSWERABILITY = {
   depth: 5,
   /** Evidence that holds at least half of the question's information answers it. */
   answerShare: 1 / 2,
-  /** Evidence holding a third of it speaks to the question: answered, framed as partial. */
+  /** Evidence holding a quarter of it speaks to the question: answered, framed as partial (see README: a third and a quarter made no difference on the tuning half). */
   partialShare: 1 / 4,
   /**
    * Cosine similarity (multilingual-e5) above which a passage is taken to address the question
@@ -44,6 +47,7 @@ export type VerdictReason =
   | 'not_covered'
   | 'no_figure'
   | 'no_role'
+  | 'no_definition'
   | 'out_of_scope';
 
 export interface AnswerabilitySignals {
@@ -72,7 +76,7 @@ export interface Assessment {
   form: QuestionForm;
 }
 
-export function assessAnswerability(retrieval: Retrieval): Assessment {
+export function assessAnswerability(retrieval: Retrieval, analyzer: DutchAnalyzer): Assessment {
   const { concepts, text } = retrieval.question;
   const form = questionForm(text, concepts);
   const asksForFigure = form.form === 'figure';
@@ -100,7 +104,11 @@ export function assessAnswerability(retrieval: Retrieval): Assessment {
   }
   if (form.form === 'role' && !evidence.some(({ evidence: passage }) => passage.sentences.some((sentence) => namesRole(sentence.terms, form))))
     return decide('decline', 'no_role');
-  if (signals.focus >= ANSWERABILITY.answerShare) return decide('answer', 'covered');
+  if (signals.focus >= ANSWERABILITY.answerShare) {
+    const defines = (passage: RetrievedPassage) => passage.evidence.sentences.some((sentence) => answersForm(sentence.sentence.text, form, analyzer));
+    if (form.form === 'definition' && form.subjectTerms.size > 0 && !evidence.some(defines)) return decide('partial', 'no_definition');
+    return decide('answer', 'covered');
+  }
   if (signals.focus >= ANSWERABILITY.partialShare) return decide('partial', 'partly_covered');
   if (signals.similarity !== null && signals.similarity >= ANSWERABILITY.denseSupport) return decide('partial', 'similar_in_meaning');
   return decide('decline', 'not_covered');

@@ -41,7 +41,7 @@ export function createAskService({ engine, answerers, chat, defaultMode }: AskSe
   async function read(question: string, k: number, followUpOf: string | null = null): Promise<Reading> {
     // Answerability weighs a fixed depth of passages, whatever `k` the request shows.
     const retrieval = await engine.retriever.retrieve(question, Math.max(k, ANSWERABILITY.depth));
-    return { question, retrieval, assessment: assessAnswerability(retrieval), followUpOf };
+    return { question, retrieval, assessment: assessAnswerability(retrieval, engine.analyzer), followUpOf };
   }
 
   async function rewrite(question: string, history: readonly HistoryTurn[]): Promise<string | null> {

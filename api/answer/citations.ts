@@ -1,9 +1,9 @@
 // The one way a citation is made: a verbatim sentence of a retrieved passage, with its offsets
 // in the document text the API serves and the link that shows it highlighted.
 import { type Citation, citationUrl } from '../contract.js';
+import type { Sentence } from '../language/sentences.js';
 import { sectionOf } from '../retrieve/evidence.js';
 import type { PassageRecord } from '../store/store.js';
-import type { Sentence } from './sentences.js';
 
 export function citation(n: number, passage: PassageRecord, quote: Sentence): Citation {
   return {

@@ -19,9 +19,16 @@ export const ASKS_FOR_FIGURE =
   /\b(hoeveel|hoe\s+(vaak|lang|groot|duur|hoog)|welk\s+percentage|percentage|procent|wat\s+kost|kosten\s+per|eigen\s+bijdrage|tarief|per\s+(dag|week|maand|jaar|uur|persoon)|how\s+(many|much|long|often)|what\s+percentage)\b/i;
 export const FIGURE = /\d|\b(één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|honderd|duizend|miljoen|miljard|helft|kwart|derde)\b/i;
 const CAUSAL = /\b(omdat|doordat|want|daardoor|waardoor|zodat|vanwege|oorzaak|oorzaken|leidt tot|leiden tot|belemmert|belemmeren|because|due to)\b/i;
-/** What may follow the defined term: "X is …", "X: …", "X, een …", "X (afkorting) is …". */
-const DEFINER_AFTER =
-  /^\s*(?:\([^)]{1,40}\)\s*)?(?::|,\s*(?:een|de|het)\b|\s(?:is|zijn|betekent|betekenen|houdt\s+in|wordt|worden|omvat|omvatten|staat\s+voor|heet|heten)\b)/i;
+/** What may follow the defined term anywhere in a sentence: "X: …", "X, een …". */
+const APPOSITION_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?(?::\s*\S|,\s*een\b)/i;
+/** A defining verb after the term: "X is …", "X (afkorting) betekent …". */
+const DEFINING_VERB_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?\s(?:is|zijn|betekent|betekenen|houdt\s+in|wordt|worden|omvat|omvatten|staat\s+voor|heet|heten)\b/i;
+/**
+ * A defining verb defines only a term that opens the sentence ("Respijtzorg is …", "Met
+ * gemeenschapskracht wordt … bedoeld"); deeper in, "… tenzij het wachtwoord is geleverd" is no
+ * definition. Up to this many words may precede it (articles, adjectives, "Onder", "Met").
+ */
+const DEFINED_TERM_MAX_POSITION = 4;
 
 export interface QuestionForm {
   form: AnswerForm;
@@ -69,11 +76,14 @@ export function answersForm(sentence: string, { form, subjectTerms }: QuestionFo
   if (form === 'reason') return CAUSAL.test(sentence);
   if (form === 'figure') return FIGURE.test(sentence);
   if (form !== 'definition' || subjectTerms.size === 0) return false;
-  return wordSpans(sentence).some(({ word, start, end }) => {
-    if (!analyzer.indexTerms(word).some((term) => subjectTerms.has(term))) return false;
+  return wordSpans(sentence).some(({ word, start, end }, position) => {
+    // The word itself must name the subject: "respijtzorg" shares "zorg" with "mantelzorg" but defines something else.
+    const [ownTerm] = analyzer.indexTerms(word);
+    if (!ownTerm || !subjectTerms.has(ownTerm)) return false;
     // "… tijdelijk overnemen (respijtzorg)": the term named after its description.
     if (/\(\s*$/.test(sentence.slice(0, start)) && /^\s*\)/.test(sentence.slice(end))) return true;
-    return DEFINER_AFTER.test(sentence.slice(end));
+    const after = sentence.slice(end);
+    return APPOSITION_AFTER.test(after) || (position <= DEFINED_TERM_MAX_POSITION && DEFINING_VERB_AFTER.test(after));
   });
 }
 

@@ -18,8 +18,11 @@ export const TERM_SURPRISAL = Math.log(1e8);
 /** Even an everyday word the documents lack says something: a fifth of the rarest word's weight. */
 export const MIN_SPECIFICITY = 0.2;
 /**
- * A word the index holds weighs its IDF there, but an everyday word ("per", "eigen", "gebruik")
- * at most half of it: rare in a small corpus is not the same as specific.
+ * The least a word the index holds keeps of its IDF when it is everyday language (weight × max(
+ * factor, specificity)). At 1 an indexed word weighs its full IDF: in a small corpus rare is
+ * not the same as specific, but damping it cost more than it gave. Measured at 0.5 on the dev
+ * questions: answered-when-answerable fell from 1.00 to 0.91 on the tuning half (0.95 → 0.90 on
+ * the report half), hit@1 unchanged.
  */
 export const SEEN_EVERYDAY_FACTOR = 1;
 

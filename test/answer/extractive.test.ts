@@ -38,10 +38,12 @@ describe('extractive answers', () => {
     expect((await answer('Kan de gemeente het lidmaatschap van een sportvereniging betalen?')).answer).toContain('Bijvoorbeeld met een Doe-Mee-Pas.');
   });
 
-  it('gives an example the sentence it is an example of', async () => {
-    expect((await answer('Wat is een Doe-Mee-Pas?')).answer).toMatch(
-      /^De gemeente kan lidmaatschap van een sportvereniging betalen\. \[1\] Bijvoorbeeld met een Doe-Mee-Pas\. \[2\]/,
+  it('gives an example the sentence it is an example of, and calls a use of a term no definition of it', async () => {
+    const response = await answer('Wat is een Doe-Mee-Pas?');
+    expect(response.answer).toMatch(
+      /^De documenten beantwoorden deze vraag niet volledig; dit zeggen ze erover: De gemeente kan lidmaatschap van een sportvereniging betalen\. \[1\] Bijvoorbeeld met een Doe-Mee-Pas\. \[2\]/,
     );
+    expect(response.confidence).toBe('partial');
   });
 
   it('refuses when no passage covers the question, rather than stitching fragments', async () => {

@@ -61,6 +61,12 @@ describe('the bundled corpus', () => {
     expect(body.answer).toMatch(/^De documenten beantwoorden deze vraag niet volledig/);
   });
 
+  it('answers "Wat is X?" in full only with a sentence that defines X', async () => {
+    // The documents use "mantelzorg" everywhere but never define it; "(respijtzorg)" defines another care.
+    expect(await ask('Wat is mantelzorg?')).toMatchObject({ answered: true, confidence: 'partial' });
+    expect(await ask('Wat is gemeenschapskracht?')).toMatchObject({ answered: true, confidence: 'high' });
+  });
+
   it('keeps a new question in a conversation from being read as a follow-up', async () => {
     const history = [{ question: 'Wat is respijtzorg?', answer: (await ask('Wat is respijtzorg?')).answer }];
     const body = await ask('Welke risicogroepen voor eenzaamheid zijn er?', history);

@@ -1,8 +1,8 @@
 // The Dutch prompts: numbered passages inside delimiters, rules for citing, an honest way to
 // say "not in the documents", and passages treated as data, never as instructions.
 import type { HistoryTurn } from '../../contract.js';
+import { splitSentences } from '../../language/sentences.js';
 import type { RetrievedPassage } from '../../retrieve/retriever.js';
-import { splitSentences } from '../sentences.js';
 import type { ChatMessage } from './chat-completions.js';
 import { addressesTheAssistant, REDACTED } from './instructions-in-text.js';
 

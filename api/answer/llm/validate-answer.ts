@@ -7,11 +7,11 @@
 import type { Citation } from '../../contract.js';
 import type { DutchAnalyzer } from '../../language/dutch-analyzer.js';
 import { foldWord } from '../../language/fold.js';
+import { type Sentence, splitSentences } from '../../language/sentences.js';
 import { wordSpans } from '../../language/words.js';
 import type { RetrievedPassage } from '../../retrieve/retriever.js';
 import type { PassageRecord } from '../../store/store.js';
 import { citation } from '../citations.js';
-import { type Sentence, splitSentences } from '../sentences.js';
 import { addressesTheAssistant } from './instructions-in-text.js';
 import { NO_ANSWER } from './prompt.js';
 

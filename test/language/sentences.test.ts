@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../api/answer/sentences.js';
+import { splitSentences } from '../../api/language/sentences.js';
 
 describe('splitSentences', () => {
   const text = 'Sociale steun helpt. Zie o.a. de handreiking van Movisie.\n• Maak afspraken over respijtzorg\n• Betrek vrijwilligers.';
