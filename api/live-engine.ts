@@ -4,6 +4,7 @@
 // with. A new index that cannot be loaded (damaged, half written, another model) is refused
 // with a log line, and the previous one keeps serving.
 import { watch } from 'node:fs';
+import { type EmbedderLoad, loadEmbedder, SERVING_EMBEDDER } from './embed/embedder.js';
 import type { ModelSettings } from './embed/model-files.js';
 import type { Engine } from './engine.js';
 import { AppError } from './errors.js';
@@ -22,7 +23,7 @@ export interface LiveEngine {
   warnings(): string[];
   /** Looks for a new build now; resolves when it is loaded or refused. */
   refresh(): Promise<void>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface LiveEngineOptions {
@@ -41,12 +42,18 @@ export async function openLiveEngine({
   let live: (LoadedEngine & { build: string | null }) | null = null;
   let problem: AppError | null = null;
   let loading: Promise<void> | null = null;
+  // One question embedder for every index this server loads (they are built with one model).
+  let embedder: Promise<EmbedderLoad> | null = null;
+  const sharedEmbedder = () => {
+    embedder ??= loadEmbedder({ ...model, allowDownload: false }, SERVING_EMBEDDER);
+    return embedder;
+  };
 
   const load = async () => {
     const build = await currentBuild(indexDir);
     if (live && build === live.build) return;
     try {
-      const loaded = await loadEngine(indexDir, model);
+      const loaded = await loadEngine(indexDir, model, sharedEmbedder);
       const first = live === null;
       live = { ...loaded, build };
       problem = null;
@@ -85,9 +92,11 @@ export async function openLiveEngine({
     problem: () => problem,
     warnings: () => live?.warnings ?? [],
     refresh,
-    close() {
+    async close() {
       clearInterval(timer);
       watcher?.close();
+      const load = await embedder;
+      if (load?.status === 'ready') await load.embedder.close();
     },
   };
 }

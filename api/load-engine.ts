@@ -2,7 +2,7 @@
 // the configured one, loads the question embedder when the index has vectors, and reports what
 // it had to give up (warnings) instead of failing.
 import { join } from 'node:path';
-import { loadEmbedder } from './embed/embedder.js';
+import { type EmbedderLoad, loadEmbedder, SERVING_EMBEDDER } from './embed/embedder.js';
 import type { ModelSettings } from './embed/model-files.js';
 import { createEngine, type Engine } from './engine.js';
 import { AppError } from './errors.js';
@@ -18,7 +18,13 @@ export interface LoadedEngine {
   warnings: string[];
 }
 
-export async function loadEngine(indexDir: string, model: ModelSettings): Promise<LoadedEngine> {
+/**
+ * Where the question embedder comes from. A server that reloads its index passes one shared
+ * loader, so every index it loads uses the same model workers instead of starting new ones.
+ */
+export type EmbedderSource = () => Promise<EmbedderLoad>;
+
+export async function loadEngine(indexDir: string, model: ModelSettings, embedderSource?: EmbedderSource): Promise<LoadedEngine> {
   const files = await readIndexFiles(indexDir);
   const built = files.manifest.model;
   if (built.id !== model.modelId || built.dtype !== model.dtype) {
@@ -31,7 +37,7 @@ export async function loadEngine(indexDir: string, model: ModelSettings): Promis
     return { engine: createEngine(store, parts), warnings: [messages.lexicalOnly(built.denseUnavailableReason ?? messages.noVectors)] };
   }
   // The question embedder never downloads at serving time: the index build fetched the weights.
-  const load = await loadEmbedder({ ...model, allowDownload: false });
+  const load = await (embedderSource ?? (() => loadEmbedder({ ...model, allowDownload: false }, SERVING_EMBEDDER)))();
   if (load.status === 'unavailable') return { engine: createEngine(store, parts), warnings: [messages.lexicalOnly(load.reason)] };
   return { engine: createEngine(store, { ...parts, embedder: load.embedder }), warnings: [] };
 }

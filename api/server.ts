@@ -59,8 +59,7 @@ export async function startServer(env: Env, { reloadCheckMs }: ServerOptions = {
         url: `http://${host}:${info.port}`,
         close: () =>
           new Promise((done) => {
-            engines.close();
-            server.close(() => done());
+            server.close(() => void engines.close().then(done));
           }),
       });
     });

@@ -1,13 +1,16 @@
-// npm run bench [-- --corpus bundled|scale|all] [--requests N] [--json]: measures the build and
+// npm run bench [-- --corpus bundled|scale|all] [--requests N] [--standin] [--json]: measures the build and
 // the server on a corpus, each in a child process of its own: build seconds and stage times,
 // peak memory, index size on disk, server start time and memory, /api/ask latency sequential and
 // at 8 concurrent clients, and an incremental rebuild after one document changes (until the
 // running server answers from it). Reports figures; asserts nothing: machines are noisy.
+// --standin measures the hybrid mode with a random-weight model of multilingual-e5-small's shape
+// (written once to data/bench-models): its speed is the real model's, its answers are not.
 import { existsSync } from 'node:fs';
 import { appendFile, cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchCorpus, type CorpusFigures, formatFigures } from './lib/bench-run.js';
+import { STANDIN_MODEL_ID, writeStandinModel } from './lib/standin-model.js';
 
 const args = process.argv.slice(2);
 const option = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
@@ -16,8 +19,13 @@ const which = option('--corpus') ?? 'bundled';
 const names = which === 'all' ? (['bundled', 'scale'] as const) : [which as keyof typeof corpora];
 const requests = Number(option('--requests') ?? 400);
 const concurrency = Number(option('--concurrency') ?? 8);
-const modelsDir = option('--models-dir');
-const modelId = option('--model');
+const standin = args.includes('--standin');
+const modelsDir = standin ? resolve('data', 'bench-models') : option('--models-dir');
+const modelId = standin ? STANDIN_MODEL_ID : option('--model');
+if (standin && !existsSync(join(modelsDir!, STANDIN_MODEL_ID, 'onnx', 'model_quantized.onnx'))) {
+  console.error('Stand-in van multilingual-e5-small schrijven (willekeurige gewichten, alleen voor snelheid) …');
+  await writeStandinModel(modelsDir!);
+}
 
 const results: Record<string, CorpusFigures> = {};
 for (const name of names) {
@@ -51,4 +59,7 @@ for (const name of names) {
 }
 
 if (args.includes('--json')) console.log(JSON.stringify(results, null, 2));
-else for (const [name, figures] of Object.entries(results)) console.log(formatFigures(name, figures));
+else {
+  if (standin) console.log('Hybride met een stand-in met willekeurige gewichten: alleen de snelheid telt, niet de antwoorden (speed-only).');
+  for (const [name, figures] of Object.entries(results)) console.log(formatFigures(name, figures));
+}

@@ -8,7 +8,7 @@ import type { ChunkSettings } from '../chunk/chunk-document.js';
 import { chunkDocument } from '../chunk/chunk-document.js';
 import { loadTokenCounter, type TokenCounter } from '../chunk/token-counter.js';
 import type { IndexManifest, RetrievalMode } from '../contract.js';
-import { type Embedder, loadEmbedder } from '../embed/embedder.js';
+import { BUILD_EMBEDDER, type Embedder, loadEmbedder } from '../embed/embedder.js';
 import type { ModelSettings } from '../embed/model-files.js';
 import { AppError } from '../errors.js';
 import { type CorpusFile, listCorpusFiles } from '../ingest/corpus-files.js';
@@ -82,13 +82,20 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
 
   const modes: RetrievalMode[] = ['lexical'];
   let downloading = false;
-  const load = await loadEmbedder(options.model, (percent) => {
-    if (!downloading) onStage('model downloaden', 100);
-    downloading = true;
-    onProgress(percent);
+  const load = await loadEmbedder(options.model, {
+    ...BUILD_EMBEDDER,
+    onDownload: (percent) => {
+      if (!downloading) onStage('model downloaden', 100);
+      downloading = true;
+      onProgress(percent);
+    },
   });
   if (load.status === 'ready') {
-    await embedMissing(documents, load.embedder, timer, onStage, onProgress);
+    try {
+      await embedMissing(documents, load.embedder, timer, onStage, onProgress);
+    } finally {
+      await load.embedder.close(); // the model's memory goes back before the index is written
+    }
     modes.push('dense');
   } else {
     onWarning(messages.lexicalOnly(load.reason));

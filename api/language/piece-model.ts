@@ -20,36 +20,61 @@ export interface PieceModel {
 }
 
 const CACHE_FILE = 'piece-scores.bin';
-const MAGIC = 0x32535042; // "BPS2"
+const MAGIC = 0x34535042; // "BPS4": pieces, scores, vocabulary ids and the tokenizer's other settings
 const WORD_START = '\u2581'; // SentencePiece's "▁": the piece begins a word
 const MAX_PIECE_LENGTH = 24;
 /** An unknown character costs as much as the model's rarest piece and a margin, as in SentencePiece. */
 const UNKNOWN_PENALTY = 10;
 
-interface PieceTable {
+/** The tokenizer's pieces (special tokens left out), sorted for bisection, with their scores and vocabulary ids. */
+export interface PieceTable {
   pieces: string[];
   scores: Float32Array;
+  ids: Int32Array;
+  /** What an unknown character costs: the rarest piece's score less a margin, as in SentencePiece. */
+  unknownScore: number;
+  /** tokenizer.json without the vocabulary: normaliser, pre-tokeniser, post-processor, special tokens. */
+  settings: TokenizerSettingsJson;
+}
+
+/** The parts of tokenizer.json besides the vocabulary (kept so no one parses its 17 MB again). */
+export interface TokenizerSettingsJson {
+  normalizer?: unknown;
+  pre_tokenizer?: unknown;
+  post_processor?: unknown;
+  model?: { type?: string; unk_id?: number };
+  added_tokens?: { id: number; content: string; lstrip?: boolean; rstrip?: boolean }[];
+}
+
+/** The table of the unigram tokenizer in `modelDir`, or null when it has none there. */
+export function loadPieceTable(modelDir: string): PieceTable | null {
+  return readCachedTable(modelDir) ?? deriveTable(modelDir);
 }
 
 /** The model of the tokenizer in `modelDir`, or null when it has no unigram tokenizer there. */
 export function loadPieceModel(modelDir: string): PieceModel | null {
-  const table = readCachedTable(modelDir) ?? deriveTable(modelDir);
+  const table = loadPieceTable(modelDir);
   return table ? pieceModel(table) : null;
 }
 
-function pieceModel({ pieces, scores }: PieceTable): PieceModel {
-  const unknown = scores.reduce((low, score) => Math.min(low, score), 0) - UNKNOWN_PENALTY;
+/** The position of `piece` in the table, or -1. */
+export function findPiece(pieces: readonly string[], piece: string): number {
+  let low = 0;
+  let high = pieces.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const candidate = pieces[middle]!;
+    if (candidate === piece) return middle;
+    if (candidate < piece) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+function pieceModel({ pieces, scores, unknownScore: unknown }: PieceTable): PieceModel {
   const scoreOf = (piece: string): number | undefined => {
-    let low = 0;
-    let high = pieces.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const candidate = pieces[middle]!;
-      if (candidate === piece) return scores[middle];
-      if (candidate < piece) low = middle + 1;
-      else high = middle - 1;
-    }
-    return undefined;
+    const at = findPiece(pieces, piece);
+    return at < 0 ? undefined : scores[at];
   };
   return {
     segment(word) {
@@ -89,9 +114,14 @@ function readCachedTable(modelDir: string): PieceTable | null {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     if (view.getUint32(0, true) !== MAGIC) return null;
     const count = view.getUint32(4, true);
-    const scores = new Float32Array(bytes.buffer.slice(bytes.byteOffset + 8, bytes.byteOffset + 8 + count * 4));
-    const pieces = new TextDecoder().decode(bytes.subarray(8 + count * 4)).split('\n');
-    return pieces.length === count ? { pieces, scores } : null;
+    const settingsLength = view.getUint32(8, true);
+    const at = 12;
+    const scores = new Float32Array(bytes.buffer.slice(bytes.byteOffset + at, bytes.byteOffset + at + count * 4));
+    const ids = new Int32Array(bytes.buffer.slice(bytes.byteOffset + at + count * 4, bytes.byteOffset + at + count * 8));
+    const decoder = new TextDecoder();
+    const settings = JSON.parse(decoder.decode(bytes.subarray(at + count * 8, at + count * 8 + settingsLength))) as TokenizerSettingsJson;
+    const pieces = decoder.decode(bytes.subarray(at + count * 8 + settingsLength)).split('\n');
+    return pieces.length === count ? withUnknownScore(pieces, scores, ids, settings) : null;
   } catch {
     return null; // a damaged cache is derived again
   }
@@ -100,26 +130,50 @@ function readCachedTable(modelDir: string): PieceTable | null {
 function deriveTable(modelDir: string): PieceTable | null {
   const source = join(modelDir, 'tokenizer.json');
   if (!existsSync(source)) return null;
-  const model = (JSON.parse(readFileSync(source, 'utf8')) as { model?: { type?: string; vocab?: unknown } }).model;
+  const json = JSON.parse(readFileSync(source, 'utf8')) as TokenizerSettingsJson & { model?: { vocab?: unknown } };
+  const model = json.model;
   if (model?.type !== 'Unigram' || !Array.isArray(model.vocab)) return null;
-  // Special tokens (<s>, <pad>, </s>, <unk>) score 0 but never occur inside text.
-  const entries = (model.vocab as [string, number][]).filter(
-    ([piece, score]) => typeof piece === 'string' && !piece.includes('\n') && !/^<.+>$/.test(piece) && Number.isFinite(score),
+  // Special tokens (<s>, <pad>, </s>, <unk>, <mask>) are split off before segmentation: never pieces of text.
+  const special = new Set((json.added_tokens ?? []).map((token) => token.id));
+  const entries = (model.vocab as [string, number][])
+    .map(([piece, score], id) => ({ piece, score, id }))
+    .filter(({ piece, score, id }) => typeof piece === 'string' && !piece.includes('\n') && !special.has(id) && Number.isFinite(score));
+  entries.sort((a, b) => (a.piece < b.piece ? -1 : a.piece > b.piece ? 1 : 0));
+  const table = withUnknownScore(
+    entries.map((entry) => entry.piece),
+    Float32Array.from(entries, (entry) => entry.score),
+    Int32Array.from(entries, (entry) => entry.id),
+    {
+      normalizer: json.normalizer,
+      pre_tokenizer: json.pre_tokenizer,
+      post_processor: json.post_processor,
+      model: { type: model.type, ...(typeof model.unk_id === 'number' ? { unk_id: model.unk_id } : {}) },
+      added_tokens: json.added_tokens ?? [],
+    },
   );
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const table = { pieces: entries.map(([piece]) => piece), scores: Float32Array.from(entries, ([, score]) => score) };
   writeCache(join(modelDir, CACHE_FILE), table);
   return table;
 }
 
-function writeCache(path: string, { pieces, scores }: PieceTable): void {
-  const blob = new TextEncoder().encode(pieces.join('\n'));
-  const bytes = new Uint8Array(8 + scores.byteLength + blob.byteLength);
+function withUnknownScore(pieces: string[], scores: Float32Array, ids: Int32Array, settings: TokenizerSettingsJson): PieceTable {
+  // The special tokens score 0, so the minimum over the whole vocabulary is that of the pieces, or 0.
+  return { pieces, scores, ids, settings, unknownScore: scores.reduce((low, score) => Math.min(low, score), 0) - UNKNOWN_PENALTY };
+}
+
+function writeCache(path: string, { pieces, scores, ids, settings }: PieceTable): void {
+  const encoder = new TextEncoder();
+  const settingsBytes = encoder.encode(JSON.stringify(settings));
+  const blob = encoder.encode(pieces.join('\n'));
+  const at = 12;
+  const bytes = new Uint8Array(at + scores.byteLength + ids.byteLength + settingsBytes.byteLength + blob.byteLength);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, MAGIC, true);
   view.setUint32(4, pieces.length, true);
-  bytes.set(new Uint8Array(scores.buffer, scores.byteOffset, scores.byteLength), 8);
-  bytes.set(blob, 8 + scores.byteLength);
+  view.setUint32(8, settingsBytes.byteLength, true);
+  bytes.set(new Uint8Array(scores.buffer, scores.byteOffset, scores.byteLength), at);
+  bytes.set(new Uint8Array(ids.buffer, ids.byteOffset, ids.byteLength), at + scores.byteLength);
+  bytes.set(settingsBytes, at + scores.byteLength + ids.byteLength);
+  bytes.set(blob, at + scores.byteLength + ids.byteLength + settingsBytes.byteLength);
   try {
     writeFileSync(path, bytes);
   } catch {

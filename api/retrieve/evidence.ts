@@ -48,35 +48,51 @@ export function sectionOf(passage: Pick<PassageRecord, 'section' | 'headings'>, 
   return sectionAt(passage.headings, offset) ?? passage.section;
 }
 
-export function passageEvidence(record: PassageRecord, concepts: readonly WeightedConcept[], analyzer: DutchAnalyzer): PassageEvidence {
+/** What a passage is made of, whatever the question: its sentences and their terms. Computed once per passage. */
+export interface AnalysedPassage {
+  record: PassageRecord;
+  sentences: { sentence: Sentence; section: string | null; kind: SentenceKind; terms: ReadonlySet<string> }[];
+  /** The passage's own terms, as the index holds them: its text and the heading it falls under. */
+  terms: ReadonlySet<string>;
+  /** Terms of each section heading (with the document title) the passage's sentences fall under. */
+  contexts: ReadonlyMap<string | null, ReadonlySet<string>>;
+}
+
+export function analysePassage(record: PassageRecord, analyzer: DutchAnalyzer): AnalysedPassage {
   const titleTerms = analyzer.indexTerms(record.documentTitle);
   const contexts = new Map<string | null, Set<string>>();
   const contextOf = (section: string | null) => {
-    let terms = contexts.get(section);
-    if (!terms) {
-      terms = new Set([...analyzer.indexTerms(section ?? ''), ...titleTerms]);
-      contexts.set(section, terms);
-    }
-    return terms;
+    if (!contexts.has(section)) contexts.set(section, new Set([...analyzer.indexTerms(section ?? ''), ...titleTerms]));
   };
-  // The passage's own terms, as the index holds them: its text and the heading it falls under.
-  const passageTerms = new Set(record.section && !record.text.startsWith(record.section) ? analyzer.indexTerms(record.section) : []);
-  const sentences: SentenceEvidence[] = [];
+  contextOf(record.section);
+  const terms = new Set(record.section && !record.text.startsWith(record.section) ? analyzer.indexTerms(record.section) : []);
+  const sentences: AnalysedPassage['sentences'] = [];
   for (const sentence of splitSentences(record.text, record.start)) {
-    const terms = new Set(analyzer.indexTerms(sentence.text));
-    for (const term of terms) passageTerms.add(term);
+    const sentenceTerms = new Set(analyzer.indexTerms(sentence.text));
+    for (const term of sentenceTerms) terms.add(term);
     const section = sectionOf(record, sentence.start);
     if (sentence.text === section) continue; // a heading is context, not a sentence of the answer
-    const { share, covered } = coverage(concepts, terms, contextOf(section));
-    sentences.push({ sentence, passage: record, section, kind: kindOf(sentence.text), coverage: share, covered, terms });
+    contextOf(section);
+    sentences.push({ sentence, section, kind: kindOf(sentence.text), terms: sentenceTerms });
   }
+  return { record, sentences, terms, contexts };
+}
+
+/** How much of the question the passage and its sentences hold. */
+export function passageEvidence(passage: AnalysedPassage, concepts: readonly WeightedConcept[]): PassageEvidence {
+  const { record, contexts } = passage;
+  const contextOf = (section: string | null) => contexts.get(section) ?? new Set<string>();
+  const sentences: SentenceEvidence[] = passage.sentences.map(({ sentence, section, kind, terms }) => {
+    const { share, covered } = coverage(concepts, terms, contextOf(section));
+    return { sentence, passage: record, section, kind, coverage: share, covered, terms };
+  });
   const context = contextOf(record.section);
   const { focus, focusAt } = bestWindow(sentences, concepts, record, contextOf);
   return {
-    coverage: coverage(concepts, passageTerms, context).share,
+    coverage: coverage(concepts, passage.terms, context).share,
     focus,
     focusAt,
-    anchorsMissing: concepts.filter((concept) => concept.anchor && !holdsAnchor(concept, passageTerms, context, record)).map((concept) => concept.surface),
+    anchorsMissing: concepts.filter((concept) => concept.anchor && !holdsAnchor(concept, passage.terms, context, record)).map((concept) => concept.surface),
     sentences,
   };
 }

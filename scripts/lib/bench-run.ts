@@ -40,7 +40,8 @@ export interface CorpusFigures {
   };
   indexMb: number;
   server: { startSeconds: number; rssMbAfterStart: number; peakRssMb: number; peakRssMbWithReload: number };
-  ask: { sequential: Latency; concurrent: Latency & { clients: number } };
+  /** Repeated questions (a colleague's usual questions: the question embedding is cached), new questions, and concurrent clients. */
+  ask: { sequential: Latency; newQuestions: Latency; concurrent: Latency & { clients: number } };
   incremental: { changed: string; buildSeconds: number; processed: number; liveAfterSeconds: number };
   modes: string[];
 }
@@ -80,6 +81,8 @@ export async function benchCorpus(options: BenchOptions): Promise<CorpusFigures>
     };
     for (const question of QUESTIONS) await ask(question); // warm-up: lazy loading, JIT
     const sequential = await measure(options.requests, 1, ask);
+    let asked = 0; // every question new: "… (vraag 17)" is embedded afresh
+    const newQuestions = await measure(Math.min(options.requests, 200), 1, (question) => ask(`${question} (vraag ${++asked})`));
     const concurrent = await measure(options.requests, options.concurrency, ask);
     const peakRssMb = memoryOf(server).peak;
 
@@ -100,7 +103,7 @@ export async function benchCorpus(options: BenchOptions): Promise<CorpusFigures>
         peakRssMb: round(peakRssMb),
         peakRssMbWithReload: round(memoryOf(server).peak),
       },
-      ask: { sequential, concurrent: { ...concurrent, clients: options.concurrency } },
+      ask: { sequential, newQuestions, concurrent: { ...concurrent, clients: options.concurrency } },
       incremental: { changed, buildSeconds: rebuild.seconds, processed: rebuild.processed, liveAfterSeconds: round(liveAfterSeconds) },
       modes: rebuild.modes,
     };
@@ -175,7 +178,7 @@ function round(value: number): number {
 
 export function formatFigures(name: string, f: CorpusFigures): string {
   const stages = Object.entries(f.build.stageSeconds)
-    .map(([stage, seconds]) => `${stage} ${seconds} s`)
+    .map(([stage, seconds]) => `${stage} ${seconds} s${seconds > 0 ? ` (${Math.round(f.build.tokens / seconds)} tokens/s)` : ''}`)
     .join(', ');
   const latency = (l: Latency) => `p50 ${l.p50} ms · p95 ${l.p95} ms · p99 ${l.p99} ms · ${l.requestsPerSecond} req/s`;
   return [
@@ -185,6 +188,7 @@ export function formatFigures(name: string, f: CorpusFigures): string {
     `  index          ${f.indexMb} MB on disk`,
     `  server         started in ${f.server.startSeconds} s; RSS ${f.server.rssMbAfterStart} MB after start, peak ${f.server.peakRssMb} MB under load, ${f.server.peakRssMbWithReload} MB when a new index was loaded beside the old`,
     `  /api/ask       sequential: ${latency(f.ask.sequential)}`,
+    `                 new questions: ${latency(f.ask.newQuestions)}`,
     `                 ${f.ask.concurrent.clients} clients: ${latency(f.ask.concurrent)}`,
     `  incremental    ${f.incremental.buildSeconds} s to rebuild after changing ${f.incremental.changed} (${f.incremental.processed} document processed); answering from it after ${f.incremental.liveAfterSeconds} s`,
   ].join('\n');

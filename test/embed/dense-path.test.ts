@@ -4,7 +4,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { performance as nodePerformance } from 'node:perf_hooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessAnswerability } from '../../api/answer/answerability.js';
 import { askResponseSchema } from '../../api/contract.js';
 import { type Embedder, loadEmbedder } from '../../api/embed/embedder.js';
@@ -25,6 +26,7 @@ beforeAll(async () => {
   if (load.status !== 'ready') throw new Error(load.reason);
   embedder = load.embedder;
 });
+afterAll(() => embedder.close());
 
 describe('embedder', () => {
   it('embeds into normalised vectors of the model size', async () => {
@@ -40,14 +42,29 @@ describe('embedder', () => {
     expect(passage).not.toEqual(await embedder.embedQuery('respijtzorg'));
   });
 
-  it('batches passages and reports progress', async () => {
+  it('keeps the order of the passages and reports progress', async () => {
+    const texts = Array.from({ length: 20 }, (_, i) => `passage ${i} ${'woord '.repeat(i)}`);
     const progress: number[] = [];
-    const vectors = await embedder.embedPassages(
-      Array.from({ length: 20 }, (_, i) => `passage ${i}`),
-      (done) => progress.push(done),
-    );
+    const vectors = await embedder.embedPassages(texts, (done) => progress.push(done));
     expect(vectors).toHaveLength(20);
-    expect(progress).toEqual([16, 20]);
+    expect(progress.at(-1)).toBe(20);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    const [seventh] = await embedder.embedPassages([texts[7]!]);
+    expect(vectors[7]).toEqual(seventh);
+  });
+
+  it('embeds in worker threads: the serving thread stays mostly idle meanwhile', async () => {
+    const texts = Array.from({ length: 400 }, (_, i) => `passage ${i} ${'mantelzorg respijtzorg buurt '.repeat(40)}`);
+    const before = nodePerformance.eventLoopUtilization();
+    await embedder.embedPassages(texts);
+    const { utilization } = nodePerformance.eventLoopUtilization(before);
+    // Tokenising and running the model on this thread kept it busy nearly all the time (0.9+).
+    expect(utilization).toBeLessThan(0.5);
+  });
+
+  it('embeds a repeated question once', async () => {
+    const first = await embedder.embedQuery('Hoe vaak wordt deze vraag gesteld?');
+    expect(await embedder.embedQuery('Hoe vaak wordt deze vraag gesteld?')).toBe(first);
   });
 
   it('says why when the weights are missing and downloading is off', async () => {

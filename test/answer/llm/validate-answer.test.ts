@@ -3,7 +3,7 @@ import { REDACTED } from '../../../api/answer/llm/instructions-in-text.js';
 import { answerMessages, NO_ANSWER } from '../../../api/answer/llm/prompt.js';
 import { validateLlmAnswer } from '../../../api/answer/llm/validate-answer.js';
 import { loadDutchAnalyzer } from '../../../api/language/load-analyzer.js';
-import { passageEvidence } from '../../../api/retrieve/evidence.js';
+import { analysePassage, passageEvidence } from '../../../api/retrieve/evidence.js';
 import type { RetrievedPassage } from '../../../api/retrieve/retriever.js';
 
 const analyzer = loadDutchAnalyzer();
@@ -22,7 +22,7 @@ const passage = (id: number, start: number, end: number): RetrievedPassage => {
     section: 'Mantelzorg',
     headings: [],
   };
-  return { passage: record, rank: id, score: 1, similarity: null, evidence: passageEvidence(record, [], analyzer) };
+  return { passage: record, rank: id, score: 1, similarity: null, evidence: passageEvidence(analysePassage(record, analyzer), []) };
 };
 const lines = document.split('\n');
 const offsets = lines.map((_, i) => lines.slice(0, i).join('\n').length + (i > 0 ? 1 : 0));

@@ -1,0 +1,5 @@
+// Starts an embedding worker thread (embedding-worker.ts). Worker threads do not inherit tsx's
+// TypeScript loader, so this plain module registers it for the worker and imports the real one.
+import { tsImport } from 'tsx/esm/api';
+
+await tsImport('./embedding-worker.ts', import.meta.url);
