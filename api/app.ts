@@ -1,21 +1,30 @@
 // The HTTP app: routes composed under /api, one error handler mapping failures to
-// { error: { code, message } }. Dependencies come in, so tests pass their own.
+// { error: { code, message } }, and the middleware every request passes: request id, access
+// log, security headers; for the API also the origin policy, rate limit, body limit and a
+// time limit. Dependencies come in, so tests pass their own.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
+import { timeout } from 'hono/timeout';
+import { type Logger, pino } from 'pino';
 import { createAnswerers } from './answer/answerers.js';
 import { createAskService } from './answer/ask-service.js';
 import type { ChatClient } from './answer/llm/chat-completions.js';
+import type { BreakerState } from './answer/llm/upstream-guard.js';
 import type { AnswerMode, HealthReport } from './contract.js';
 import type { EngineSource } from './engine.js';
 import { DEFAULT_MAX_BODY_BYTES } from './env.js';
 import { AppError, errorBody } from './errors.js';
+import { accessLog } from './http/access-log.js';
+import { originPolicy } from './http/origin-policy.js';
+import { rateLimit } from './http/rate-limit.js';
+import { securityHeaders } from './http/security-headers.js';
 import { messages } from './messages.js';
-import { originGuard } from './origin-guard.js';
 import { askRoutes } from './routes/ask.js';
 import { documentRoutes } from './routes/documents.js';
 import { healthRoutes } from './routes/health.js';
@@ -25,15 +34,32 @@ export interface AppDeps {
   /** The index's part of GET /health; the app adds what it knows of the language model. */
   health: () => HealthReport;
   /** The language model for mode "llm"; null or absent: nothing leaves the machine. */
-  chat?: ChatClient | null;
+  chat?: (ChatClient & { state?: () => BreakerState }) | null;
   defaultMode?: AnswerMode;
   maxBodyBytes?: number;
+  /** The server's own origins (PUBLIC_URL, loopback): other Host names are refused. Empty: no Host check. */
+  ownOrigins?: readonly string[];
   /** Origins (besides the app's own) whose pages may call the API: where the widget is embedded. */
   allowedOrigins?: readonly string[];
   /** The built web UI (index.html, widget.js, assets); the API alone when absent. */
   webRoot?: string;
-  logError?: (error: unknown, requestId: string) => void;
+  /** Requests per minute per client on /api; 0 is no limit. */
+  rateLimitPerMinute?: number;
+  trustProxy?: boolean;
+  /** The longest an API request may take before it is answered with a 503. */
+  requestTimeoutMs?: number;
+  /** One deadline for all language-model calls of a request. */
+  llmDeadlineMs?: number;
+  /** Served over HTTPS: adds Strict-Transport-Security. */
+  https?: boolean;
+  logger?: Logger;
+  logQuestions?: boolean;
 }
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+const passThrough: MiddlewareHandler = async function passThrough(_, next) {
+  await next();
+};
 
 export function createApp({
   engine,
@@ -41,18 +67,39 @@ export function createApp({
   chat = null,
   defaultMode = 'extractive',
   maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+  ownOrigins = [],
   allowedOrigins = [],
   webRoot,
-  logError = defaultLogError,
+  rateLimitPerMinute = 0,
+  trustProxy = false,
+  requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
+  llmDeadlineMs,
+  https = false,
+  logger = pino({ level: 'silent' }),
+  logQuestions = false,
 }: AppDeps) {
-  const onFallback = (reason: string, detail: string) => console.warn(`Taalmodel niet gebruikt (${reason}): ${detail}`);
+  const onFallback = (reason: string, detail: string) => logger.warn({ reason, detail }, 'language model not used');
   const askService = () => {
     const current = engine();
-    return createAskService({ engine: current, answerers: createAnswerers({ analyzer: current.analyzer, chat, onFallback }), chat, defaultMode });
+    return createAskService({
+      engine: current,
+      answerers: createAnswerers({ analyzer: current.analyzer, chat, onFallback }),
+      chat,
+      defaultMode,
+      ...(llmDeadlineMs ? { llmDeadlineMs } : {}),
+    });
   };
-  const healthWithLlm = (): HealthReport => ({ ...health(), llm: { configured: chat !== null, model: chat?.model ?? null, defaultMode } });
-  const api = new Hono()
-    .use(originGuard(allowedOrigins))
+  const healthWithLlm = (): HealthReport => ({
+    ...health(),
+    llm: { configured: chat !== null, model: chat?.model ?? null, defaultMode, ...(chat?.state ? { breaker: chat.state() } : {}) },
+  });
+  const origins = originPolicy({ ownOrigins, allowedOrigins });
+
+  const apiBase = new Hono();
+  const api = apiBase
+    .use(methodNotAllowed({ app: apiBase, onMethodNotAllowed }))
+    .use(origins)
+    .use(rateLimitPerMinute > 0 ? rateLimit({ perMinute: rateLimitPerMinute, trustProxy }) : passThrough)
     .use(
       bodyLimit({
         maxSize: maxBodyBytes,
@@ -61,21 +108,29 @@ export function createApp({
         },
       }),
     )
-    .route('/', askRoutes(askService))
+    .use(timeout(requestTimeoutMs, () => new HTTPException(503, { message: 'request_timeout' })))
+    .route('/', askRoutes(askService, { logQuestions }))
     .route(
       '/',
       documentRoutes(() => engine().catalog),
     );
 
-  const app = new Hono().use(requestId()).route('/api', api).route('/', healthRoutes(healthWithLlm));
+  const app = new Hono()
+    .use(requestId())
+    .use(accessLog(logger, { logQuestions }))
+    .use(securityHeaders({ frameAncestors: allowedOrigins, https }))
+    .use('/health', origins)
+    .route('/api', api)
+    .route('/', healthRoutes(healthWithLlm));
   if (webRoot && existsSync(join(webRoot, 'index.html'))) serveWeb(app, webRoot);
 
   app.notFound((c) => c.json(errorBody('not_found', messages.routeNotFound), 404));
   app.onError((error, c) => {
     if (error instanceof AppError) return c.json(errorBody(error.code, error.message), error.status as 400);
+    if (error instanceof HTTPException && error.message === 'request_timeout') return c.json(errorBody('request_timeout', messages.requestTimeout), 503);
     if (error instanceof HTTPException && error.status === 400) return c.json(errorBody('invalid_json', messages.invalidJson), 400);
-    if (error instanceof HTTPException && error.status < 500) return c.json(errorBody('invalid_request', error.message), error.status);
-    logError(error, c.get('requestId'));
+    if (error instanceof HTTPException && error.status < 500) return c.json(errorBody('invalid_request', messages.invalidRequest), error.status);
+    logger.error({ requestId: c.get('requestId'), err: error }, 'unexpected error');
     return c.json(errorBody('internal_error', messages.internalError), 500);
   });
   return app;
@@ -83,19 +138,39 @@ export function createApp({
 
 export type AppType = ReturnType<typeof createApp>;
 
-/** The chat UI, its assets and the widget; the chat's own routes all load index.html. */
-function serveWeb(app: Hono, webRoot: string): void {
-  const indexHtml = serveStatic({ root: webRoot, path: 'index.html' });
-  app.get('/', indexHtml);
-  app.get('/documents/*', indexHtml);
-  app.use('/widget.js', async (c, next) => {
-    await next();
-    c.header('Cache-Control', 'no-cache'); // embedding pages always get the current widget
-    c.header('Access-Control-Allow-Origin', '*');
-  });
-  app.get('/*', serveStatic({ root: webRoot }));
+function onMethodNotAllowed(c: Parameters<Parameters<typeof methodNotAllowed>[0]['onMethodNotAllowed'] & {}>[0], allowed: string[]) {
+  const list = allowed.join(', ');
+  return c.json(errorBody('method_not_allowed', messages.methodNotAllowed(list)), 405, { Allow: list });
 }
 
-function defaultLogError(error: unknown, requestId: string): void {
-  console.error(`[${requestId}]`, error);
+/** Hashed assets never change under their name: a year in the browser's cache. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** The chat UI, its assets and the widget; the chat's own routes all load index.html. */
+function serveWeb(app: Hono, webRoot: string): void {
+  // Source maps are not published; the build does not write them either.
+  app.use('*', async (c, next) => {
+    if (c.req.path.endsWith('.map')) return c.json(errorBody('not_found', messages.routeNotFound), 404);
+    await next();
+  });
+  // Anything may change with the next build: the browser asks before it reuses it; hashed assets never change.
+  app.use('*', cacheFor('no-cache'));
+  app.use('/assets/*', cacheFor(IMMUTABLE));
+  app.use('/widget.js', async (c, next) => {
+    await next();
+    c.res.headers.set('Access-Control-Allow-Origin', '*');
+    c.res.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+  });
+  const indexHtml = serveStatic({ root: webRoot, path: 'index.html', precompressed: true });
+  app.get('/', indexHtml);
+  app.get('/documents/*', indexHtml);
+  app.get('/*', serveStatic({ root: webRoot, precompressed: true }));
+}
+
+/** Sets Cache-Control on a successful response that has none yet (so the innermost rule wins). */
+function cacheFor(value: string): MiddlewareHandler {
+  return async function setCacheControl(c, next) {
+    await next();
+    if (c.res.status === 200 && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', value);
+  };
 }

@@ -19,30 +19,40 @@ export * from './contract-values.js';
 
 export const answerModeSchema = z.enum(ANSWER_MODES, { error: `mode moet ${ANSWER_MODES.map((mode) => `"${mode}"`).join(' of ')} zijn.` });
 
-export const askRequestSchema = z.object({
-  question: z
-    .string({ error: 'Stel een vraag (tekst).' })
-    .trim()
-    .min(1, { error: 'De vraag is leeg.' })
-    .max(MAX_QUESTION_LENGTH, { error: `De vraag is te lang (maximaal ${MAX_QUESTION_LENGTH} tekens).` }),
-  k: z
-    .number({ error: 'k moet een getal zijn.' })
-    .int({ error: 'k moet een geheel getal zijn.' })
-    .min(1, { error: 'k moet minstens 1 zijn.' })
-    .max(MAX_K, { error: `k mag hoogstens ${MAX_K} zijn.` })
-    .default(DEFAULT_K),
-  mode: answerModeSchema.optional(),
-  history: z
-    .array(
-      z.object({
-        question: z.string({ error: 'Elke eerdere vraag moet tekst zijn.' }).max(MAX_QUESTION_LENGTH),
-        answer: z.string({ error: 'Elk eerder antwoord moet tekst zijn.' }).max(MAX_HISTORY_ANSWER_LENGTH),
-      }),
-      { error: 'history moet een lijst van eerdere vragen en antwoorden zijn.' },
-    )
-    .max(MAX_HISTORY, { error: `history mag hoogstens ${MAX_HISTORY} eerdere vragen bevatten.` })
-    .default([]),
-});
+export const askRequestSchema = z.object(
+  {
+    question: z
+      .string({ error: 'Stel een vraag (tekst).' })
+      .trim()
+      .min(1, { error: 'De vraag is leeg.' })
+      .max(MAX_QUESTION_LENGTH, { error: `De vraag is te lang (maximaal ${MAX_QUESTION_LENGTH} tekens).` }),
+    k: z
+      .number({ error: 'k moet een getal zijn.' })
+      .int({ error: 'k moet een geheel getal zijn.' })
+      .min(1, { error: 'k moet minstens 1 zijn.' })
+      .max(MAX_K, { error: `k mag hoogstens ${MAX_K} zijn.` })
+      .default(DEFAULT_K),
+    mode: answerModeSchema.optional(),
+    history: z
+      .array(
+        z.object(
+          {
+            question: z
+              .string({ error: 'Elke eerdere vraag moet tekst zijn.' })
+              .max(MAX_QUESTION_LENGTH, { error: `Een eerdere vraag is te lang (maximaal ${MAX_QUESTION_LENGTH} tekens).` }),
+            answer: z
+              .string({ error: 'Elk eerder antwoord moet tekst zijn.' })
+              .max(MAX_HISTORY_ANSWER_LENGTH, { error: `Een eerder antwoord is te lang (maximaal ${MAX_HISTORY_ANSWER_LENGTH} tekens).` }),
+          },
+          { error: 'Elke eerdere beurt moet een object zijn met "question" en "answer".' },
+        ),
+        { error: 'history moet een lijst van eerdere vragen en antwoorden zijn.' },
+      )
+      .max(MAX_HISTORY, { error: `history mag hoogstens ${MAX_HISTORY} eerdere vragen bevatten.` })
+      .default([]),
+  },
+  { error: 'Stuur een JSON-object met de vraag, zoals {"question": "Wat is respijtzorg?"}.' },
+);
 
 export type HistoryTurn = { question: string; answer: string };
 
@@ -71,7 +81,18 @@ export const passageSchema = z.object({
 
 export const fallbackSchema = z.object({
   /** Why the language model's answer was not used: the response is the extractive answer. */
-  reason: z.enum(['not_configured', 'timeout', 'rate_limited', 'upstream_error', 'unreachable', 'invalid_response', 'no_valid_citations']),
+  reason: z.enum([
+    'not_configured',
+    'timeout',
+    'rate_limited',
+    'upstream_error',
+    'unreachable',
+    'invalid_response',
+    'no_valid_citations',
+    'circuit_open',
+    'busy',
+    'cancelled',
+  ]),
   message: z.string(),
 });
 
@@ -115,7 +136,13 @@ export interface HealthReport {
   manifest: IndexManifest | null;
   warnings: string[];
   /** Whether answers can be written by a language model; never its key or address. */
-  llm?: { configured: boolean; model: string | null; defaultMode: AnswerMode };
+  llm?: {
+    configured: boolean;
+    model: string | null;
+    defaultMode: AnswerMode;
+    /** "open": the model failed repeatedly and is left alone for a while; answers are extractive meanwhile. */
+    breaker?: 'closed' | 'open' | 'half_open';
+  };
 }
 
 export const documentSummarySchema = z.object({

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ANSWER_MODES } from './contract.js';
+import { isLoopbackHost, normalizeOrigin } from './http/origins.js';
 
 /** Largest request body accepted: a question of 2,000 characters with ten earlier turns fits. */
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -25,25 +26,53 @@ const envSchema = z.object({
   CHUNK_OVERLAP_TOKENS: z.coerce.number().int().min(0).max(200).default(40),
   MAX_DOCUMENT_MB: z.coerce.number().positive().max(10_000).default(100),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
+  PUBLIC_URL: optional(z.string().transform(origin('PUBLIC_URL'))),
   ALLOWED_ORIGINS: z
     .string()
     .default('')
-    .transform((value) =>
+    .transform((value, context) =>
       value
         .split(',')
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.url({ error: 'ALLOWED_ORIGINS must be comma-separated origins such as https://intranet.gemeente.nl' }))),
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+        .map((entry) => origin('ALLOWED_ORIGINS')(entry, context)),
+    ),
   WEB_ROOT: z.string().min(1).default('web/dist'),
   LLM_BASE_URL: optional(z.url({ error: 'LLM_BASE_URL must be the URL of an OpenAI-compatible API, e.g. http://localhost:11434/v1' })),
   LLM_MODEL: optional(z.string().min(1)),
   LLM_API_KEY: optional(z.string().min(1)),
   LLM_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  LLM_MAX_CONCURRENT: z.coerce.number().int().min(1).max(1000).default(4),
+  LLM_BREAKER_FAILURES: z.coerce.number().int().min(1).max(100).default(3),
+  LLM_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+  RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(0).max(100_000)),
+  TRUST_PROXY: flag.default(false),
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_QUESTIONS: flag.default(false),
   ANSWER_MODE: z.enum(ANSWER_MODES).default('extractive'),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Parses one origin setting; a bad entry is reported with the variable and the entry itself. */
+function origin(variable: string) {
+  return (entry: string, context: z.RefinementCtx): string => {
+    try {
+      return normalizeOrigin(entry);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: `${variable}: "${entry}" ${error instanceof Error ? error.message : 'is not an origin'}` });
+      return z.NEVER;
+    }
+  };
+}
+
+/** Requests per minute a client may make when RATE_LIMIT_PER_MINUTE is unset: off on loopback, 120 otherwise. */
+export function rateLimitPerMinute(env: Env): number {
+  return env.RATE_LIMIT_PER_MINUTE ?? (isLoopbackHost(env.HOST) ? 0 : DEFAULT_RATE_LIMIT_PER_MINUTE);
+}
+const DEFAULT_RATE_LIMIT_PER_MINUTE = 120;
 
 export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = envSchema.safeParse(source);
@@ -56,6 +85,10 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (env.CHUNK_OVERLAP_TOKENS >= env.CHUNK_TOKENS) problems.push('CHUNK_OVERLAP_TOKENS must be smaller than CHUNK_TOKENS.');
   if (env.LLM_BASE_URL && !env.LLM_MODEL) problems.push('LLM_MODEL is required when LLM_BASE_URL is set.');
   if (env.ANSWER_MODE === 'llm' && !env.LLM_BASE_URL) problems.push('ANSWER_MODE=llm needs LLM_BASE_URL and LLM_MODEL.');
+  if (!isLoopbackHost(env.HOST) && !env.PUBLIC_URL)
+    problems.push(
+      `HOST=${env.HOST} serves other machines: set PUBLIC_URL to the address colleagues open (e.g. https://bronwijzer.gemeente.nl), so requests for any other host name are refused.`,
+    );
   if (problems.length > 0) throw new Error(`Invalid configuration (see .env.example):\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
   return env;
 }
@@ -77,10 +110,21 @@ export interface LlmSettings {
   model: string;
   apiKey: string | null;
   timeoutMs: number;
+  maxConcurrent: number;
+  breakerFailures: number;
+  breakerCooldownMs: number;
 }
 
 /** The language model to use, or null: without LLM_BASE_URL nothing leaves the machine. */
 export function llmSettings(env: Env): LlmSettings | null {
   if (!env.LLM_BASE_URL || !env.LLM_MODEL) return null;
-  return { baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL, apiKey: env.LLM_API_KEY ?? null, timeoutMs: env.LLM_TIMEOUT_MS };
+  return {
+    baseUrl: env.LLM_BASE_URL,
+    model: env.LLM_MODEL,
+    apiKey: env.LLM_API_KEY ?? null,
+    timeoutMs: env.LLM_TIMEOUT_MS,
+    maxConcurrent: env.LLM_MAX_CONCURRENT,
+    breakerFailures: env.LLM_BREAKER_FAILURES,
+    breakerCooldownMs: env.LLM_BREAKER_COOLDOWN_MS,
+  };
 }

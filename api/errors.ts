@@ -5,6 +5,11 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'not_found'
   | 'origin_not_allowed'
+  | 'host_not_allowed'
+  | 'method_not_allowed'
+  | 'unsupported_media_type'
+  | 'rate_limited'
+  | 'request_timeout'
   | 'document_not_found'
   | 'index_missing'
   | 'index_incompatible'
@@ -19,6 +24,11 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   not_found: 404,
   origin_not_allowed: 403,
+  host_not_allowed: 421,
+  method_not_allowed: 405,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  request_timeout: 503,
   document_not_found: 404,
   index_missing: 503,
   index_incompatible: 503,

@@ -4,10 +4,18 @@ export const messages = {
     'In de documenten staat geen antwoord op deze vraag. Hieronder staan de passages die er het dichtst bij komen; beoordeel zelf of ze bruikbaar zijn.',
   partialAnswer: 'De documenten beantwoorden deze vraag niet volledig; dit zeggen ze erover:',
   invalidJson: 'De aanvraag is geen geldige JSON.',
+  invalidRequest: 'De aanvraag is niet geldig.',
   payloadTooLarge: 'De aanvraag is te groot.',
   routeNotFound: 'Deze pagina of API-route bestaat niet.',
   documentNotFound: (id: string) => `Document "${id}" bestaat niet.`,
   internalError: 'Er ging iets mis bij het beantwoorden. Probeer het opnieuw; blijft het misgaan, meld het dan aan de beheerder.',
+  hostNotAllowed:
+    'Deze assistent is niet bereikbaar onder dit adres. Gebruik het adres dat de beheerder heeft gegeven (PUBLIC_URL), of vraag de beheerder het in te stellen.',
+  methodNotAllowed: (allowed: string) => `Deze route kent deze methode niet; gebruik ${allowed}.`,
+  notJson: 'Stuur de vraag als JSON, met de kop "Content-Type: application/json".',
+  rateLimited: (seconds: number) => `U stelt veel vragen kort na elkaar. Probeer het over ${seconds} seconden opnieuw.`,
+  requestTimeout: 'Het beantwoorden duurde te lang. Probeer het opnieuw; blijft het misgaan, meld het dan aan de beheerder.',
+  shuttingDown: 'De assistent wordt herstart. Probeer het over een minuut opnieuw.',
   originNotAllowed: (origin: string) =>
     `Deze assistent beantwoordt geen vragen vanaf ${origin}. Vraag de beheerder deze site toe te voegen aan ALLOWED_ORIGINS.`,
   fallback: {
@@ -18,6 +26,9 @@ export const messages = {
     unreachable: 'Het taalmodel is niet bereikbaar; dit is het letterlijke antwoord uit de documenten.',
     invalid_response: 'Het taalmodel gaf een onbruikbaar antwoord; dit is het letterlijke antwoord uit de documenten.',
     no_valid_citations: 'Het antwoord van het taalmodel was niet met de documenten te onderbouwen; dit is het letterlijke antwoord uit de documenten.',
+    circuit_open: 'Het taalmodel werkte de laatste tijd niet; dit is het letterlijke antwoord uit de documenten. Het taalmodel wordt zo weer geprobeerd.',
+    busy: 'Het taalmodel is bezig met andere vragen; dit is het letterlijke antwoord uit de documenten.',
+    cancelled: 'De vraag werd ingetrokken; dit is het letterlijke antwoord uit de documenten.',
   },
   indexMissing: 'De zoekindex is nog niet gebouwd. Voer "npm run build:index" uit of start de assistent met "npm start".',
   indexFormat: (found: number, expected: number) => `De index heeft formaat ${found}, deze versie verwacht ${expected}. Voer "npm run build:index" uit.`,

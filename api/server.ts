@@ -1,32 +1,44 @@
 // Serves the API from the current index, and switches to a new index when a build finishes.
 // Started by scripts/start.ts (which first makes sure the index is fresh) or directly; without
-// an index it still answers, with 503s that say what to run.
+// an index it still answers, with 503s that say what to run. On SIGTERM it stops taking
+// requests, lets those in flight finish, and after SHUTDOWN_TIMEOUT_MS closes what is left.
 import { serve } from '@hono/node-server';
+import { type Logger, pino } from 'pino';
 import { createChatClient } from './answer/llm/chat-completions.js';
+import { guardChatClient } from './answer/llm/upstream-guard.js';
 import { createApp } from './app.js';
 import type { HealthReport } from './contract.js';
-import { type Env, llmSettings, modelSettings } from './env.js';
-import { AppError } from './errors.js';
+import { type Env, llmSettings, modelSettings, rateLimitPerMinute } from './env.js';
+import { AppError, errorBody } from './errors.js';
+import { isLoopbackHost, loopbackOrigins } from './http/origins.js';
 import { openLiveEngine } from './live-engine.js';
 import { messages } from './messages.js';
 
 export interface RunningServer {
   url: string;
-  close(): Promise<void>;
+  /** Stops taking requests, waits for those in flight at most `deadlineMs` (SHUTDOWN_TIMEOUT_MS), then closes. */
+  close(deadlineMs?: number): Promise<void>;
 }
 
 export interface ServerOptions {
   /** How often to look for a new index build (milliseconds). */
   reloadCheckMs?: number;
+  /** Where log lines go; JSON on standard output at LOG_LEVEL when absent. */
+  logger?: Logger;
 }
 
-export async function startServer(env: Env, { reloadCheckMs }: ServerOptions = {}): Promise<RunningServer> {
-  const engines = await openLiveEngine({ indexDir: env.INDEX_DIR, model: modelSettings(env), ...(reloadCheckMs ? { checkEveryMs: reloadCheckMs } : {}) });
-  for (const warning of engines.warnings()) console.warn(`⚠ ${warning}`);
+export async function startServer(env: Env, { reloadCheckMs, logger = pino({ level: env.LOG_LEVEL }) }: ServerOptions = {}): Promise<RunningServer> {
+  const engines = await openLiveEngine({
+    indexDir: env.INDEX_DIR,
+    model: modelSettings(env),
+    log: (line) => logger.info(line),
+    ...(reloadCheckMs ? { checkEveryMs: reloadCheckMs } : {}),
+  });
+  for (const warning of engines.warnings()) logger.warn(warning);
   const llm = llmSettings(env);
-  if (llm) console.log(`Taalmodel: ${llm.model} via ${new URL(llm.baseUrl).host} (standaardmodus: ${env.ANSWER_MODE}).`);
+  if (llm) logger.info(`Taalmodel: ${llm.model} via ${new URL(llm.baseUrl).host} (standaardmodus: ${env.ANSWER_MODE}).`);
   const problem = engines.problem();
-  if (problem) console.error(`⚠ ${problem.message}`);
+  if (problem) logger.error(problem.message);
 
   const health = (): HealthReport => {
     const engine = engines.current();
@@ -38,6 +50,13 @@ export async function startServer(env: Env, { reloadCheckMs }: ServerOptions = {
       warnings: trouble ? [trouble.message, ...engines.warnings()] : engines.warnings(),
     };
   };
+  const chat = llm
+    ? guardChatClient(createChatClient(llm), { maxConcurrent: llm.maxConcurrent, failureThreshold: llm.breakerFailures, cooldownMs: llm.breakerCooldownMs })
+    : null;
+  const ownOrigins = [
+    ...(isLoopbackHost(env.HOST) || env.HOST === '0.0.0.0' || env.HOST === '::' ? loopbackOrigins(env.PORT) : []),
+    ...(env.PUBLIC_URL ? [env.PUBLIC_URL] : []),
+  ];
   const app = createApp({
     engine: () => {
       const engine = engines.current();
@@ -45,23 +64,57 @@ export async function startServer(env: Env, { reloadCheckMs }: ServerOptions = {
       throw engines.problem() ?? new AppError('index_missing', messages.indexMissing);
     },
     health,
-    chat: llm ? createChatClient(llm) : null,
+    chat,
     defaultMode: env.ANSWER_MODE,
     maxBodyBytes: env.MAX_BODY_BYTES,
+    ownOrigins,
     allowedOrigins: env.ALLOWED_ORIGINS,
     webRoot: env.WEB_ROOT,
+    rateLimitPerMinute: rateLimitPerMinute(env),
+    trustProxy: env.TRUST_PROXY,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    llmDeadlineMs: env.LLM_TIMEOUT_MS,
+    https: env.PUBLIC_URL?.startsWith('https:') ?? false,
+    logger,
+    logQuestions: env.LOG_QUESTIONS,
   });
 
+  let draining = false;
+  const fetch = (request: Request, ...rest: Parameters<typeof app.fetch> extends [unknown, ...infer R] ? R : never) => {
+    if (draining) return Response.json(errorBody('request_timeout', messages.shuttingDown), { status: 503, headers: { connection: 'close' } });
+    return app.fetch(request, ...rest);
+  };
+
   return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    const server = serve({ fetch, port: env.PORT, hostname: env.HOST }, (info) => {
       const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
       resolve({
         url: `http://${host}:${info.port}`,
-        close: () =>
-          new Promise((done) => {
-            server.close(() => void engines.close().then(done));
-          }),
+        close: async (deadlineMs = env.SHUTDOWN_TIMEOUT_MS) => {
+          draining = true;
+          const closed = new Promise<void>((done) => server.close(() => done()));
+          if ('closeIdleConnections' in server) server.closeIdleConnections();
+          const deadline = setTimeout(() => {
+            logger.warn(`Requests still open after ${deadlineMs} ms at shutdown: closing them.`);
+            if ('closeAllConnections' in server) server.closeAllConnections();
+          }, deadlineMs);
+          await closed;
+          clearTimeout(deadline);
+          await engines.close();
+        },
       });
     });
   });
+}
+
+/** Ends the process on SIGINT / SIGTERM after the server has drained (within its deadline). */
+export function exitOnSignals(server: RunningServer): void {
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      void server.close().then(() => process.exit(0));
+    });
+  }
 }

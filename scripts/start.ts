@@ -7,7 +7,7 @@ import { currentCorpusHash } from '../api/build/corpus-hash.js';
 import { staleReasons } from '../api/build/freshness.js';
 import { hasLocalWeights } from '../api/embed/model-files.js';
 import { buildSettings, chunkSettings, modelSettings, readEnv } from '../api/env.js';
-import { startServer } from '../api/server.js';
+import { exitOnSignals, startServer } from '../api/server.js';
 import { readManifest } from '../api/store/embedded/index-files.js';
 import { buildWeb, webBuildIsStale } from './lib/build-web.js';
 
@@ -42,6 +42,4 @@ if (webBuildIsStale(env.WEB_ROOT)) {
 
 const server = await startServer(env);
 console.log(`\nBronwijzer draait op ${server.url}\n  chat: ${server.url}/   widget-demo: ${server.url}/widget-demo.html   status: ${server.url}/health`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => void server.close().then(() => process.exit(0)));
-}
+exitOnSignals(server);

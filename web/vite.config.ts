@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: import.meta.dirname,
   plugins: [react()],
-  build: { outDir: 'dist', emptyOutDir: false, sourcemap: true },
+  // No source maps in the build: the server publishes what is in dist, and maps would publish the sources.
+  build: { outDir: 'dist', emptyOutDir: false, sourcemap: false },
   server: { proxy: { '/api': 'http://127.0.0.1:8787', '/health': 'http://127.0.0.1:8787' } },
 });

@@ -20,6 +20,8 @@ export interface AnswerContext {
   assessment: Assessment;
   /** The extractive answer: the default, and every other mode's fallback. */
   extractive: AskResponse;
+  /** The request's deadline and its client's presence: a language model call ends with it. */
+  signal?: AbortSignal;
 }
 
 export interface Answerer {
@@ -42,13 +44,13 @@ export function createAnswerers({ analyzer, chat, onFallback = () => {} }: Answe
     extractive: { answer: async ({ extractive }) => extractive },
 
     llm: {
-      async answer({ question, history, retrieval, assessment, extractive }, send) {
+      async answer({ question, history, retrieval, assessment, extractive, signal }, send) {
         // The model is only asked when the documents can answer: otherwise the honest "not found".
         if (!assessment.answerable) return extractive;
         if (!chat) return withFallback(extractive, 'not_configured', 'LLM_BASE_URL is not set');
         let raw = '';
         try {
-          for await (const token of chat.stream(answerMessages(question, retrieval.passages, history))) {
+          for await (const token of chat.stream(answerMessages(question, retrieval.passages, history), { signal })) {
             raw += token;
             await send({ event: 'token', data: { text: token } });
           }

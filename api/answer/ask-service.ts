@@ -23,12 +23,21 @@ export interface AskServiceDeps {
   answerers: Record<AnswerMode, Answerer>;
   chat: ChatClient | null;
   defaultMode: AnswerMode;
+  /** One deadline for everything a request asks the language model (rewrite and answer together). */
+  llmDeadlineMs?: number;
+}
+
+export interface AskOptions {
+  /** Aborted when the client goes away: the language model is not kept waiting for nobody. */
+  signal?: AbortSignal;
 }
 
 export interface AskService {
-  ask(request: AskRequest): Promise<AskResponse>;
-  stream(request: AskRequest, send: Send): Promise<AskResponse>;
+  ask(request: AskRequest, options?: AskOptions): Promise<AskResponse>;
+  stream(request: AskRequest, send: Send, options?: AskOptions): Promise<AskResponse>;
 }
+
+const DEFAULT_LLM_DEADLINE_MS = 30_000;
 
 interface Reading {
   question: string;
@@ -37,26 +46,30 @@ interface Reading {
   followUpOf: string | null;
 }
 
-export function createAskService({ engine, answerers, chat, defaultMode }: AskServiceDeps): AskService {
+export function createAskService({ engine, answerers, chat, defaultMode, llmDeadlineMs = DEFAULT_LLM_DEADLINE_MS }: AskServiceDeps): AskService {
   async function read(question: string, k: number, followUpOf: string | null = null): Promise<Reading> {
     // Answerability weighs a fixed depth of passages, whatever `k` the request shows.
     const retrieval = await engine.retriever.retrieve(question, Math.max(k, ANSWERABILITY.depth));
     return { question, retrieval, assessment: assessAnswerability(retrieval, engine.analyzer), followUpOf };
   }
 
-  async function rewrite(question: string, history: readonly HistoryTurn[]): Promise<string | null> {
+  async function rewrite(question: string, history: readonly HistoryTurn[], signal: AbortSignal): Promise<string | null> {
     if (!chat) return null;
     try {
-      return checkedRewrite(await chat.complete(rewriteMessages(question, history), { maxTokens: REWRITE_MAX_TOKENS }), question, history, engine.analyzer);
+      const raw = await chat.complete(rewriteMessages(question, history), { maxTokens: REWRITE_MAX_TOKENS, signal });
+      return checkedRewrite(raw, question, history, engine.analyzer);
     } catch {
       return null; // the rewrite only helps retrieval; the conversation's own words still do
     }
   }
 
-  async function interpret(request: AskRequest, mode: AnswerMode): Promise<Reading> {
+  async function interpret(request: AskRequest, mode: AnswerMode, signal: AbortSignal): Promise<Reading> {
     const previous = request.history.at(-1)?.question;
     if (previous && looksLikeFollowUp(request.question, engine.analyzer)) {
-      const completions = [mode === 'llm' ? await rewrite(request.question, request.history) : null, withEarlierQuestion(request.question, request.history)];
+      const completions = [
+        mode === 'llm' ? await rewrite(request.question, request.history, signal) : null,
+        withEarlierQuestion(request.question, request.history),
+      ];
       for (const completed of completions) {
         if (!completed) continue;
         const reading = await read(completed, request.k, previous);
@@ -66,13 +79,15 @@ export function createAskService({ engine, answerers, chat, defaultMode }: AskSe
     return read(request.question, request.k);
   }
 
-  async function stream(request: AskRequest, send: Send): Promise<AskResponse> {
+  async function stream(request: AskRequest, send: Send, options: AskOptions = {}): Promise<AskResponse> {
     const mode = request.mode ?? defaultMode;
-    const { question, retrieval, assessment, followUpOf } = await interpret(request, mode);
+    const deadline = AbortSignal.timeout(llmDeadlineMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+    const { question, retrieval, assessment, followUpOf } = await interpret(request, mode, signal);
     const passages = passagesOf(retrieval, request.k);
     await send({ event: 'passages', data: passages });
     const extractive = extractiveResponse(assessment, engine.analyzer, passages);
-    const answer = await answerers[mode].answer({ question, history: request.history, retrieval, assessment, extractive }, send);
+    const answer = await answerers[mode].answer({ question, history: request.history, retrieval, assessment, extractive, signal }, send);
     const final = followUpOf ? { ...answer, interpretedAs: { question, followUpOf } } : answer;
     await send({ event: 'final', data: final });
     return final;
@@ -80,6 +95,6 @@ export function createAskService({ engine, answerers, chat, defaultMode }: AskSe
 
   return {
     stream,
-    ask: (request) => stream(request, async () => {}),
+    ask: (request, options) => stream(request, async () => {}, options),
   };
 }

@@ -7,7 +7,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { EmbedderWorkerData, FromWorker } from './embedder-protocol.js';
-import { hasLocalWeights, type ModelSettings, weightsPath } from './model-files.js';
+import { hasLocalWeights, type ModelSettings, weightsName, withoutPaths } from './model-files.js';
 
 export interface Embedder {
   modelId: string;
@@ -66,7 +66,7 @@ export async function loadEmbedder(settings: ModelSettings, options: EmbedderOpt
   const { workers = 1, threadsPerWorker = availableParallelism(), onDownload, forceTransformersPipeline = false } = options;
   const local = hasLocalWeights(settings);
   if (!local && !settings.allowDownload) {
-    return { status: 'unavailable', reason: `modelgewichten ontbreken (${weightsPath(settings)}) en downloaden staat uit` };
+    return { status: 'unavailable', reason: `modelgewichten ontbreken (${weightsName(settings)}) en downloaden staat uit` };
   }
   const data: EmbedderWorkerData = {
     modelsDir: `${resolve(settings.modelsDir)}/`,
@@ -80,8 +80,8 @@ export async function loadEmbedder(settings: ModelSettings, options: EmbedderOpt
   const first = await startWorker(data, onDownload);
   if (first.status === 'failed') {
     const reason = first.offline
-      ? `modelgewichten ontbreken (${weightsPath(settings)}) en downloaden lukt niet (geen verbinding met de Hugging Face Hub)`
-      : `model ${settings.modelId} kon niet worden geladen: ${first.detail}`;
+      ? `modelgewichten ontbreken (${weightsName(settings)}) en downloaden lukt niet (geen verbinding met de Hugging Face Hub)`
+      : `model ${settings.modelId} kon niet worden geladen: ${withoutPaths(first.detail)}`;
     return { status: 'unavailable', reason };
   }
   const others = await Promise.all(Array.from({ length: workers - 1 }, () => startWorker({ ...data, download: false })));

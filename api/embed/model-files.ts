@@ -40,6 +40,16 @@ export function weightsPath(settings: ModelSettings): string {
   return join(resolve(settings.modelsDir), settings.modelId, 'onnx', `model${DTYPE_SUFFIX[settings.dtype]}.onnx`);
 }
 
+/** The weights file as a user may be told of it: below MODELS_DIR, never the server's full path. */
+export function weightsName(settings: Pick<ModelSettings, 'modelId' | 'dtype'>): string {
+  return `MODELS_DIR/${settings.modelId}/onnx/model${DTYPE_SUFFIX[settings.dtype]}.onnx`;
+}
+
+/** A message with every absolute path shortened to its file name. */
+export function withoutPaths(text: string): string {
+  return text.replace(/(?:[A-Za-z]:)?(?:[\\/][^\s\\/'"()]+)+[\\/]([^\s\\/'"()]+)/g, '$1');
+}
+
 export function hasLocalWeights(settings: ModelSettings): boolean {
   return existsSync(weightsPath(settings));
 }

@@ -1,12 +1,9 @@
 // One corpus through the benchmark: build, serve, ask, change a document, rebuild, reload.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { IndexManifest } from '../../api/contract.js';
+import { buildInChild, memoryOf, percentiles, serveInChild } from './child-processes.js';
 
-const CHILD = join(import.meta.dirname, 'bench-child.ts');
 const QUESTIONS = [
   'Wat is respijtzorg?',
   'Hoe kan de gemeente eenzaamheid onder ouderen aanpakken?',
@@ -64,14 +61,14 @@ export async function benchCorpus(options: BenchOptions): Promise<CorpusFigures>
     PORT: String(20000 + Math.floor(Math.random() * 20000)),
     HOST: '127.0.0.1',
     WEB_ROOT: join(options.indexDir, 'no-web'),
+    LOG_LEVEL: 'silent', // the children report on stdout
   };
   const build = await runBuildChild(env);
   const indexMb = (await folderBytes(join(options.indexDir, 'current'))) / 1e6;
 
   const started = performance.now();
-  const server = spawn(process.execPath, [...process.execArgv, CHILD, 'serve'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const { child: server, url } = await serveInChild(env);
   try {
-    const { url } = (await firstJsonLine(server)) as { url: string };
     const startSeconds = (performance.now() - started) / 1000;
     const rssMbAfterStart = memoryOf(server).rss;
     const ask = async (question: string) => {
@@ -113,8 +110,7 @@ export async function benchCorpus(options: BenchOptions): Promise<CorpusFigures>
 }
 
 async function runBuildChild(env: NodeJS.ProcessEnv) {
-  const child = spawn(process.execPath, [...process.execArgv, CHILD, 'build'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  const { manifest, maxRssMb } = (await firstJsonLine(child)) as { manifest: IndexManifest; maxRssMb: number };
+  const { manifest, maxRssMb } = await buildInChild(env);
   return {
     seconds: manifest.buildSeconds,
     documents: manifest.counts.documents,
@@ -144,26 +140,7 @@ async function measure(total: number, clients: number, ask: (question: string) =
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)]!);
-  return { p50: at(0.5), p95: at(0.95), p99: at(0.99), requestsPerSecond: Math.round(total / seconds) };
-}
-
-function firstJsonLine(child: ChildProcess): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      if (line.startsWith('{')) resolve(JSON.parse(line));
-    });
-    child.on('exit', (code) => reject(new Error(`child exited with ${code} before reporting`)));
-  });
-}
-
-/** Resident and peak resident memory of a running child, from /proc (Linux). */
-function memoryOf(child: ChildProcess): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  return { ...percentiles(latencies), requestsPerSecond: Math.round(total / seconds) };
 }
 
 async function folderBytes(dir: string): Promise<number> {

@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { askResponseSchema, documentSchema, documentSummarySchema } from '../../api/contract.js';
 import type { Engine } from '../../api/engine.js';
 import { AppError } from '../../api/errors.js';
+import { memoryLogger } from '../fixtures/memory-logger.js';
 import { buildTestIndex, postJson, testApp, writeCorpus } from '../fixtures/test-index.js';
 
 let app: Awaited<ReturnType<typeof testApp>>['app'];
@@ -103,15 +104,17 @@ describe('health and failures', () => {
   });
 
   it('hides unexpected errors behind a generic 500, logged with the request id', async () => {
-    const logError = vi.fn();
+    const { logger, lines } = memoryLogger();
     const broken = { retriever: { retrieve: () => Promise.reject(new Error('secret internals at /srv/app.ts:12')) } } as unknown as Engine;
-    const failing = createApp({ engine: () => broken, health: () => ({ status: 'ok', modes: [], manifest: null, warnings: [] }), logError });
+    const failing = createApp({ engine: () => broken, health: () => ({ status: 'ok', modes: [], manifest: null, warnings: [] }), logger });
     const response = await failing.request('/api/ask', postJson({ question: 'respijtzorg' }));
     expect(response.status).toBe(500);
     const text = await response.text();
     expect(text).not.toContain('secret');
     expect(JSON.parse(text)).toMatchObject({ error: { code: 'internal_error' } });
-    expect(logError).toHaveBeenCalledWith(expect.any(Error), expect.any(String));
+    const logged = lines.find((line) => line.msg === 'unexpected error') as { requestId: string; err: { message: string } };
+    expect(logged.err.message).toContain('secret internals');
+    expect(logged.requestId).toBe(response.headers.get('x-request-id'));
   });
 
   it('answers unknown routes with a JSON 404', async () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { llmSettings, readEnv } from '../../api/env.js';
+import { llmSettings, rateLimitPerMinute, readEnv } from '../../api/env.js';
+
 import { PROJECT_ROOT } from '../fixtures/paths.js';
 
 describe('configuration', () => {
@@ -32,9 +33,32 @@ describe('configuration', () => {
     const env = readEnv({
       LLM_BASE_URL: 'http://localhost:11434/v1',
       LLM_MODEL: 'llama3.1',
-      ALLOWED_ORIGINS: 'https://intranet.gemeente.nl, https://wiki.gemeente.nl',
+      ALLOWED_ORIGINS: 'HTTPS://Intranet.Gemeente.nl:443/, https://wiki.gemeente.nl:8443',
     });
-    expect(llmSettings(env)).toEqual({ baseUrl: 'http://localhost:11434/v1', model: 'llama3.1', apiKey: null, timeoutMs: 30_000 });
-    expect(env.ALLOWED_ORIGINS).toEqual(['https://intranet.gemeente.nl', 'https://wiki.gemeente.nl']);
+    expect(llmSettings(env)).toEqual({
+      baseUrl: 'http://localhost:11434/v1',
+      model: 'llama3.1',
+      apiKey: null,
+      timeoutMs: 30_000,
+      maxConcurrent: 4,
+      breakerFailures: 3,
+      breakerCooldownMs: 30_000,
+    });
+    expect(env.ALLOWED_ORIGINS).toEqual(['https://intranet.gemeente.nl', 'https://wiki.gemeente.nl:8443']);
+  });
+
+  it('names a bad ALLOWED_ORIGINS entry, and asks for PUBLIC_URL when serving other machines', () => {
+    expect(() => readEnv({ ALLOWED_ORIGINS: 'https://intranet.gemeente.nl, https://wiki.gemeente.nl/pagina' })).toThrow(
+      /ALLOWED_ORIGINS: "https:\/\/wiki.gemeente.nl\/pagina" must be an origin only/,
+    );
+    expect(() => readEnv({ ALLOWED_ORIGINS: 'intranet' })).toThrow(/"intranet" is not an origin/);
+    expect(() => readEnv({ HOST: '0.0.0.0' })).toThrow(/set PUBLIC_URL/);
+    expect(readEnv({ HOST: '0.0.0.0', PUBLIC_URL: 'https://Bronwijzer.gemeente.nl/' }).PUBLIC_URL).toBe('https://bronwijzer.gemeente.nl');
+  });
+
+  it('limits request rates by default only when serving other machines', () => {
+    expect(rateLimitPerMinute(readEnv({}))).toBe(0);
+    expect(rateLimitPerMinute(readEnv({ HOST: '0.0.0.0', PUBLIC_URL: 'http://bronwijzer:8787' }))).toBe(120);
+    expect(rateLimitPerMinute(readEnv({ RATE_LIMIT_PER_MINUTE: '30' }))).toBe(30);
   });
 });

@@ -3,16 +3,18 @@
 import { mkdir, mkdtemp, rename, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEnv } from '../../api/env.js';
 import { type RunningServer, startServer } from '../../api/server.js';
 import { freePort } from '../fixtures/free-port.js';
+import { memoryLogger } from '../fixtures/memory-logger.js';
 import { OFFLINE_MODEL } from '../fixtures/paths.js';
 import { buildTestIndexInto, SMALL_CORPUS, writeCorpus } from '../fixtures/test-index.js';
 
 let server: RunningServer;
 let indexDir: string;
-const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+const { logger, lines } = memoryLogger();
+const logged = () => lines.map((line) => String(line.msg)).join('\n');
 
 beforeAll(async () => {
   indexDir = await mkdtemp(join(tmpdir(), 'bronwijzer-live-'));
@@ -24,11 +26,10 @@ beforeAll(async () => {
     ALLOW_MODEL_DOWNLOAD: 'false',
     WEB_ROOT: join(indexDir, 'no-web'),
   });
-  server = await startServer(env, { reloadCheckMs: 100 });
+  server = await startServer(env, { reloadCheckMs: 100, logger });
 });
 afterAll(async () => {
   await server.close();
-  log.mockRestore();
 });
 
 const health = async () => (await (await fetch(`${server.url}/health`)).json()) as { manifest: { builtAt: string; counts: { documents: number } } };
@@ -69,7 +70,7 @@ describe('live reload', () => {
     expect((await health()).manifest.builtAt).not.toBe(before.manifest.builtAt);
     const answer = await ask('Wat is een buurthuis?');
     expect(answer.body.citations[0]?.documentId).toBe('buurthuis');
-    expect(log.mock.calls.flat().join('\n')).toMatch(/Nieuwe index in gebruik/);
+    expect(logged()).toMatch(/Nieuwe index in gebruik/);
   });
 
   it('refuses a damaged build and keeps serving the previous index', async () => {
@@ -80,7 +81,7 @@ describe('live reload', () => {
     await symlink(join('builds', 'zzz-damaged'), join(indexDir, 'current.tmp'));
     await rename(join(indexDir, 'current.tmp'), join(indexDir, 'current'));
 
-    await until(async () => log.mock.calls.flat().join('\n').includes('Nieuwe index geweigerd'));
+    await until(async () => logged().includes('Nieuwe index geweigerd'));
     expect((await health()).manifest.builtAt).toBe(before.manifest.builtAt);
     const answer = await ask('Wat is een buurthuis?');
     expect(answer.status).toBe(200);

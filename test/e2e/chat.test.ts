@@ -2,12 +2,13 @@
 // to its highlighted passage, copy it, by mouse and by keyboard, on a wide and a narrow screen.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, screenshot } from './browser.js';
+import { cspViolations, launchBrowser, screenshot } from './browser.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+let violations: string[] = [];
 const requests: string[] = [];
 
 beforeAll(async () => {
@@ -20,11 +21,13 @@ beforeEach(async () => {
   context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
   page = await context.newPage();
+  violations = cspViolations(page);
   requests.length = 0;
   page.on('request', (request) => requests.push(request.url()));
 });
 afterEach(async () => {
   await context.close();
+  expect(violations).toEqual([]); // everything the page needs satisfies the Content-Security-Policy
 });
 
 async function ask(question: string) {

@@ -39,6 +39,7 @@ export default async function setup(project: TestProject) {
     WEB_ROOT: webRoot,
     MODELS_DIR: OFFLINE_MODEL.modelsDir,
     ALLOW_MODEL_DOWNLOAD: 'false',
+    LOG_LEVEL: 'silent',
   });
   const server = await startServer(env);
   const model = await startOpenAiCompatibleServer(fakeModel, { tokenDelayMs: 60 });

@@ -79,6 +79,9 @@ export function modelAnswering(write: (messages: Message[]) => string) {
   });
 }
 
+/** Calls to the hanging model, and how many of them the caller abandoned (aborted). */
+export const hanging = { calls: 0, aborted: 0 };
+
 export const llmHandlers = {
   normal: modelAnswering(fakeModel),
   /** Two supported sentences and one pointing to a passage that does not exist. */
@@ -102,6 +105,16 @@ export const llmHandlers = {
   slow: http.post(ENDPOINT, async () => {
     await delay(5_000);
     return HttpResponse.json(completion('te laat [1].'));
+  }),
+  /** Never answers; counts the calls and the ones the caller gave up on. */
+  hangs: http.post(ENDPOINT, ({ request }) => {
+    hanging.calls++;
+    return new Promise<Response>((resolve) => {
+      request.signal.addEventListener('abort', () => {
+        hanging.aborted++;
+        resolve(HttpResponse.error());
+      });
+    });
   }),
   malformed: http.post(ENDPOINT, () => new HttpResponse('{"choices": [ niet af', { headers: { 'content-type': 'application/json' } })),
 };

@@ -63,13 +63,27 @@ function Widget({ options }: { options: WidgetOptions }) {
   );
 }
 
+/**
+ * The widget's styles as a constructed stylesheet: a host page whose Content-Security-Policy
+ * forbids inline <style> (as ours does) still styles the widget. Older browsers get a <style>.
+ */
+function adoptStyles(shadow: ShadowRoot, css: string): void {
+  if ('adoptedStyleSheets' in shadow && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+    return;
+  }
+  const style = document.createElement('style');
+  style.textContent = css;
+  shadow.append(style);
+}
+
 export function mountWidget(options: WidgetOptions): HTMLElement {
   const host = document.createElement('div');
   host.setAttribute('data-bronwijzer-widget', '');
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = `${chatCss}\n${widgetCss}`;
-  shadow.append(style);
+  adoptStyles(shadow, `${chatCss}\n${widgetCss}`);
   const mount = document.createElement('div');
   shadow.append(mount);
   document.body.append(host);

@@ -22,16 +22,39 @@ export class LlmError extends Error {
   }
 }
 
+export interface ChatOptions {
+  maxTokens?: number;
+  /** Ends the call: the request's deadline passed, or its client went away. */
+  signal?: AbortSignal;
+}
+
 export interface ChatClient {
   model: string;
-  complete(messages: ChatMessage[], options?: { maxTokens?: number }): Promise<string>;
-  stream(messages: ChatMessage[]): AsyncIterable<string>;
+  complete(messages: ChatMessage[], options?: ChatOptions): Promise<string>;
+  stream(messages: ChatMessage[], options?: ChatOptions): AsyncIterable<string>;
+}
+
+/** The call's own time limit, joined with the caller's signal (deadline, client gone). */
+function callSignal(timeoutMs: number, outer?: AbortSignal): AbortSignal {
+  const own = AbortSignal.timeout(timeoutMs);
+  return outer ? AbortSignal.any([outer, own]) : own;
+}
+
+/** Why an aborted call stopped: its time ran out, or the one who asked is gone. */
+function abortError(signal: AbortSignal, timeoutMs: number): LlmError {
+  const reason = signal.reason as { name?: string } | undefined;
+  return reason?.name === 'TimeoutError'
+    ? new LlmError('timeout', `Het taalmodel antwoordde niet binnen ${timeoutMs} ms.`)
+    : new LlmError('cancelled', 'De vraag werd ingetrokken voordat het taalmodel antwoordde.');
 }
 
 /** Low, so the model keeps close to the passages rather than varying its wording. */
 const TEMPERATURE = 0.1;
 
-export function createChatClient(settings: LlmSettings, fetchImpl: typeof fetch = fetch): ChatClient {
+/** What the client needs to reach the model; the guard's limits are upstream-guard.ts's. */
+export type ChatSettings = Pick<LlmSettings, 'baseUrl' | 'model' | 'apiKey' | 'timeoutMs'>;
+
+export function createChatClient(settings: ChatSettings, fetchImpl: typeof fetch = fetch): ChatClient {
   const url = new URL(settings.baseUrl);
   url.pathname = `${url.pathname.replace(/\/$/, '')}/chat/completions`;
   const azure = url.hostname.endsWith('.openai.azure.com');
@@ -46,7 +69,7 @@ export function createChatClient(settings: LlmSettings, fetchImpl: typeof fetch 
     try {
       response = await fetchImpl(url, { method: 'POST', headers, body: JSON.stringify({ model: settings.model, temperature: TEMPERATURE, ...body }), signal });
     } catch (error) {
-      if (signal.aborted) throw new LlmError('timeout', `Het taalmodel antwoordde niet binnen ${settings.timeoutMs} ms.`);
+      if (signal.aborted) throw abortError(signal, settings.timeoutMs);
       throw new LlmError('unreachable', `Het taalmodel is niet bereikbaar (${url.host}): ${error instanceof Error ? error.message : String(error)}`);
     }
     if (response.status === 429) throw new LlmError('rate_limited', 'Het taalmodel weigert tijdelijk verzoeken (429, te veel verzoeken).');
@@ -57,22 +80,20 @@ export function createChatClient(settings: LlmSettings, fetchImpl: typeof fetch 
   return {
     model: settings.model,
     async complete(messages, options = {}) {
-      const signal = AbortSignal.timeout(settings.timeoutMs);
+      const signal = callSignal(settings.timeoutMs, options.signal);
       const response = await post({ messages, stream: false, ...(options.maxTokens ? { max_tokens: options.maxTokens } : {}) }, signal);
       let body: unknown;
       try {
         body = await response.json();
       } catch {
-        throw signal.aborted
-          ? new LlmError('timeout', 'Het taalmodel antwoordde niet op tijd.')
-          : new LlmError('invalid_response', 'Het taalmodel gaf geen geldige JSON terug.');
+        throw signal.aborted ? abortError(signal, settings.timeoutMs) : new LlmError('invalid_response', 'Het taalmodel gaf geen geldige JSON terug.');
       }
       const content = (body as { choices?: { message?: { content?: unknown } }[] })?.choices?.[0]?.message?.content;
       if (typeof content !== 'string') throw new LlmError('invalid_response', 'Het antwoord van het taalmodel bevat geen tekst (choices[0].message.content).');
       return content;
     },
-    async *stream(messages) {
-      const signal = AbortSignal.timeout(settings.timeoutMs);
+    async *stream(messages, options = {}) {
+      const signal = callSignal(settings.timeoutMs, options.signal);
       const response = await post({ messages, stream: true }, signal);
       if (!response.headers.get('content-type')?.includes('text/event-stream')) {
         // A server that ignores "stream": the whole answer at once is still an answer.
@@ -86,7 +107,7 @@ export function createChatClient(settings: LlmSettings, fetchImpl: typeof fetch 
         yield* parseEventStream(response.body!);
       } catch (error) {
         if (error instanceof LlmError) throw error;
-        if (signal.aborted) throw new LlmError('timeout', `Het taalmodel stopte niet binnen ${settings.timeoutMs} ms.`);
+        if (signal.aborted) throw abortError(signal, settings.timeoutMs);
         throw new LlmError('unreachable', 'De verbinding met het taalmodel brak af.');
       }
     },
