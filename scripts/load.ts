@@ -30,6 +30,8 @@ interface Figures {
   p50: number;
   p95: number;
   p99: number;
+  /** What the errors were (HTTP status or the failure), counted. */
+  errorKinds?: Record<string, number>;
   /** Requests after the first fallback "circuit_open": the breaker had opened. */
   afterBreakerOpened?: { requests: number; p50: number; p95: number; p99: number };
   fallbacks?: Record<string, number>;
@@ -40,6 +42,11 @@ async function drive(url: string, path: '/api/ask' | '/api/ask/stream'): Promise
   const afterOpen: number[] = [];
   const fallbacks: Record<string, number> = {};
   let errors = 0;
+  const errorKinds: Record<string, number> = {};
+  const failed = (kind: string) => {
+    errors++;
+    errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+  };
   let asked = 0;
   let breakerOpenedAt: number | null = null;
   const until = performance.now() + seconds * 1000;
@@ -53,7 +60,7 @@ async function drive(url: string, path: '/api/ask' | '/api/ask/stream'): Promise
           const text = await response.text();
           const elapsed = performance.now() - started;
           if (!response.ok) {
-            errors++;
+            failed(`HTTP ${response.status}`);
             continue;
           }
           latencies.push(elapsed);
@@ -61,8 +68,8 @@ async function drive(url: string, path: '/api/ask' | '/api/ask/stream'): Promise
           if (reason) fallbacks[reason] = (fallbacks[reason] ?? 0) + 1;
           if (reason === 'circuit_open') breakerOpenedAt ??= started;
           if (breakerOpenedAt !== null && started >= breakerOpenedAt) afterOpen.push(elapsed);
-        } catch {
-          errors++;
+        } catch (error) {
+          failed(String((error as { cause?: { code?: string } })?.cause?.code ?? (error instanceof Error ? error.message : error)));
         }
       }
     }),
@@ -73,6 +80,7 @@ async function drive(url: string, path: '/api/ask' | '/api/ask/stream'): Promise
     errors,
     ...percentiles(latencies),
     ...(Object.keys(fallbacks).length ? { fallbacks } : {}),
+    ...(errors ? { errorKinds } : {}),
     ...(afterOpen.length ? { afterBreakerOpened: { requests: afterOpen.length, ...percentiles(afterOpen) } } : {}),
   };
 }
@@ -120,6 +128,12 @@ try {
   else
     for (const [name, f] of Object.entries(results)) {
       console.log(`\n${name}: ${f.requests} requests, ${f.requestsPerSecond} req/s, ${f.errors} errors; p50 ${f.p50} ms · p95 ${f.p95} ms · p99 ${f.p99} ms`);
+      if (f.errorKinds)
+        console.log(
+          `  errors: ${Object.entries(f.errorKinds)
+            .map(([kind, n]) => `${kind} ${n}`)
+            .join(', ')}`,
+        );
       if (f.fallbacks)
         console.log(
           `  fallbacks: ${Object.entries(f.fallbacks)

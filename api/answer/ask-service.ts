@@ -5,6 +5,7 @@
 // the question is taken on its own. Any other question is never rewritten.
 // stream() sends the passages first, then tokens, then the final answer; ask() is stream() collected.
 import type { AnswerMode, AskRequest, AskResponse, HistoryTurn } from '../contract.js';
+import { deadline } from '../deadline.js';
 import type { Engine } from '../engine.js';
 import type { Retrieval } from '../retrieve/retriever.js';
 import { ANSWERABILITY, type Assessment, assessAnswerability } from './answerability.js';
@@ -81,16 +82,19 @@ export function createAskService({ engine, answerers, chat, defaultMode, llmDead
 
   async function stream(request: AskRequest, send: Send, options: AskOptions = {}): Promise<AskResponse> {
     const mode = request.mode ?? defaultMode;
-    const deadline = AbortSignal.timeout(llmDeadlineMs);
-    const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-    const { question, retrieval, assessment, followUpOf } = await interpret(request, mode, signal);
-    const passages = passagesOf(retrieval, request.k);
-    await send({ event: 'passages', data: passages });
-    const extractive = extractiveResponse(assessment, engine.analyzer, passages);
-    const answer = await answerers[mode].answer({ question, history: request.history, retrieval, assessment, extractive, signal }, send);
-    const final = followUpOf ? { ...answer, interpretedAs: { question, followUpOf } } : answer;
-    await send({ event: 'final', data: final });
-    return final;
+    const { signal, dispose } = deadline(llmDeadlineMs, options.signal);
+    try {
+      const { question, retrieval, assessment, followUpOf } = await interpret(request, mode, signal);
+      const passages = passagesOf(retrieval, request.k);
+      await send({ event: 'passages', data: passages });
+      const extractive = extractiveResponse(assessment, engine.analyzer, passages);
+      const answer = await answerers[mode].answer({ question, history: request.history, retrieval, assessment, extractive, signal }, send);
+      const final = followUpOf ? { ...answer, interpretedAs: { question, followUpOf } } : answer;
+      await send({ event: 'final', data: final });
+      return final;
+    } finally {
+      dispose();
+    }
   }
 
   return {

@@ -2,6 +2,7 @@
 // Azure OpenAI, OpenAI): one request, or a stream of tokens. Every failure becomes an LlmError
 // with a reason the answer pipeline falls back on; the API key never appears in one.
 import type { Fallback } from '../../contract.js';
+import { deadline } from '../../deadline.js';
 import type { LlmSettings } from '../../env.js';
 import { readEventStream } from '../../event-stream.js';
 
@@ -32,12 +33,6 @@ export interface ChatClient {
   model: string;
   complete(messages: ChatMessage[], options?: ChatOptions): Promise<string>;
   stream(messages: ChatMessage[], options?: ChatOptions): AsyncIterable<string>;
-}
-
-/** The call's own time limit, joined with the caller's signal (deadline, client gone). */
-function callSignal(timeoutMs: number, outer?: AbortSignal): AbortSignal {
-  const own = AbortSignal.timeout(timeoutMs);
-  return outer ? AbortSignal.any([outer, own]) : own;
 }
 
 /** Why an aborted call stopped: its time ran out, or the one who asked is gone. */
@@ -80,38 +75,52 @@ export function createChatClient(settings: ChatSettings, fetchImpl: typeof fetch
   return {
     model: settings.model,
     async complete(messages, options = {}) {
-      const signal = callSignal(settings.timeoutMs, options.signal);
-      const response = await post({ messages, stream: false, ...(options.maxTokens ? { max_tokens: options.maxTokens } : {}) }, signal);
-      let body: unknown;
+      // The call's own time limit, joined with the caller's (the request's deadline, its client).
+      const { signal, dispose } = deadline(settings.timeoutMs, options.signal);
       try {
-        body = await response.json();
-      } catch {
-        throw signal.aborted ? abortError(signal, settings.timeoutMs) : new LlmError('invalid_response', 'Het taalmodel gaf geen geldige JSON terug.');
+        const response = await post({ messages, stream: false, ...(options.maxTokens ? { max_tokens: options.maxTokens } : {}) }, signal);
+        let body: unknown;
+        try {
+          body = await response.json();
+        } catch {
+          throw signal.aborted ? abortError(signal, settings.timeoutMs) : new LlmError('invalid_response', 'Het taalmodel gaf geen geldige JSON terug.');
+        }
+        const content = (body as { choices?: { message?: { content?: unknown } }[] })?.choices?.[0]?.message?.content;
+        if (typeof content !== 'string')
+          throw new LlmError('invalid_response', 'Het antwoord van het taalmodel bevat geen tekst (choices[0].message.content).');
+        return content;
+      } finally {
+        dispose();
       }
-      const content = (body as { choices?: { message?: { content?: unknown } }[] })?.choices?.[0]?.message?.content;
-      if (typeof content !== 'string') throw new LlmError('invalid_response', 'Het antwoord van het taalmodel bevat geen tekst (choices[0].message.content).');
-      return content;
     },
     async *stream(messages, options = {}) {
-      const signal = callSignal(settings.timeoutMs, options.signal);
-      const response = await post({ messages, stream: true }, signal);
-      if (!response.headers.get('content-type')?.includes('text/event-stream')) {
-        // A server that ignores "stream": the whole answer at once is still an answer.
-        const body = (await response.json().catch(() => null)) as { choices?: { message?: { content?: unknown } }[] } | null;
-        const content = body?.choices?.[0]?.message?.content;
-        if (typeof content !== 'string') throw new LlmError('invalid_response', 'Het taalmodel gaf geen geldige stream of JSON terug.');
-        yield content;
-        return;
-      }
+      const { signal, dispose } = deadline(settings.timeoutMs, options.signal);
       try {
-        yield* parseEventStream(response.body!);
-      } catch (error) {
-        if (error instanceof LlmError) throw error;
-        if (signal.aborted) throw abortError(signal, settings.timeoutMs);
-        throw new LlmError('unreachable', 'De verbinding met het taalmodel brak af.');
+        yield* streamWithin(messages, signal);
+      } finally {
+        dispose();
       }
     },
   };
+
+  async function* streamWithin(messages: ChatMessage[], signal: AbortSignal): AsyncGenerator<string> {
+    const response = await post({ messages, stream: true }, signal);
+    if (!response.headers.get('content-type')?.includes('text/event-stream')) {
+      // A server that ignores "stream": the whole answer at once is still an answer.
+      const body = (await response.json().catch(() => null)) as { choices?: { message?: { content?: unknown } }[] } | null;
+      const content = body?.choices?.[0]?.message?.content;
+      if (typeof content !== 'string') throw new LlmError('invalid_response', 'Het taalmodel gaf geen geldige stream of JSON terug.');
+      yield content;
+      return;
+    }
+    try {
+      yield* parseEventStream(response.body!);
+    } catch (error) {
+      if (error instanceof LlmError) throw error;
+      if (signal.aborted) throw abortError(signal, settings.timeoutMs);
+      throw new LlmError('unreachable', 'De verbinding met het taalmodel brak af.');
+    }
+  }
 }
 
 /** Content deltas of an OpenAI-style server-sent event stream, until "data: [DONE]". */
