@@ -16,10 +16,12 @@ import { createAnswerers } from './answer/answerers.js';
 import { createAskService } from './answer/ask-service.js';
 import type { ChatClient } from './answer/llm/chat-completions.js';
 import type { BreakerState } from './answer/llm/upstream-guard.js';
+import { answerableExamples } from './answer/suggestions.js';
 import type { AnswerMode, HealthReport } from './contract.js';
 import type { EngineSource } from './engine.js';
 import { DEFAULT_MAX_BODY_BYTES } from './env.js';
 import { AppError, errorBody } from './errors.js';
+import type { FeedbackStore } from './feedback/feedback-store.js';
 import { accessLog } from './http/access-log.js';
 import { originPolicy } from './http/origin-policy.js';
 import { rateLimit } from './http/rate-limit.js';
@@ -27,7 +29,9 @@ import { securityHeaders } from './http/security-headers.js';
 import { messages } from './messages.js';
 import { askRoutes } from './routes/ask.js';
 import { documentRoutes } from './routes/documents.js';
+import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
+import { suggestionRoutes } from './routes/suggestions.js';
 
 export interface AppDeps {
   engine: EngineSource;
@@ -54,9 +58,18 @@ export interface AppDeps {
   https?: boolean;
   logger?: Logger;
   logQuestions?: boolean;
+  /** Where colleagues' 👍/👎 are kept; without it POST /api/feedback does not exist. */
+  feedback?: FeedbackStore;
+  /** The collection's example questions; GET /api/suggestions offers those the index answers. */
+  exampleQuestions?: () => Promise<readonly string[]>;
 }
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+/** Without a configured store, a verdict cannot be kept: say so rather than pretend. */
+const unavailableFeedback: FeedbackStore = {
+  add: () => Promise.reject(new AppError('feedback_unavailable', messages.feedbackUnavailable)),
+  list: async () => ({ entries: [], skipped: 0 }),
+};
 const passThrough: MiddlewareHandler = async function passThrough(_, next) {
   await next();
 };
@@ -77,6 +90,8 @@ export function createApp({
   https = false,
   logger = pino({ level: 'silent' }),
   logQuestions = false,
+  feedback,
+  exampleQuestions = async () => [],
 }: AppDeps) {
   const onFallback = (reason: string, detail: string) => logger.warn({ reason, detail }, 'language model not used');
   const askService = () => {
@@ -113,6 +128,11 @@ export function createApp({
     .route(
       '/',
       documentRoutes(() => engine().catalog),
+    )
+    .route('/', suggestionRoutes(engine, answerableExamples(exampleQuestions)))
+    .route(
+      '/',
+      feedbackRoutes(feedback ?? unavailableFeedback, () => health().manifest),
     );
 
   const app = new Hono()
@@ -163,6 +183,7 @@ function serveWeb(app: Hono, webRoot: string): void {
   });
   const indexHtml = serveStatic({ root: webRoot, path: 'index.html', precompressed: true });
   app.get('/', indexHtml);
+  app.get('/documents', indexHtml);
   app.get('/documents/*', indexHtml);
   app.get('/*', serveStatic({ root: webRoot, precompressed: true }));
 }

@@ -154,7 +154,62 @@ export const documentSummarySchema = z.object({
   chunks: z.number().int(),
 });
 
-export const documentSchema = documentSummarySchema.extend({ text: z.string() });
+export const documentSchema = documentSummarySchema.extend({
+  text: z.string(),
+  /** Headings with the offset where each starts in `text`: the document's table of contents. */
+  sections: z.array(z.object({ title: z.string(), start: z.number().int() })),
+});
+
+export const RATINGS = ['up', 'down'] as const;
+export const MAX_FEEDBACK_COMMENT = 2000;
+
+/** 👍 or 👎 on an answer, with what was asked and answered, so a colleague's verdict can be traced. */
+export const feedbackRequestSchema = z.object(
+  {
+    rating: z.enum(RATINGS, { error: 'rating moet "up" of "down" zijn.' }),
+    comment: z
+      .string({ error: 'Een toelichting moet tekst zijn.' })
+      .trim()
+      .max(MAX_FEEDBACK_COMMENT, { error: `De toelichting is te lang (maximaal ${MAX_FEEDBACK_COMMENT} tekens).` })
+      .optional(),
+    question: z
+      .string({ error: 'Geef de vraag mee waar de beoordeling over gaat.' })
+      .min(1, { error: 'Geef de vraag mee waar de beoordeling over gaat.' })
+      .max(MAX_QUESTION_LENGTH, { error: `De vraag is te lang (maximaal ${MAX_QUESTION_LENGTH} tekens).` }),
+    answer: z
+      .string({ error: 'Geef het antwoord mee waar de beoordeling over gaat.' })
+      .max(MAX_HISTORY_ANSWER_LENGTH, { error: `Het antwoord is te lang (maximaal ${MAX_HISTORY_ANSWER_LENGTH} tekens).` }),
+    answered: z.boolean({ error: 'answered moet true of false zijn.' }),
+    mode: answerModeSchema.optional(),
+    citations: z
+      .array(
+        z.object({
+          documentId: z.string().max(200),
+          quote: z.string().max(MAX_HISTORY_ANSWER_LENGTH),
+          start: z.number().int().nonnegative(),
+          end: z.number().int().nonnegative(),
+        }),
+        { error: 'citations moet een lijst van citaten zijn.' },
+      )
+      .max(MAX_K * 3, { error: 'Te veel citaten.' })
+      .default([]),
+  },
+  { error: 'Stuur een JSON-object met de beoordeling, zoals {"rating": "up", "question": "…", "answer": "…", "answered": true}.' },
+);
+export type FeedbackRequest = z.infer<typeof feedbackRequestSchema>;
+
+/** A stored verdict: the request, when it was given, and which index build answered. */
+export const feedbackEntrySchema = feedbackRequestSchema.extend({
+  id: z.string(),
+  at: z.string(),
+  build: z.object({ builtAt: z.string().nullable(), corpusHash: z.string().nullable() }),
+});
+export type FeedbackEntry = z.infer<typeof feedbackEntrySchema>;
+
+/** What the chat offers when it has no answer: questions this index answers. */
+export interface Suggestions {
+  examples: string[];
+}
 
 export type AskRequest = z.infer<typeof askRequestSchema>;
 /** Server-sent events of POST /api/ask/stream, in order: passages, tokens (LLM mode), final. */

@@ -38,6 +38,7 @@ const envSchema = z.object({
         .map((entry) => origin('ALLOWED_ORIGINS')(entry, context)),
     ),
   WEB_ROOT: z.string().min(1).default('web/dist'),
+  FEEDBACK_FILE: z.string().min(1).default('data/feedback.jsonl'),
   LLM_BASE_URL: optional(z.url({ error: 'LLM_BASE_URL must be the URL of an OpenAI-compatible API, e.g. http://localhost:11434/v1' })),
   LLM_MODEL: optional(z.string().min(1)),
   LLM_API_KEY: optional(z.string().min(1)),

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'unsupported_media_type'
   | 'rate_limited'
   | 'request_timeout'
+  | 'feedback_unavailable'
   | 'document_not_found'
   | 'index_missing'
   | 'index_incompatible'
@@ -29,6 +30,7 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   rate_limited: 429,
   request_timeout: 503,
+  feedback_unavailable: 503,
   document_not_found: 404,
   index_missing: 503,
   index_incompatible: 503,

@@ -2,6 +2,7 @@
 export const messages = {
   notFound:
     'In de documenten staat geen antwoord op deze vraag. Hieronder staan de passages die er het dichtst bij komen; beoordeel zelf of ze bruikbaar zijn.',
+  notFoundNoPassages: 'In de documenten staat geen antwoord op deze vraag, en ook niets wat er dicht bij komt.',
   partialAnswer: 'De documenten beantwoorden deze vraag niet volledig; dit zeggen ze erover:',
   invalidJson: 'De aanvraag is geen geldige JSON.',
   invalidRequest: 'De aanvraag is niet geldig.',
@@ -15,6 +16,7 @@ export const messages = {
   notJson: 'Stuur de vraag als JSON, met de kop "Content-Type: application/json".',
   rateLimited: (seconds: number) => `U stelt veel vragen kort na elkaar. Probeer het over ${seconds} seconden opnieuw.`,
   requestTimeout: 'Het beantwoorden duurde te lang. Probeer het opnieuw; blijft het misgaan, meld het dan aan de beheerder.',
+  feedbackUnavailable: 'Beoordelingen kunnen op deze server niet worden bewaard. Meld het aan de beheerder.',
   shuttingDown: 'De assistent wordt herstart. Probeer het over een minuut opnieuw.',
   originNotAllowed: (origin: string) =>
     `Deze assistent beantwoordt geen vragen vanaf ${origin}. Vraag de beheerder deze site toe te voegen aan ALLOWED_ORIGINS.`,

@@ -2,14 +2,18 @@
 // Started by scripts/start.ts (which first makes sure the index is fresh) or directly; without
 // an index it still answers, with 503s that say what to run. On SIGTERM it stops taking
 // requests, lets those in flight finish, and after SHUTDOWN_TIMEOUT_MS closes what is left.
+
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { type Logger, pino } from 'pino';
 import { createChatClient } from './answer/llm/chat-completions.js';
 import { guardChatClient } from './answer/llm/upstream-guard.js';
+import { EXAMPLES_FILE, readExampleQuestions } from './answer/suggestions.js';
 import { createApp } from './app.js';
 import type { HealthReport } from './contract.js';
 import { type Env, llmSettings, modelSettings, rateLimitPerMinute } from './env.js';
 import { AppError, errorBody } from './errors.js';
+import { fileFeedbackStore } from './feedback/feedback-store.js';
 import { isLoopbackHost, loopbackOrigins } from './http/origins.js';
 import { openLiveEngine } from './live-engine.js';
 import { messages } from './messages.js';
@@ -77,6 +81,8 @@ export async function startServer(env: Env, { reloadCheckMs, logger = pino({ lev
     https: env.PUBLIC_URL?.startsWith('https:') ?? false,
     logger,
     logQuestions: env.LOG_QUESTIONS,
+    feedback: fileFeedbackStore(env.FEEDBACK_FILE),
+    exampleQuestions: () => readExampleQuestions(join(env.CORPUS_DIR, EXAMPLES_FILE), (message) => logger.warn(message)),
   });
 
   let draining = false;

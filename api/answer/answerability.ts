@@ -13,6 +13,9 @@
 //   percentage, another duration) is no answer.
 // - role: "Wie is de burgemeester van Rotterdam?" needs evidence that names the role itself,
 //   not a passage that mentions Rotterdam.
+// - topic: a partial answer must hold one of the question's terms (a word specific in language at
+//   large) or several of its words: "Hoe werkt een kwantumcomputer?" is not partly answered by a
+//   passage where something "werkt".
 // - definition: "Wat is X?" is answered in full only by a sentence that defines X ("X is …",
 //   "… (X)"); passages that merely use the word answer it partially.
 // - scope: a personal workplace question (ICT, personnel matters) is declined before any of this.
@@ -27,6 +30,8 @@ export const ANSWERABILITY = {
   depth: 5,
   /** Evidence that holds at least half of the question's information answers it. */
   answerShare: 1 / 2,
+  /** Specificity (concept-weights.ts) from which a word is a term rather than everyday language. */
+  termSpecificity: 1 / 2,
   /** Evidence holding a quarter of it speaks to the question: answered, framed as partial (see README: a third and a quarter made no difference on the tuning half). */
   partialShare: 1 / 4,
   /**
@@ -48,7 +53,8 @@ export type VerdictReason =
   | 'no_figure'
   | 'no_role'
   | 'no_definition'
-  | 'out_of_scope';
+  | 'out_of_scope'
+  | 'no_term_covered';
 
 export interface AnswerabilitySignals {
   /** Best focus among passages holding every anchor. */
@@ -109,9 +115,21 @@ export function assessAnswerability(retrieval: Retrieval, analyzer: DutchAnalyze
     if (form.form === 'definition' && form.subjectTerms.size > 0 && !evidence.some(defines)) return decide('partial', 'no_definition');
     return decide('answer', 'covered');
   }
-  if (signals.focus >= ANSWERABILITY.partialShare) return decide('partial', 'partly_covered');
+  if (signals.focus >= ANSWERABILITY.partialShare) {
+    const best = evidence[0]!.evidence;
+    const covered = best.focusAt ? windowConcepts(best) : new Set<number>();
+    const holdsTerm = concepts.some((concept, c) => covered.has(c) && concept.specificity >= ANSWERABILITY.termSpecificity);
+    if (holdsTerm || covered.size >= 2) return decide('partial', 'partly_covered');
+    return decide('decline', 'no_term_covered');
+  }
   if (signals.similarity !== null && signals.similarity >= ANSWERABILITY.denseSupport) return decide('partial', 'similar_in_meaning');
   return decide('decline', 'not_covered');
+}
+
+/** The concepts the focus window (the best sentence and the one after it) covers. */
+function windowConcepts(passage: RetrievedPassage['evidence']): Set<number> {
+  const at = passage.sentences.indexOf(passage.focusAt!);
+  return new Set(passage.sentences.slice(at, at + 2).flatMap((evidence) => [...evidence.covered]));
 }
 
 /** The text of a passage's focus: its best sentence and the one after it. */

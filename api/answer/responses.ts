@@ -26,7 +26,7 @@ export function passagesOf(retrieval: Retrieval, limit = retrieval.passages.leng
 }
 
 export function notFound(passages: Passage[], mode: AnswerMode): AskResponse {
-  return { answered: false, answer: messages.notFound, mode, citations: [], passages };
+  return { answered: false, answer: passages.length > 0 ? messages.notFound : messages.notFoundNoPassages, mode, citations: [], passages };
 }
 
 /** The answer text: each quote followed by its marker, "Zin. [1] Volgende zin. [2]". */

@@ -31,6 +31,8 @@ export interface WeightedConcept extends Concept {
   weight: number;
   /** Whether the index holds the word (or one of its alternatives). */
   seen: boolean;
+  /** 0.2..1: everyday language ("werkt", "gemeente") to a term or name ("respijtzorg"), in language at large. */
+  specificity: number;
 }
 
 export function weighConcepts(concepts: readonly Concept[], vocabulary: Vocabulary, rarity: WordRarity | null): WeightedConcept[] {
@@ -41,9 +43,9 @@ export function weighConcepts(concepts: readonly Concept[], vocabulary: Vocabula
     const specific = specificity(concept.surface, rarity);
     if (known.length > 0) {
       const weight = Math.max(...known.map((alternative) => alternative.weight * mean(alternative.terms.map(idf))));
-      return { ...concept, seen: true, weight: weight * Math.max(SEEN_EVERYDAY_FACTOR, specific) };
+      return { ...concept, seen: true, specificity: specific, weight: weight * Math.max(SEEN_EVERYDAY_FACTOR, specific) };
     }
-    return { ...concept, seen: false, weight: unseenIdf * specific };
+    return { ...concept, seen: false, specificity: specific, weight: unseenIdf * specific };
   });
 }
 

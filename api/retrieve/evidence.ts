@@ -175,9 +175,18 @@ function kindOf(text: string): SentenceKind {
 }
 
 function matchOf(alternative: Alternative, terms: ReadonlySet<string>, contextTerms?: ReadonlySet<string>): number {
-  const inText = fraction(alternative.terms, terms);
-  const inContext = contextTerms ? CONTEXT_CREDIT * fraction(alternative.terms, contextTerms) : 0;
+  const inText = partsFraction(alternative, terms);
+  const inContext = contextTerms ? CONTEXT_CREDIT * partsFraction(alternative, contextTerms) : 0;
   return alternative.weight * Math.max(inText, inContext);
+}
+
+/**
+ * A compound's parts count only with its head, the last part, which says what the thing is:
+ * "draaitabel" is a kind of table; a passage on something "draaiende" holds none of it.
+ */
+function partsFraction(alternative: Alternative, present: ReadonlySet<string>): number {
+  if (alternative.kind === 'parts' && !present.has(alternative.terms.at(-1)!)) return 0;
+  return fraction(alternative.terms, present);
 }
 
 function fraction(terms: readonly string[], present: ReadonlySet<string>): number {

@@ -20,6 +20,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** A second server whose answers a (stand-in) language model writes, streamed. */
     llmBaseUrl: string;
+    /** The built UI and index, for tests that start (and restart) servers of their own. */
+    e2eFolders: { webRoot: string; indexDir: string; modelsDir: string; work: string };
   }
 }
 
@@ -40,12 +42,14 @@ export default async function setup(project: TestProject) {
     MODELS_DIR: OFFLINE_MODEL.modelsDir,
     ALLOW_MODEL_DOWNLOAD: 'false',
     LOG_LEVEL: 'silent',
+    FEEDBACK_FILE: join(work, 'feedback.jsonl'),
   });
   const server = await startServer(env);
   const model = await startOpenAiCompatibleServer(fakeModel, { tokenDelayMs: 60 });
   const llmServer = await startServer({ ...env, PORT: await freePort(), LLM_BASE_URL: model.baseUrl, LLM_MODEL: 'stand-in', ANSWER_MODE: 'llm' });
   project.provide('baseUrl', server.url);
   project.provide('llmBaseUrl', llmServer.url);
+  project.provide('e2eFolders', { webRoot, indexDir, modelsDir: OFFLINE_MODEL.modelsDir, work });
   return async () => {
     await server.close();
     await llmServer.close();

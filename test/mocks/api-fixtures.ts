@@ -10,7 +10,7 @@ export const documents: DocumentSummary[] = [
   { id: 'mantelzorg', title: 'Kennisdossier Sociale omgeving', source: 'Gezond in…', date: '2020-06-08', kind: 'pdf', chunks: 1 },
 ];
 
-export const documentWithText: DocumentWithText = { ...documents[0]!, text: DOCUMENT_TEXT };
+export const documentWithText: DocumentWithText = { ...documents[0]!, text: DOCUMENT_TEXT, sections: [{ title: 'Ondersteuning van mantelzorgers', start: 0 }] };
 
 export const answered: AskResponse = {
   answered: true,

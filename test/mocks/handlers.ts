@@ -6,6 +6,9 @@ import { answered, documents, documentWithText, notFound } from './api-fixtures.
 
 export const API = 'http://bronwijzer.test';
 
+/** Verdicts the feedback endpoint received. */
+export const feedbackRequests: Record<string, unknown>[] = [];
+
 /** Request bodies the stream endpoint received, for assertions on what the UI sends. */
 export const askRequests: { question: string; history: { question: string; answer: string }[]; mode?: string }[] = [];
 
@@ -43,6 +46,11 @@ export const handlers = [
       ? HttpResponse.json(documentWithText)
       : HttpResponse.json({ error: { code: 'document_not_found', message: 'Document bestaat niet.' } }, { status: 404 }),
   ),
+  http.get(`${API}/api/suggestions`, () => HttpResponse.json({ examples: ['Wat is respijtzorg?', 'Welke risicogroepen voor eenzaamheid zijn er?'] })),
+  http.post(`${API}/api/feedback`, async ({ request }) => {
+    feedbackRequests.push((await request.json()) as Record<string, unknown>);
+    return HttpResponse.json({ id: `fb-${feedbackRequests.length}` }, { status: 201 });
+  }),
   http.get(`${API}/health`, () =>
     HttpResponse.json({ status: 'ok', modes: ['lexical'], manifest: null, warnings: [], llm: { configured: false, model: null, defaultMode: 'extractive' } }),
   ),
@@ -52,6 +60,9 @@ const llmAnswer: AskResponse = { ...answered, mode: 'llm', answer: `Een vrijwill
 
 export const askHandlers = {
   notFound: streamAnswering(() => answerEvents(notFound)),
+  notFoundWithoutPassages: streamAnswering(() =>
+    answerEvents({ ...notFound, answer: 'In de documenten staat geen antwoord op deze vraag, en ook niets wat er dicht bij komt.', passages: [] }),
+  ),
   serverError: http.post(`${API}/api/ask/stream`, () =>
     HttpResponse.json({ error: { code: 'internal_error', message: 'Er ging iets mis bij het beantwoorden. Probeer het opnieuw.' } }, { status: 500 }),
   ),

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../web/src/app/App';
 import { answered } from '../mocks/api-fixtures';
-import { API, askHandlers, askRequests } from '../mocks/handlers';
+import { API, askHandlers, askRequests, feedbackRequests } from '../mocks/handlers';
 import { server } from '../mocks/server';
 
 function setup() {
@@ -35,8 +35,41 @@ describe('the chat', () => {
     const { ask } = setup();
     await ask('Wat is de hoofdstad van Australië?');
     expect(await screen.findByText('Geen antwoord gevonden')).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Passages die er het dichtst bij komen' })).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Kennisdossier Sociale omgeving' })).toBeTruthy();
+    const closest = screen.getByRole('heading', { name: 'Passages die er het dichtst bij komen' });
+    expect(within(closest.nextElementSibling as HTMLElement).getByRole('link', { name: 'Kennisdossier Sociale omgeving' })).toBeTruthy();
+    // A way forward: example questions, the documents there are, the whole list.
+    expect(await screen.findByRole('button', { name: 'Welke risicogroepen voor eenzaamheid zijn er?' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Bekijk alle documenten' })).toBeTruthy();
+  });
+
+  it('says plainly when nothing comes close, and asks an example question on one click', async () => {
+    server.use(askHandlers.notFoundWithoutPassages);
+    const { user, ask } = setup();
+    await ask('Hoe maak ik een draaitabel?');
+    expect(await screen.findByText('Geen antwoord gevonden')).toBeTruthy();
+    expect(screen.queryByText(/hieronder/i)).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Passages die er het dichtst bij komen' })).toBeNull();
+    server.resetHandlers();
+    const examples = screen.getAllByRole('list').find((list) => within(list).queryByRole('button', { name: 'Wat is respijtzorg?' }));
+    await user.click(within(examples!).getByRole('button', { name: 'Wat is respijtzorg?' }));
+    expect((await screen.findAllByRole('heading', { name: /Wat is respijtzorg\?/ })).length).toBeGreaterThan(0);
+  });
+
+  it('takes a 👎 with a comment, and sends it with the question and the answer', async () => {
+    const { user, ask } = setup();
+    await ask('Wat is respijtzorg?');
+    await user.click(await screen.findByRole('button', { name: 'Nee, niet nuttig' }));
+    expect(screen.getByRole('button', { name: 'Nee, niet nuttig' }).getAttribute('aria-pressed')).toBe('true');
+    await user.type(screen.getByLabelText('Toelichting (niet verplicht)'), 'Verkeerde paragraaf');
+    await user.click(screen.getByRole('button', { name: 'Verstuur beoordeling' }));
+    expect(await screen.findByText('Bedankt voor je beoordeling.')).toBeTruthy();
+    expect(feedbackRequests.at(-1)).toMatchObject({
+      rating: 'down',
+      comment: 'Verkeerde paragraaf',
+      question: 'Wat is respijtzorg?',
+      answered: true,
+      citations: [expect.objectContaining({ documentId: 'mantelzorg' })],
+    });
   });
 
   it('shows the API error in Dutch with a retry, and keeps the question typed', async () => {
@@ -95,7 +128,9 @@ describe('the chat', () => {
     await ask('Wat is respijtzorg?');
     await user.click(await screen.findByRole('button', { name: 'Kopieer antwoord' }));
     const copied = await navigator.clipboard.readText();
-    expect(copied).toMatch(/^Als het nodig is, .* \[1\]\n\nBronnen:\n\[1\] „Als het nodig is/);
+    expect(copied).toMatch(
+      /^Als het nodig is, .* \[1\]\n\nBronnen:\n\[1\] Kennisdossier Sociale omgeving, Gezond in…, 8 juni 2020, paragraaf “Ondersteuning van mantelzorgers”\. http/,
+    );
   });
 
   it('announces answers through a live log and shows the retrieval mode', async () => {

@@ -46,7 +46,7 @@ export function openEmbeddedStore(files: IndexFiles): IndexStore {
     listDocuments: async () => [...documents.values()].map(summary),
     async getDocument(id) {
       const document = documents.get(id);
-      return document ? { ...summary(document), text: document.text } : null;
+      return document ? { ...summary(document), text: document.text, sections: document.sections.map(({ title, start }) => ({ title, start })) } : null;
     },
   };
 }

@@ -69,6 +69,8 @@ export function parseEvalQuestions(jsonl: string): EvalQuestion[] {
     .map((line, i) => {
       const parsed = evalQuestionSchema.safeParse(JSON.parse(line));
       if (!parsed.success) throw new Error(`Line ${i + 1} is not an evaluation question: ${parsed.error.message}`);
+      if (parsed.data.answerable && parsed.data.gold.length === 0)
+        throw new Error(`Line ${i + 1} (${parsed.data.id}) is answerable but has no gold quote: add the quote that answers it, or set "answerable" to false.`);
       return parsed.data;
     });
 }

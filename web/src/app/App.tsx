@@ -1,7 +1,9 @@
-// The full chat application: the chat at "/", a document at "/documents/:id#start-end".
-import { useMemo } from 'react';
+// The full chat application: the chat at "/", the document library at "/documents", a document
+// at "/documents/:id#start-end".
+import { useEffect, useMemo } from 'react';
 import { ChatSettingsProvider } from '../features/chat/chat-settings';
 import { ChatPanel } from '../features/chat/components/ChatPanel';
+import { DocumentLibrary } from '../features/documents/components/DocumentLibrary';
 import { DocumentView } from '../features/documents/components/DocumentView';
 import { createApiClient } from '../lib/api-client';
 import { text } from '../shared/text.nl';
@@ -14,6 +16,10 @@ export function App({ baseUrl = window.location.origin }: { baseUrl?: string }) 
     [baseUrl, navigate],
   );
   const documentId = /^\/documents\/([^/]+)$/.exec(path)?.[1];
+  const library = /^\/documents\/?$/.test(path);
+  useEffect(() => {
+    if (!documentId && !library) window.document.title = text.chatPageTitle;
+  }, [documentId, library]);
 
   return (
     <ChatSettingsProvider settings={settings}>
@@ -26,6 +32,8 @@ export function App({ baseUrl = window.location.origin }: { baseUrl?: string }) 
       </header>
       {documentId ? (
         <DocumentView id={decodeURIComponent(documentId)} hash={hash} />
+      ) : library ? (
+        <DocumentLibrary />
       ) : (
         <main id="main" className="chat-page">
           <h1 className="visually-hidden">{text.appTitle}</h1>

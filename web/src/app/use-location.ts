@@ -15,8 +15,9 @@ export function useLocation() {
       window.removeEventListener('hashchange', update);
     };
   }, []);
-  const navigate = useCallback((href: string) => {
-    window.history.pushState(null, '', href);
+  const navigate = useCallback((href: string, { replace = false }: { replace?: boolean } = {}) => {
+    if (replace) window.history.replaceState(null, '', href);
+    else window.history.pushState(null, '', href);
     setLocation(read());
     if (!href.includes('#')) window.scrollTo?.(0, 0);
   }, []);

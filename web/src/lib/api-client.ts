@@ -2,7 +2,16 @@
 // with failures turned into ApiErrors that carry a Dutch message for the user.
 import { hc } from 'hono/client';
 import type { AppType } from '../../../api/app';
-import type { AnswerMode, AskResponse, DocumentSummary, DocumentWithText, HealthReport, HistoryTurn } from '../../../api/contract';
+import type {
+  AnswerMode,
+  AskResponse,
+  DocumentSummary,
+  DocumentWithText,
+  FeedbackRequest,
+  HealthReport,
+  HistoryTurn,
+  Suggestions,
+} from '../../../api/contract';
 import { DEFAULT_K } from '../../../api/contract-values';
 import { readEventStream } from '../../../api/event-stream';
 import { text } from '../shared/text.nl';
@@ -52,6 +61,8 @@ export function createApiClient(baseUrl: string) {
     documents: () => call<DocumentSummary[]>(() => client.api.documents.$get()),
     document: (id: string) => call<DocumentWithText>(() => client.api.documents[':id'].$get({ param: { id } })),
     health: () => call<HealthReport>(() => client.health.$get(), { acceptUnavailable: true }),
+    suggestions: () => call<Suggestions>(() => client.api.suggestions.$get()),
+    feedback: (verdict: FeedbackRequest) => call<{ id: string }>(() => client.api.feedback.$post({ json: verdict })),
   };
 }
 

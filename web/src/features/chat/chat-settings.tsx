@@ -9,8 +9,10 @@ export interface ChatSettings {
   baseUrl: string;
   linkTarget: '_self' | '_blank';
   /** In-app navigation for same-tab links (the full chat); absent in the widget. */
-  navigate?: (href: string) => void;
+  navigate?: (href: string, options?: { replace?: boolean }) => void;
   storageKey: string;
+  /** What scrolls the conversation: the page (default), or the widget's panel. */
+  scrollContainer?: () => HTMLElement | null;
 }
 
 const SettingsContext = createContext<ChatSettings | null>(null);

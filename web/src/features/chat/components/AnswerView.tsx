@@ -1,68 +1,81 @@
-// An answer: its sentences with clickable citation markers, the sources beneath, and a copy
-// button; or, when the documents hold no answer, that message with the closest passages.
+// An answer: its sentences with clickable citation markers, the sources beneath, a copy button
+// and a 👍/👎; or, when the documents hold no answer, that message with the closest passages
+// (when there are any) and a way forward.
 import { Fragment } from 'react';
 import type { AskResponse, DocumentSummary } from '../../../../../api/contract';
 import { text } from '../../../shared/text.nl';
 import { useChatSettings } from '../chat-settings';
 import { formatAnswer } from '../copy/format-citation';
 import { CopyButton } from './CopyButton';
-import { DocumentLink } from './DocumentLink';
+import { DocumentLink, OriginTurn } from './DocumentLink';
+import { FeedbackControl } from './FeedbackControl';
 import { SourceCard } from './SourceCard';
+import { Suggestions } from './Suggestions';
 
 interface Props {
+  question: string;
   response: AskResponse;
   catalog: ReadonlyMap<string, DocumentSummary>;
-  idPrefix: string;
+  /** The conversation turn: ids inside the answer and where a followed citation returns to. */
+  turnId: string;
+  examples: readonly string[];
+  onAsk: (question: string) => void;
   /** Asks the same question again without the conversation, when it was read as a follow-up. */
   onAskAsNew?: () => void;
 }
 
-export function AnswerView({ response, catalog, idPrefix, onAskAsNew }: Props) {
+export function AnswerView({ question, response, catalog, turnId, examples, onAsk, onAskAsNew }: Props) {
   const { baseUrl } = useChatSettings();
   const followUp = response.interpretedAs && <FollowUpNotice earlier={response.interpretedAs.followUpOf} onAskAsNew={onAskAsNew} />;
+  const idPrefix = `t${turnId}`;
   if (!response.answered) {
     return (
-      <>
+      <OriginTurn.Provider value={turnId}>
         {followUp}
         <NotFound response={response} />
-      </>
+        <Suggestions examples={examples} catalog={catalog} onAsk={onAsk} headingLevel={3} />
+        <FeedbackControl question={question} response={response} />
+      </OriginTurn.Provider>
     );
   }
   const citations = new Map(response.citations.map((citation) => [citation.n, citation]));
   const parts = response.answer.split(/\[(\d+)\]/);
 
   return (
-    <div className="answer">
-      {followUp}
-      {response.confidence === 'partial' && <p className="notice notice-partial">{text.partialAnswer}</p>}
-      {response.fallback && <p className="notice">{response.fallback.message}</p>}
-      {response.mode === 'llm' && <p className="notice notice-quiet">{text.writtenByModel}</p>}
-      <p className="answer-text">
-        {parts.map((part, i) => {
-          // The parts of one answer never move: their position is their identity.
-          // biome-ignore lint/suspicious/noArrayIndexKey: see above
-          if (i % 2 === 0) return <Fragment key={i}>{part}</Fragment>;
-          const citation = citations.get(Number(part));
-          // biome-ignore lint/suspicious/noArrayIndexKey: see above
-          if (!citation) return <Fragment key={i}>[{part}]</Fragment>;
-          return (
+    <OriginTurn.Provider value={turnId}>
+      <div className="answer">
+        {followUp}
+        {response.confidence === 'partial' && <p className="notice notice-partial">{text.partialAnswer}</p>}
+        {response.fallback && <p className="notice">{response.fallback.message}</p>}
+        {response.mode === 'llm' && <p className="notice notice-quiet">{text.writtenByModel}</p>}
+        <p className="answer-text">
+          {parts.map((part, i) => {
+            // The parts of one answer never move: their position is their identity.
             // biome-ignore lint/suspicious/noArrayIndexKey: see above
-            <DocumentLink key={i} href={citation.url} className="chip" label={`${text.citationChip(citation.n)}: ${citation.title}`}>
-              {citation.n}
-            </DocumentLink>
-          );
-        })}
-      </p>
-      <div className="answer-actions">
-        <CopyButton label={text.copyAnswer} clip={() => formatAnswer(response, catalog, baseUrl)} />
+            if (i % 2 === 0) return <Fragment key={i}>{part}</Fragment>;
+            const citation = citations.get(Number(part));
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above
+            if (!citation) return <Fragment key={i}>[{part}]</Fragment>;
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above
+              <DocumentLink key={i} href={citation.url} className="chip" label={`${text.citationChip(citation.n)}: ${citation.title}`}>
+                {citation.n}
+              </DocumentLink>
+            );
+          })}
+        </p>
+        <div className="answer-actions">
+          <CopyButton label={text.copyAnswer} clip={() => formatAnswer(response, catalog, baseUrl)} />
+        </div>
+        <h3 className="sources-heading">{text.sources}</h3>
+        <ol className="sources">
+          {response.citations.map((citation) => (
+            <SourceCard key={citation.n} citation={citation} catalog={catalog} idPrefix={idPrefix} />
+          ))}
+        </ol>
+        <FeedbackControl question={question} response={response} />
       </div>
-      <h3 className="sources-heading">{text.sources}</h3>
-      <ol className="sources">
-        {response.citations.map((citation) => (
-          <SourceCard key={citation.n} citation={citation} catalog={catalog} idPrefix={idPrefix} />
-        ))}
-      </ol>
-    </div>
+    </OriginTurn.Provider>
   );
 }
 
@@ -103,6 +116,7 @@ function NotFound({ response }: { response: AskResponse }) {
           </ul>
         </>
       )}
+      <p className="not-found-next">{text.noAnswerWayForward}</p>
     </div>
   );
 }

@@ -18,7 +18,7 @@ export function SourceCard({ citation, catalog, idPrefix }: { citation: Citation
         <span className="source-number" aria-hidden="true">
           {citation.n}
         </span>
-        <DocumentLink href={citation.url} className="source-title" label={text.openSource(citation.n)}>
+        <DocumentLink href={citation.url} className="source-title">
           {citation.title}
         </DocumentLink>
       </p>

@@ -30,15 +30,61 @@ export function formatCitation(citation: Citation, catalog: Catalog, baseUrl: st
   };
 }
 
+/**
+ * The answer for a memo: its sentences with footnote markers, one footnote per document (title,
+ * source, date, the sections quoted, a link to the first quoted passage). The quotes are the
+ * answer's own sentences, so the footnotes do not repeat them.
+ */
 export function formatAnswer(response: AskResponse, catalog: Catalog, baseUrl: string): Clip {
-  const notes = response.citations.map((citation) => ({ n: citation.n, clip: formatCitation(citation, catalog, baseUrl) }));
-  const plainNotes = notes.map(({ n, clip }) => `[${n}] ${clip.plain}`).join('\n');
-  const htmlAnswer = escapeHtml(response.answer).replace(/\[(\d+)\]/g, '<sup>[$1]</sup>');
-  const htmlNotes = notes.map(({ n, clip }) => `<li value="${n}">${clip.html.replace(/^<p>|<\/p>$/g, '')}</li>`).join('');
+  const documents: { documentId: string; citations: Citation[] }[] = [];
+  const noteOf = new Map<number, number>(); // citation n → footnote number
+  for (const citation of response.citations) {
+    let at = documents.findIndex((entry) => entry.documentId === citation.documentId);
+    if (at === -1) at = documents.push({ documentId: citation.documentId, citations: [] }) - 1;
+    documents[at]!.citations.push(citation);
+    noteOf.set(citation.n, at + 1);
+  }
+  const answer = withFootnoteMarkers(response.answer, noteOf);
+  const notes = documents.map(({ citations }, i) => {
+    const first = citations[0]!;
+    const document = catalog.get(first.documentId);
+    const sections = [...new Set(citations.map((citation) => citation.section).filter((section): section is string => Boolean(section)))];
+    const parts = [
+      first.title,
+      document?.source ?? null,
+      formatDate(document?.date ?? null),
+      sections.length ? `${text.section.toLowerCase()} ${sections.map((section) => `“${section}”`).join(', ')}` : null,
+    ].filter((part): part is string => Boolean(part));
+    return { n: i + 1, parts, link: new URL(first.url, baseUrl).href };
+  });
+  const plainNotes = notes.map(({ n, parts, link }) => `[${n}] ${parts.join(', ')}. ${link}`).join('\n');
+  const htmlAnswer = escapeHtml(answer).replace(/\[(\d+)\]/g, '<sup>[$1]</sup>');
+  const htmlNotes = notes
+    .map(({ n, parts, link }) => `<li value="${n}">${parts.map(escapeHtml).join(', ')}. <a href="${escapeHtml(link)}">${escapeHtml(link)}</a></li>`)
+    .join('');
   return {
-    plain: `${response.answer}\n\n${text.footnotes}:\n${plainNotes}`,
+    plain: `${answer}\n\n${text.footnotes}:\n${plainNotes}`,
     html: `<p>${htmlAnswer}</p><p>${text.footnotes}:</p><ol>${htmlNotes}</ol>`,
   };
+}
+
+/**
+ * "Zin A. [1] Zin B. [2] Zin C. [3]" with citations 1 and 2 from one document and 3 from
+ * another becomes "Zin A. Zin B. [1] Zin C. [2]": adjacent sentences of one document share
+ * their document's marker.
+ */
+function withFootnoteMarkers(answer: string, noteOf: ReadonlyMap<number, number>): string {
+  const parts = answer.split(/ \[(\d+)\]/); // text, n, text, n, …, text
+  let result = '';
+  for (let i = 0; i < parts.length; i += 2) {
+    result += parts[i];
+    if (i + 1 >= parts.length) break;
+    const note = noteOf.get(Number(parts[i + 1]));
+    const nextNote = i + 3 < parts.length ? noteOf.get(Number(parts[i + 3])) : undefined;
+    if (note === undefined) result += ` [${parts[i + 1]}]`;
+    else if (note !== nextNote) result += ` [${note}]`;
+  }
+  return result;
 }
 
 function escapeHtml(value: string): string {

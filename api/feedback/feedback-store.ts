@@ -1,0 +1,58 @@
+// Where colleagues' verdicts on answers are kept: append-only, one JSON line per verdict, written
+// and flushed before the request is answered, so a restart loses nothing. A damaged line (a
+// crash mid-write, an edit by hand) is skipped when reading, never fatal.
+import { randomUUID } from 'node:crypto';
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { type FeedbackEntry, type FeedbackRequest, feedbackEntrySchema } from '../contract.js';
+
+export interface FeedbackStore {
+  add(request: FeedbackRequest, build: FeedbackEntry['build']): Promise<FeedbackEntry>;
+  /** Verdicts given at or after `since`, oldest first; `skipped` counts unreadable lines. */
+  list(since?: Date): Promise<{ entries: FeedbackEntry[]; skipped: number }>;
+}
+
+export function fileFeedbackStore(path: string): FeedbackStore {
+  let queue: Promise<unknown> = Promise.resolve(); // one append at a time: lines never interleave
+
+  return {
+    add(request, build) {
+      const entry: FeedbackEntry = { ...request, id: randomUUID(), at: new Date().toISOString(), build };
+      const write = queue.then(async () => {
+        await mkdir(dirname(path), { recursive: true });
+        const file = await open(path, 'a');
+        try {
+          await file.appendFile(`${JSON.stringify(entry)}\n`, 'utf8');
+          await file.sync();
+        } finally {
+          await file.close();
+        }
+      });
+      queue = write.catch(() => {});
+      return write.then(() => entry);
+    },
+    async list(since) {
+      const entries: FeedbackEntry[] = [];
+      let skipped = 0;
+      if (!existsSync(path)) return { entries, skipped };
+      for await (const line of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Number.POSITIVE_INFINITY })) {
+        if (line.trim() === '') continue;
+        let parsed: ReturnType<typeof feedbackEntrySchema.safeParse>;
+        try {
+          parsed = feedbackEntrySchema.safeParse(JSON.parse(line));
+        } catch {
+          skipped++;
+          continue;
+        }
+        if (!parsed.success) {
+          skipped++;
+          continue;
+        }
+        if (!since || new Date(parsed.data.at) >= since) entries.push(parsed.data);
+      }
+      return { entries, skipped };
+    },
+  };
+}

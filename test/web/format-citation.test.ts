@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import type { AskResponse, Citation, DocumentSummary } from '../../api/contract.js';
+import { formatAnswer } from '../../web/src/features/chat/copy/format-citation.js';
+
+const cite = (n: number, documentId: string, title: string, section: string, start: number): Citation => ({
+  n,
+  passageId: `${documentId}:0`,
+  documentId,
+  title,
+  section,
+  quote: `Zin ${n}.`,
+  start,
+  end: start + 6,
+  url: `/documents/${documentId}#${start}-${start + 6}`,
+});
+
+describe('copying an answer for a memo', () => {
+  it('gives each document one footnote, shared by its adjacent sentences, without repeating the quotes', () => {
+    const response: AskResponse = {
+      answered: true,
+      answer: 'Zin 1. [1] Zin 2. [2] Zin 3. [3] Zin 4. [4]',
+      mode: 'extractive',
+      confidence: 'high',
+      citations: [
+        cite(1, 'a', 'Kennisdossier', 'Mantelzorg', 10),
+        cite(2, 'a', 'Kennisdossier', 'Respijtzorg', 50),
+        cite(3, 'b', 'Visie Sociaal Domein', 'Armoede', 5),
+        cite(4, 'a', 'Kennisdossier', 'Mantelzorg', 90),
+      ],
+      passages: [],
+    };
+    const catalog = new Map<string, DocumentSummary>([
+      ['a', { id: 'a', title: 'Kennisdossier', source: 'Gezond in…', date: '2020-06-08', kind: 'pdf', chunks: 3 }],
+    ]);
+    const { plain, html } = formatAnswer(response, catalog, 'https://bronwijzer.gemeente.nl');
+    expect(plain).toBe(
+      [
+        'Zin 1. Zin 2. [1] Zin 3. [2] Zin 4. [1]',
+        '',
+        'Bronnen:',
+        '[1] Kennisdossier, Gezond in…, 8 juni 2020, paragraaf “Mantelzorg”, “Respijtzorg”. https://bronwijzer.gemeente.nl/documents/a#10-16',
+        '[2] Visie Sociaal Domein, paragraaf “Armoede”. https://bronwijzer.gemeente.nl/documents/b#5-11',
+      ].join('\n'),
+    );
+    expect(html).toContain('<li value="2">Visie Sociaal Domein');
+    expect(html.match(/<li/g)).toHaveLength(2);
+  });
+});
