@@ -130,11 +130,15 @@ export const indexManifestSchema = z.object({
 });
 export type IndexManifest = z.infer<typeof indexManifestSchema>;
 
+export type StoreKind = 'embedded' | 'postgres';
+
 export interface HealthReport {
   status: 'ok' | 'unavailable';
   modes: RetrievalMode[];
   manifest: IndexManifest | null;
   warnings: string[];
+  /** Where the index lives, which build is live, and whether the store answered the last check. */
+  store?: { kind: StoreKind; build: string | null; connected: boolean };
   /** Whether answers can be written by a language model; never its key or address. */
   llm?: {
     configured: boolean;

@@ -17,6 +17,9 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().min(1).default('127.0.0.1'),
   CORPUS_DIR: z.string().min(1).default('corpus'),
+  STORE: z.enum(['embedded', 'postgres']).default('embedded'),
+  DATABASE_URL: optional(z.url({ error: 'DATABASE_URL must be a PostgreSQL URL, e.g. postgres://bronwijzer:geheim@db:5432/bronwijzer' })),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   INDEX_DIR: z.string().min(1).default('data/index'),
   MODELS_DIR: z.string().min(1).default('models'),
   EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
@@ -86,6 +89,7 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (env.CHUNK_OVERLAP_TOKENS >= env.CHUNK_TOKENS) problems.push('CHUNK_OVERLAP_TOKENS must be smaller than CHUNK_TOKENS.');
   if (env.LLM_BASE_URL && !env.LLM_MODEL) problems.push('LLM_MODEL is required when LLM_BASE_URL is set.');
   if (env.ANSWER_MODE === 'llm' && !env.LLM_BASE_URL) problems.push('ANSWER_MODE=llm needs LLM_BASE_URL and LLM_MODEL.');
+  if (env.STORE === 'postgres' && !env.DATABASE_URL) problems.push('STORE=postgres needs DATABASE_URL (postgres://user:password@host:5432/database).');
   if (!isLoopbackHost(env.HOST) && !env.PUBLIC_URL)
     problems.push(
       `HOST=${env.HOST} serves other machines: set PUBLIC_URL to the address colleagues open (e.g. https://bronwijzer.gemeente.nl), so requests for any other host name are refused.`,

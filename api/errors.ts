@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'rate_limited'
   | 'request_timeout'
   | 'feedback_unavailable'
+  | 'store_unavailable'
   | 'document_not_found'
   | 'index_missing'
   | 'index_incompatible'
@@ -31,6 +32,7 @@ const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   request_timeout: 503,
   feedback_unavailable: 503,
+  store_unavailable: 503,
   document_not_found: 404,
   index_missing: 503,
   index_incompatible: 503,

@@ -1,18 +1,18 @@
-// Keeps the server on the newest good index without a restart. It watches which build the
-// index's "current" link points to; when a build finishes, the new index is loaded beside the
-// old one and swapped in with one assignment. Requests in flight keep the engine they started
-// with. A new index that cannot be loaded (damaged, half written, another model) is refused
-// with a log line, and the previous one keeps serving.
-import { watch } from 'node:fs';
+// Keeps the server on the newest good index without a restart. It asks its index source which
+// build is live (the embedded files' "current" link, or PostgreSQL's live_build row); when a new
+// build is live, it is opened beside the old one and swapped in with one assignment. Requests in
+// flight keep the engine they started with. A build that cannot be opened (damaged, half
+// written, another model) is refused with a log line, and the previous one keeps serving. A
+// store that cannot be reached is reported, and checked again until it answers.
 import { type EmbedderLoad, loadEmbedder, SERVING_EMBEDDER } from './embed/embedder.js';
 import type { ModelSettings } from './embed/model-files.js';
 import type { Engine } from './engine.js';
 import { AppError } from './errors.js';
-import { type LoadedEngine, loadEngine } from './load-engine.js';
+import { engineForStore, type LoadedEngine } from './load-engine.js';
 import { messages } from './messages.js';
-import { currentBuild } from './store/embedded/index-files.js';
+import { embeddedSource, type IndexSource } from './store/index-source.js';
 
-/** How often the index link is looked at, besides the file-system notifications that usually come first. */
+/** How often the live build is looked up, besides any notification that comes first. */
 export const RELOAD_CHECK_MS = 2000;
 
 export interface LiveEngine {
@@ -21,26 +21,32 @@ export interface LiveEngine {
   /** Why there is no engine, when there is none. */
   problem(): AppError | null;
   warnings(): string[];
+  /** The store, the live build, and whether the store answered the last check. */
+  store(): { kind: IndexSource['kind']; build: string | null; connected: boolean };
   /** Looks for a new build now; resolves when it is loaded or refused. */
   refresh(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface LiveEngineOptions {
-  indexDir: string;
+  /** The embedded index folder, when `source` is not given. */
+  indexDir?: string;
+  source?: IndexSource;
   model: ModelSettings;
   log?: (line: string) => void;
   checkEveryMs?: number;
 }
 
 export async function openLiveEngine({
-  indexDir,
+  indexDir = 'data/index',
+  source = embeddedSource(indexDir),
   model,
   log = (line) => console.log(line),
   checkEveryMs = RELOAD_CHECK_MS,
 }: LiveEngineOptions): Promise<LiveEngine> {
   let live: (LoadedEngine & { build: string | null }) | null = null;
   let problem: AppError | null = null;
+  let connected = true;
   let loading: Promise<void> | null = null;
   // One question embedder for every index this server loads (they are built with one model).
   let embedder: Promise<EmbedderLoad> | null = null;
@@ -50,10 +56,25 @@ export async function openLiveEngine({
   };
 
   const load = async () => {
-    const build = await currentBuild(indexDir);
-    if (live && build === live.build) return;
+    let build: string | null;
     try {
-      const loaded = await loadEngine(indexDir, model, sharedEmbedder);
+      build = await source.current();
+      if (!connected) log(messages.storeBack);
+      connected = true;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (connected) log(messages.storeLost(error.message));
+      connected = false;
+      if (!live) problem = error;
+      return;
+    }
+    if (live && build === live.build) return;
+    if (build === null && source.kind === 'postgres') {
+      problem = new AppError('index_missing', messages.indexMissing);
+      return;
+    }
+    try {
+      const loaded = await engineForStore(await source.open(build), model, sharedEmbedder);
       const first = live === null;
       live = { ...loaded, build };
       problem = null;
@@ -62,7 +83,7 @@ export async function openLiveEngine({
       if (!(error instanceof AppError)) throw error;
       if (live) {
         log(messages.indexRefused(error.message));
-        live = { ...live, build }; // not retried until the link changes again
+        live = { ...live, build }; // not retried until the live build changes again
       } else {
         problem = error;
       }
@@ -78,25 +99,20 @@ export async function openLiveEngine({
   await refresh();
   const timer = setInterval(() => void refresh().catch((error) => log(String(error))), checkEveryMs);
   timer.unref();
-  let watcher: ReturnType<typeof watch> | null = null;
-  try {
-    watcher = watch(indexDir, (_, name) => {
-      if (name?.startsWith('current')) void refresh().catch((error) => log(String(error)));
-    });
-  } catch {
-    // No index folder yet: the interval finds the first build.
-  }
+  const unwatch = source.watch(() => void refresh().catch((error) => log(String(error))));
 
   return {
     current: () => live?.engine ?? null,
     problem: () => problem,
     warnings: () => live?.warnings ?? [],
+    store: () => ({ kind: source.kind, build: live?.build ?? null, connected }),
     refresh,
     async close() {
       clearInterval(timer);
-      watcher?.close();
+      unwatch();
       const load = await embedder;
       if (load?.status === 'ready') await load.embedder.close();
+      await source.close();
     },
   };
 }

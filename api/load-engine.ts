@@ -1,6 +1,6 @@
-// Opens the current embedded index for serving: refuses an index built with another model than
-// the configured one, loads the question embedder when the index has vectors, and reports what
-// it had to give up (warnings) instead of failing.
+// Opens an index store for serving: refuses an index built with another model than the
+// configured one, loads the question embedder when the index has vectors, and reports what it
+// had to give up (warnings) instead of failing.
 import { join } from 'node:path';
 import { type EmbedderLoad, loadEmbedder, SERVING_EMBEDDER } from './embed/embedder.js';
 import type { ModelSettings } from './embed/model-files.js';
@@ -12,6 +12,7 @@ import { wordRarity } from './language/word-rarity.js';
 import { messages } from './messages.js';
 import { openEmbeddedStore } from './store/embedded/embedded-store.js';
 import { readIndexFiles } from './store/embedded/index-files.js';
+import type { IndexStore } from './store/store.js';
 
 export interface LoadedEngine {
   engine: Engine;
@@ -24,13 +25,17 @@ export interface LoadedEngine {
  */
 export type EmbedderSource = () => Promise<EmbedderLoad>;
 
+/** The embedded index in `indexDir`, opened for answering. */
 export async function loadEngine(indexDir: string, model: ModelSettings, embedderSource?: EmbedderSource): Promise<LoadedEngine> {
-  const files = await readIndexFiles(indexDir);
-  const built = files.manifest.model;
+  return engineForStore(openEmbeddedStore(await readIndexFiles(indexDir)), model, embedderSource);
+}
+
+/** Any store (embedded files, PostgreSQL) opened for answering. */
+export async function engineForStore(store: IndexStore, model: ModelSettings, embedderSource?: EmbedderSource): Promise<LoadedEngine> {
+  const built = store.manifest.model;
   if (built.id !== model.modelId || built.dtype !== model.dtype) {
     throw new AppError('index_incompatible', messages.indexModelMismatch(`${built.id} (${built.dtype})`, `${model.modelId} (${model.dtype})`));
   }
-  const store = openEmbeddedStore(files);
   const pieces = loadPieceModel(join(model.modelsDir, model.modelId));
   const parts = { analyzer: loadDutchAnalyzer(), rarity: pieces ? wordRarity(pieces) : null };
   if (!store.modes.includes('dense')) {

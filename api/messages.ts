@@ -16,6 +16,8 @@ export const messages = {
   notJson: 'Stuur de vraag als JSON, met de kop "Content-Type: application/json".',
   rateLimited: (seconds: number) => `U stelt veel vragen kort na elkaar. Probeer het over ${seconds} seconden opnieuw.`,
   requestTimeout: 'Het beantwoorden duurde te lang. Probeer het opnieuw; blijft het misgaan, meld het dan aan de beheerder.',
+  storeUnavailable:
+    'De database van de assistent is even niet bereikbaar. Probeer het over een minuut opnieuw; blijft het misgaan, meld het dan aan de beheerder.',
   feedbackUnavailable: 'Beoordelingen kunnen op deze server niet worden bewaard. Meld het aan de beheerder.',
   shuttingDown: 'De assistent wordt herstart. Probeer het over een minuut opnieuw.',
   originNotAllowed: (origin: string) =>
@@ -37,6 +39,8 @@ export const messages = {
   indexDamaged: (detail: string) => `De index is beschadigd (${detail}). Voer "npm run build:index" uit om hem opnieuw te bouwen.`,
   indexModelMismatch: (built: string, configured: string) =>
     `De index is gebouwd met model ${built}, maar geconfigureerd is ${configured}. Voer "npm run build:index" uit om de index opnieuw te bouwen.`,
+  storeLost: (reason: string) => `De index is niet bereikbaar: ${reason} De assistent blijft het proberen.`,
+  storeBack: 'De index is weer bereikbaar.',
   indexSwapped: (builtAt: string, documents: number) => `Nieuwe index in gebruik (gebouwd ${builtAt}, ${documents} documenten).`,
   indexRefused: (reason: string) => `Nieuwe index geweigerd: ${reason} De vorige index blijft in gebruik.`,
   lexicalOnly: (reason: string) => `Alleen lexicaal zoeken: ${reason}.`,

@@ -13,10 +13,10 @@ import { createApp } from './app.js';
 import type { HealthReport } from './contract.js';
 import { type Env, llmSettings, modelSettings, rateLimitPerMinute } from './env.js';
 import { AppError, errorBody } from './errors.js';
-import { fileFeedbackStore } from './feedback/feedback-store.js';
 import { isLoopbackHost, loopbackOrigins } from './http/origins.js';
 import { openLiveEngine } from './live-engine.js';
 import { messages } from './messages.js';
+import { configuredStore } from './store/configured.js';
 
 export interface RunningServer {
   url: string;
@@ -32,8 +32,9 @@ export interface ServerOptions {
 }
 
 export async function startServer(env: Env, { reloadCheckMs, logger = pino({ level: env.LOG_LEVEL }) }: ServerOptions = {}): Promise<RunningServer> {
+  const store = configuredStore(env);
   const engines = await openLiveEngine({
-    indexDir: env.INDEX_DIR,
+    source: store.source,
     model: modelSettings(env),
     log: (line) => logger.info(line),
     ...(reloadCheckMs ? { checkEveryMs: reloadCheckMs } : {}),
@@ -47,11 +48,13 @@ export async function startServer(env: Env, { reloadCheckMs, logger = pino({ lev
   const health = (): HealthReport => {
     const engine = engines.current();
     const trouble = engines.problem();
+    const storeState = engines.store();
     return {
-      status: engine ? 'ok' : 'unavailable',
+      status: engine && storeState.connected ? 'ok' : 'unavailable',
       modes: engine?.modes ?? [],
       manifest: engine?.manifest ?? null,
-      warnings: trouble ? [trouble.message, ...engines.warnings()] : engines.warnings(),
+      warnings: [...(trouble ? [trouble.message] : []), ...(storeState.connected ? [] : [messages.storeUnavailable]), ...engines.warnings()],
+      store: storeState,
     };
   };
   const chat = llm
@@ -81,7 +84,7 @@ export async function startServer(env: Env, { reloadCheckMs, logger = pino({ lev
     https: env.PUBLIC_URL?.startsWith('https:') ?? false,
     logger,
     logQuestions: env.LOG_QUESTIONS,
-    feedback: fileFeedbackStore(env.FEEDBACK_FILE),
+    feedback: store.feedback,
     exampleQuestions: () => readExampleQuestions(join(env.CORPUS_DIR, EXAMPLES_FILE), (message) => logger.warn(message)),
   });
 

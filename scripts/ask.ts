@@ -32,3 +32,4 @@ if (args.includes('--json')) {
       console.log(`  • ${passage.title}${passage.section ? ` — ${passage.section}` : ''}: ${passage.text.slice(0, 160).replace(/\s+/g, ' ')}…`);
   }
 }
+await client.close();

@@ -1,15 +1,20 @@
-// npm run bench [-- --corpus bundled|scale|all] [--requests N] [--standin] [--json]: measures the build and
+// npm run bench [-- --corpus bundled|scale|all] [--requests N] [--standin] [--store postgres] [--json]: measures the build and
 // the server on a corpus, each in a child process of its own: build seconds and stage times,
 // peak memory, index size on disk, server start time and memory, /api/ask latency sequential and
 // at 8 concurrent clients, and an incremental rebuild after one document changes (until the
 // running server answers from it). Reports figures; asserts nothing: machines are noisy.
 // --standin measures the hybrid mode with a random-weight model of multilingual-e5-small's shape
 // (written once to data/bench-models): its speed is the real model's, its answers are not.
+// --store postgres builds into and serves from PostgreSQL (PGlite with pgvector over the wire
+// protocol, in this process; a server PostgreSQL is faster): the figures beside the embedded ones.
 import { existsSync } from 'node:fs';
 import { appendFile, cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { createPool } from '../api/store/postgres/pool.js';
 import { benchCorpus, type CorpusFigures, formatFigures } from './lib/bench-run.js';
+import { freePort } from './lib/free-port.js';
+import { type LocalPostgres, startLocalPostgres } from './lib/pglite-server.js';
 import { STANDIN_MODEL_ID, writeStandinModel } from './lib/standin-model.js';
 
 const args = process.argv.slice(2);
@@ -27,6 +32,7 @@ if (standin && !existsSync(join(modelsDir!, STANDIN_MODEL_ID, 'onnx', 'model_qua
   await writeStandinModel(modelsDir!);
 }
 
+const postgres = option('--store') === 'postgres';
 const results: Record<string, CorpusFigures> = {};
 for (const name of names) {
   const source = corpora[name];
@@ -37,7 +43,9 @@ for (const name of names) {
     process.exit(2);
   }
   const work = await mkdtemp(join(tmpdir(), `bronwijzer-bench-${name}-`));
+  let database: LocalPostgres | null = null;
   try {
+    if (postgres) database = await startLocalPostgres({ port: await freePort() });
     // A copy, so one document can be changed for the incremental rebuild.
     const corpus = join(work, 'corpus');
     await cp(source, corpus, { recursive: true, dereference: true });
@@ -46,7 +54,13 @@ for (const name of names) {
       indexDir: join(work, 'index'),
       requests,
       concurrency,
-      env: { ALLOW_MODEL_DOWNLOAD: 'false', ...(modelsDir ? { MODELS_DIR: resolve(modelsDir) } : {}), ...(modelId ? { EMBEDDING_MODEL: modelId } : {}) },
+      env: {
+        ALLOW_MODEL_DOWNLOAD: 'false',
+        ...(modelsDir ? { MODELS_DIR: resolve(modelsDir) } : {}),
+        ...(modelId ? { EMBEDDING_MODEL: modelId } : {}),
+        ...(database ? { STORE: 'postgres', DATABASE_URL: database.url } : {}),
+      },
+      ...(database ? { indexBytes: databaseBytes(database.url) } : {}),
       changeOneDocument: async () => {
         const file = (await readdir(corpus, { recursive: true })).map(String).find((path) => /\.(txt|md|html)$/.test(path))!;
         await appendFile(join(corpus, file), '\n\nEen extra alinea over mantelzorg en respijtzorg in de buurt.\n');
@@ -54,6 +68,7 @@ for (const name of names) {
       },
     });
   } finally {
+    await database?.close();
     await rm(work, { recursive: true, force: true });
   }
 }
@@ -61,5 +76,19 @@ for (const name of names) {
 if (args.includes('--json')) console.log(JSON.stringify(results, null, 2));
 else {
   if (standin) console.log('Hybride met een stand-in met willekeurige gewichten: alleen de snelheid telt, niet de antwoorden (speed-only).');
+  if (postgres) console.log('Opslag: PostgreSQL (PGlite met pgvector, via het wire protocol, in dit proces).');
   for (const [name, figures] of Object.entries(results)) console.log(formatFigures(name, figures));
+}
+
+/** The database's size on disk, as PostgreSQL reports it. */
+function databaseBytes(url: string) {
+  return async () => {
+    const pool = createPool({ url, max: 1 });
+    try {
+      const { rows } = await pool.query<{ bytes: string }>('SELECT pg_database_size(current_database()) AS bytes');
+      return Number(rows[0]?.bytes ?? 0);
+    } finally {
+      await pool.end();
+    }
+  };
 }

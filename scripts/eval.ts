@@ -72,3 +72,4 @@ if (args.includes('--json')) {
   row('latency p50 (ms)', (figures) => figures.p50Ms.toFixed(1));
   row('latency p95 (ms)', (figures) => figures.p95Ms.toFixed(1));
 }
+await client.close();

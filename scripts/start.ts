@@ -8,13 +8,15 @@ import { staleReasons } from '../api/build/freshness.js';
 import { hasLocalWeights } from '../api/embed/model-files.js';
 import { buildSettings, chunkSettings, modelSettings, readEnv } from '../api/env.js';
 import { exitOnSignals, startServer } from '../api/server.js';
-import { readManifest } from '../api/store/embedded/index-files.js';
+import { configuredStore } from '../api/store/configured.js';
 import { buildWeb, webBuildIsStale } from './lib/build-web.js';
 
 const env = readEnv();
 const model = modelSettings(env);
 const settings = buildSettings(env);
-const manifest = await readManifest(env.INDEX_DIR);
+const store = configuredStore(env);
+const manifest = await store.source.liveManifest();
+await store.source.close();
 const reasons = staleReasons(manifest, {
   corpusHash: await currentCorpusHash(settings.corpusDir, settings.cacheDir),
   modelId: model.modelId,

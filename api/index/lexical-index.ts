@@ -1,10 +1,9 @@
-// BM25 over analysed passage terms, scored per question concept: a concept counts once, through
-// its best-matching alternative (the word itself, its compound parts, a variant). Held as typed
+// BM25 (bm25.ts) over analysed passage terms, held as typed
 // arrays (a sorted vocabulary, offsets into one postings list), so a large index loads in one
 // read and takes memory in proportion to its postings. Passages are numbered by their position
 // in the build; the store maps positions to passage ids.
 import type { Concept } from '../language/dutch-analyzer.js';
-import { inverseDocumentFrequency, saturatedFrequency } from './bm25.js';
+import { inverseDocumentFrequency, rankByBm25 } from './bm25.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface LexicalIndexData {
@@ -92,33 +91,21 @@ export class LexicalIndex implements Vocabulary {
 
   search(concepts: readonly Concept[], limit: number): LexicalHit[] {
     const { offsets, positions, frequencies, docLengths } = this.data;
-    const scores = new Float64Array(this.passageCount);
-    for (const concept of concepts) {
-      const best = new Map<number, number>();
-      for (const alternative of concept.alternatives) {
-        const sums = new Map<number, number>();
-        for (const term of new Set(alternative.terms)) {
+    return rankByBm25(
+      concepts,
+      {
+        passageCount: this.passageCount,
+        averageLength: this.averageLength,
+        postings: (term) => {
           const i = this.termIndex(term);
-          if (i === -1) continue;
-          const idf = inverseDocumentFrequency(offsets[i + 1]! - offsets[i]!, this.passageCount);
-          for (let p = offsets[i]!; p < offsets[i + 1]!; p++) {
-            const position = positions[p]!;
-            const tf = saturatedFrequency(frequencies[p]!, docLengths[position]!, this.averageLength);
-            sums.set(position, (sums.get(position) ?? 0) + idf * tf);
-          }
-        }
-        for (const [position, sum] of sums) {
-          const score = (alternative.weight * sum) / alternative.terms.length;
-          if (score > (best.get(position) ?? 0)) best.set(position, score);
-        }
-      }
-      for (const [position, score] of best) scores[position]! += score;
-    }
-    const hits: LexicalHit[] = [];
-    scores.forEach((score, position) => {
-      if (score > 0) hits.push({ position, score });
-    });
-    return hits.sort((a, b) => b.score - a.score || a.position - b.position).slice(0, limit);
+          return i === -1
+            ? null
+            : { positions: positions.subarray(offsets[i]!, offsets[i + 1]!), frequencies: frequencies.subarray(offsets[i]!, offsets[i + 1]!) };
+        },
+        length: (position) => docLengths[position]!,
+      },
+      limit,
+    );
   }
 
   /** Index of `term` in the sorted vocabulary, by bisection; -1 when absent. */

@@ -5,7 +5,7 @@ import { buildIndex } from '../../api/build/build-index.js';
 import { buildSettings, chunkSettings, modelSettings, readEnv } from '../../api/env.js';
 import { loadDutchAnalyzer } from '../../api/language/load-analyzer.js';
 import { startServer } from '../../api/server.js';
-import { embeddedIndexWriter } from '../../api/store/embedded/embedded-writer.js';
+import { configuredStore } from '../../api/store/configured.js';
 
 const [role] = process.argv.slice(2);
 const env = readEnv();
@@ -17,13 +17,15 @@ const report = (value: unknown) => process.stdout.write(`${JSON.stringify(value)
 
 if (role === 'build') {
   const settings = buildSettings(env);
+  const store = configuredStore(env);
   const manifest = await buildIndex({
     ...settings,
     model: modelSettings(env),
     chunking: chunkSettings(env),
     analyzer: loadDutchAnalyzer(),
-    writer: embeddedIndexWriter(settings.indexDir),
+    writer: store.writer,
   });
+  await store.source.close();
   report({ manifest, maxRssMb: process.resourceUsage().maxRSS / 1024 });
 } else if (role === 'serve') {
   quiet();

@@ -5,11 +5,13 @@ import { createChatClient } from '../../api/answer/llm/chat-completions.js';
 import { createApp } from '../../api/app.js';
 import { type AnswerMode, type AskResponse, DEFAULT_K, type DocumentWithText } from '../../api/contract.js';
 import { llmSettings, modelSettings, readEnv } from '../../api/env.js';
-import { loadEngine } from '../../api/load-engine.js';
+import { engineForStore } from '../../api/load-engine.js';
+import { configuredStore } from '../../api/store/configured.js';
 
 export async function inProcessClient() {
   const env = readEnv();
-  const { engine, warnings } = await loadEngine(env.INDEX_DIR, modelSettings(env));
+  const store = configuredStore(env);
+  const { engine, warnings } = await engineForStore(await store.source.open(await store.source.current()), modelSettings(env));
   const llm = llmSettings(env);
   const app = createApp({
     engine: () => engine,
@@ -33,5 +35,6 @@ export async function inProcessClient() {
         body: JSON.stringify({ question, k, ...(mode ? { mode } : {}) }),
       }),
     document: (id: string) => call<DocumentWithText>(`/api/documents/${encodeURIComponent(id)}`),
+    close: () => store.source.close(),
   };
 }

@@ -5,7 +5,7 @@ import { buildIndex } from '../../api/build/build-index.js';
 import type { IndexManifest } from '../../api/contract.js';
 import { buildSettings, chunkSettings, type Env, modelSettings } from '../../api/env.js';
 import { loadDutchAnalyzer } from '../../api/language/load-analyzer.js';
-import { embeddedIndexWriter } from '../../api/store/embedded/embedded-writer.js';
+import { configuredStore } from '../../api/store/configured.js';
 
 export async function runBuild(env: Env): Promise<IndexManifest> {
   const settings = buildSettings(env);
@@ -15,14 +15,15 @@ export async function runBuild(env: Env): Promise<IndexManifest> {
   );
   const warnings: string[] = [];
   let active = false;
-  console.log(`Index bouwen uit ${settings.corpusDir} …`);
+  const store = configuredStore(env);
+  console.log(`Index bouwen uit ${settings.corpusDir}${env.STORE === 'postgres' ? ' naar PostgreSQL' : ''} …`);
   try {
     const manifest = await buildIndex({
       ...settings,
       model: modelSettings(env),
       chunking: chunkSettings(env),
       analyzer: loadDutchAnalyzer(),
-      writer: embeddedIndexWriter(settings.indexDir),
+      writer: store.writer,
       onStage(stage, total) {
         if (active) bar.stop();
         bar.start(total, 0, { stage: stage.padEnd(22) });
@@ -43,5 +44,6 @@ export async function runBuild(env: Env): Promise<IndexManifest> {
     return manifest;
   } finally {
     if (active) bar.stop();
+    await store.source.close();
   }
 }

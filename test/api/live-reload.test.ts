@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEnv } from '../../api/env.js';
 import { type RunningServer, startServer } from '../../api/server.js';
-import { freePort } from '../fixtures/free-port.js';
+import { freePort } from '../../scripts/lib/free-port.js';
 import { memoryLogger } from '../fixtures/memory-logger.js';
 import { OFFLINE_MODEL } from '../fixtures/paths.js';
 import { buildTestIndexInto, SMALL_CORPUS, writeCorpus } from '../fixtures/test-index.js';

@@ -6,7 +6,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../fixtures/free-port.js';
+import { freePort } from '../../scripts/lib/free-port.js';
 import { OFFLINE_MODEL, PROJECT_ROOT } from '../fixtures/paths.js';
 import { buildTestIndex, postJson, writeCorpus } from '../fixtures/test-index.js';
 

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vi
 import { readEnv } from '../../api/env.js';
 import { fileFeedbackStore } from '../../api/feedback/feedback-store.js';
 import { startServer } from '../../api/server.js';
-import { freePort } from '../fixtures/free-port.js';
+import { freePort } from '../../scripts/lib/free-port.js';
 import { PROJECT_ROOT } from '../fixtures/paths.js';
 import { cspViolations, launchBrowser, screenshot } from './browser.js';
 

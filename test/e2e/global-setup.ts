@@ -8,7 +8,7 @@ import type { TestProject } from 'vitest/node';
 import { readEnv } from '../../api/env.js';
 import { startServer } from '../../api/server.js';
 import { buildWeb } from '../../scripts/lib/build-web.js';
-import { freePort } from '../fixtures/free-port.js';
+import { freePort } from '../../scripts/lib/free-port.js';
 import { startOpenAiCompatibleServer } from '../fixtures/openai-compatible-server.js';
 import { CORPUS_DIR, OFFLINE_MODEL } from '../fixtures/paths.js';
 import { buildTestIndexInto } from '../fixtures/test-index.js';

@@ -1,0 +1,194 @@
+// Writes a finished build to PostgreSQL in one transaction: the documents the database does not
+// hold yet (with their passages, terms and vectors), the build as the set of its documents, its
+// term statistics, and the switch of the live build. Every API instance sees the new build at
+// once or not at all; adding, replacing or removing one document is this one transaction, in
+// which only that document's rows are written. Documents no build holds any more are removed.
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import type { BuiltIndex, IndexWriter } from '../../build/built-index.js';
+import type { Chunk } from '../../chunk/chunk-document.js';
+import type { CorpusDocument } from '../../ingest/process-document.js';
+import { createStageTimer } from '../../stage-timer.js';
+import { migrate } from './migrate.js';
+import { checkout, withDatabase } from './pool.js';
+
+/** Builds kept besides the live one, so an instance that has not switched yet still finds its rows. */
+const KEEP_BUILDS_MINUTES = 10;
+/** The lock builds take: two builds at once would both read "live" before either wrote it. */
+const BUILD_LOCK = 7_305_002_002;
+/** pgvector's HNSW defaults (m, ef_construction) and the ef_search questions use. */
+export const PGVECTOR_SETTINGS = { m: 16, efConstruction: 64, efSearch: 100 } as const;
+
+interface DocumentRows {
+  key: string;
+  document: CorpusDocument;
+  chunks: Chunk[];
+  terms: string[][];
+  vectors: Float32Array[] | null;
+}
+
+export function postgresIndexWriter(pool: pg.Pool): IndexWriter {
+  return {
+    async write(index, timer = createStageTimer()) {
+      const dimensions = index.vectors ? index.manifest.model.dimensions : null;
+      await withDatabase(() => migrate(pool, { vectors: dimensions !== null }));
+      const rows = timer.time('index', () => documentRows(index));
+      const stats = timer.time('index', () => termStatistics(index.terms));
+      const manifest = { ...index.manifest, vector: dimensions ? PGVECTOR_SETTINGS : null };
+      await timer.time('write', () => withDatabase(() => writeBuild(pool, rows, stats, manifest, dimensions)));
+    },
+  };
+}
+
+async function writeBuild(
+  pool: pg.Pool,
+  rows: DocumentRows[],
+  stats: { terms: string[]; df: number[]; passageCount: number; totalLength: number },
+  manifest: BuiltIndex['manifest'],
+  dimensions: number | null,
+): Promise<void> {
+  const client = await checkout(pool);
+  try {
+    await client.query('BEGIN');
+    await client.query('SELECT pg_advisory_xact_lock($1)', [BUILD_LOCK]);
+    const known = new Set(
+      (await client.query<{ key: string }>('SELECT key FROM documents WHERE key = ANY($1)', [rows.map((row) => row.key)])).rows.map((row) => row.key),
+    );
+    for (const row of rows) if (!known.has(row.key)) await insertDocument(client, row, dimensions);
+
+    const build = (
+      await client.query<{ id: string }>('INSERT INTO builds (manifest, passage_count, total_length) VALUES ($1, $2, $3) RETURNING id', [
+        manifest,
+        stats.passageCount,
+        stats.totalLength,
+      ])
+    ).rows[0]!.id;
+    let position = 0;
+    const firstPositions = rows.map((row) => {
+      const first = position;
+      position += row.chunks.length;
+      return first;
+    });
+    await client.query(
+      `INSERT INTO build_documents (build_id, document_key, document_id, ordinal, first_position)
+       SELECT $1, key, id, ordinal, first FROM unnest($2::text[], $3::text[], $4::int[], $5::int[]) AS t (key, id, ordinal, first)`,
+      [build, rows.map((row) => row.key), rows.map((row) => row.document.id), rows.map((_, i) => i), firstPositions],
+    );
+    await client.query('INSERT INTO build_terms (build_id, term, df) SELECT $1, term, df FROM unnest($2::text[], $3::int[]) AS t (term, df)', [
+      build,
+      stats.terms,
+      stats.df,
+    ]);
+    if (dimensions) {
+      // An HNSW index per dimension: a partial index on the cast column, which the queries name exactly.
+      await client.query(
+        `CREATE INDEX IF NOT EXISTS passages_embedding_hnsw_${dimensions} ON passages USING hnsw ((embedding::vector(${dimensions})) vector_cosine_ops)
+         WITH (m = ${PGVECTOR_SETTINGS.m}, ef_construction = ${PGVECTOR_SETTINGS.efConstruction}) WHERE vector_dims(embedding) = ${dimensions}`,
+      );
+    }
+    const previous = (await client.query<{ build_id: string }>('SELECT build_id FROM live_build')).rows[0]?.build_id ?? null;
+    await client.query('INSERT INTO live_build (singleton, build_id) VALUES (true, $1) ON CONFLICT (singleton) DO UPDATE SET build_id = EXCLUDED.build_id', [
+      build,
+    ]);
+    await client.query(`DELETE FROM builds WHERE id <> $1 AND id IS DISTINCT FROM $2 AND created_at < now() - make_interval(mins => $3)`, [
+      build,
+      previous,
+      KEEP_BUILDS_MINUTES,
+    ]);
+    await client.query('DELETE FROM documents d WHERE NOT EXISTS (SELECT 1 FROM build_documents b WHERE b.document_key = d.key)');
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function insertDocument(client: pg.PoolClient, { key, document, chunks, terms, vectors }: DocumentRows, dimensions: number | null): Promise<void> {
+  await client.query(
+    'INSERT INTO documents (key, id, file_name, title, source, date, kind, text, sections, passage_count) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+    [
+      key,
+      document.id,
+      document.fileName,
+      document.title,
+      document.source,
+      document.date,
+      document.kind,
+      document.text,
+      JSON.stringify(document.sections),
+      chunks.length,
+    ],
+  );
+  await client.query(
+    `INSERT INTO passages (document_key, chunk_no, start_offset, end_offset, text, section, headings, term_count, tokens${dimensions ? ', embedding' : ''})
+     SELECT $1, no, s, e, text, section, headings::jsonb, terms, tokens${dimensions ? ', vec::vector' : ''}
+     FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::int[], $9::int[]${dimensions ? ', $10::text[]' : ''})
+       AS t (no, s, e, text, section, headings, terms, tokens${dimensions ? ', vec' : ''})`,
+    [
+      key,
+      chunks.map((_, i) => i),
+      chunks.map((chunk) => chunk.start),
+      chunks.map((chunk) => chunk.end),
+      chunks.map((chunk) => chunk.text),
+      chunks.map((chunk) => chunk.section),
+      chunks.map((chunk) => JSON.stringify(chunk.headings)),
+      terms.map((list) => list.length),
+      chunks.map((chunk) => chunk.tokens),
+      ...(dimensions && vectors ? [vectors.map((vector) => `[${Array.from(vector).join(',')}]`)] : []),
+    ],
+  );
+  const postingTerms: string[] = [];
+  const postingChunks: number[] = [];
+  const postingFrequencies: number[] = [];
+  terms.forEach((list, chunkNo) => {
+    const counts = new Map<string, number>();
+    for (const term of list) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const [term, count] of counts) {
+      postingTerms.push(term);
+      postingChunks.push(chunkNo);
+      postingFrequencies.push(count);
+    }
+  });
+  await client.query(
+    'INSERT INTO postings (term, document_key, chunk_no, frequency) SELECT term, $1, no, f FROM unnest($2::text[], $3::int[], $4::int[]) AS t (term, no, f)',
+    [key, postingTerms, postingChunks, postingFrequencies],
+  );
+}
+
+/** The build's documents with their passages, each under a key of its content and the build settings. */
+function documentRows({ manifest, documents, chunks, terms, vectors }: BuiltIndex): DocumentRows[] {
+  const byDocument = new Map<string, number[]>();
+  chunks.forEach((chunk, i) => {
+    let list = byDocument.get(chunk.documentId);
+    if (!list) {
+      list = [];
+      byDocument.set(chunk.documentId, list);
+    }
+    list.push(i);
+  });
+  const settings = JSON.stringify([manifest.formatVersion, manifest.model.id, manifest.model.dtype, manifest.chunking, vectors !== null]);
+  return documents.map((document) => {
+    const positions = byDocument.get(document.id) ?? [];
+    const documentChunks = positions.map((i) => chunks[i]!);
+    const documentTerms = positions.map((i) => terms[i]!);
+    const hash = createHash('sha256');
+    hash.update(settings);
+    hash.update(
+      JSON.stringify({ ...document, chunks: documentChunks.map(({ start, end, section, headings, tokens }) => [start, end, section, headings, tokens]) }),
+    );
+    hash.update(JSON.stringify(documentTerms));
+    return { key: hash.digest('hex'), document, chunks: documentChunks, terms: documentTerms, vectors: vectors ? positions.map((i) => vectors[i]!) : null };
+  });
+}
+
+function termStatistics(termLists: readonly (readonly string[])[]) {
+  const df = new Map<string, number>();
+  let totalLength = 0;
+  for (const list of termLists) {
+    totalLength += list.length;
+    for (const term of new Set(list)) df.set(term, (df.get(term) ?? 0) + 1);
+  }
+  return { terms: [...df.keys()], df: [...df.values()], passageCount: termLists.length, totalLength };
+}

@@ -1,0 +1,136 @@
+// Two API processes on one PostgreSQL, as behind a load balancer: a build made while both serve
+// becomes visible to both, whole (never half-written), without a failed request; a removed
+// document is gone from both.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildIndex } from '../../api/build/build-index.js';
+import { loadDutchAnalyzer } from '../../api/language/load-analyzer.js';
+import { createPool } from '../../api/store/postgres/pool.js';
+import { postgresIndexWriter } from '../../api/store/postgres/postgres-writer.js';
+import { freePort } from '../../scripts/lib/free-port.js';
+import { type LocalPostgres, startLocalPostgres } from '../../scripts/lib/pglite-server.js';
+import { OFFLINE_MODEL, PROJECT_ROOT } from '../fixtures/paths.js';
+import { postJson, SMALL_CORPUS, writeCorpus } from '../fixtures/test-index.js';
+
+let database: LocalPostgres;
+let pool: pg.Pool;
+const children: ChildProcess[] = [];
+let urls: string[] = [];
+let cacheDir: string;
+
+async function build(files: Record<string, string>) {
+  await buildIndex({
+    corpusDir: await writeCorpus(files),
+    cacheDir,
+    maxDocumentBytes: 100_000_000,
+    model: OFFLINE_MODEL,
+    chunking: { chunkTokens: 200, overlapTokens: 40 },
+    analyzer: loadDutchAnalyzer(),
+    writer: postgresIndexWriter(pool),
+  });
+}
+
+async function startInstance(): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'test', 'fixtures', 'serve-child.ts')], {
+    cwd: PROJECT_ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      PORT: String(await freePort()),
+      STORE: 'postgres',
+      DATABASE_URL: database.url,
+      DATABASE_POOL_MAX: '4',
+      MODELS_DIR: OFFLINE_MODEL.modelsDir,
+      ALLOW_MODEL_DOWNLOAD: 'false',
+      WEB_ROOT: join(cacheDir, 'no-web'),
+      LOG_LEVEL: 'silent',
+      TEST_RELOAD_CHECK_MS: '200',
+    },
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith('{')) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.on('exit', (code) => reject(new Error(`instance exited with ${code}`)));
+  });
+}
+
+const documentIds = async (url: string) => {
+  const response = await fetch(`${url}/api/documents`);
+  const body = (await response.json()) as { id: string }[];
+  if (!Array.isArray(body)) throw new Error(`GET /api/documents: ${response.status} ${JSON.stringify(body)}`);
+  return body.map((document) => document.id).sort();
+};
+const liveBuildOf = async (url: string) => ((await (await fetch(`${url}/health`)).json()) as { store: { build: string } }).store.build;
+
+beforeAll(async () => {
+  database = await startLocalPostgres({ port: await freePort() });
+  pool = createPool({ url: database.url, max: 4 });
+  cacheDir = join(await mkdtemp(join(tmpdir(), 'bronwijzer-two-')), 'cache');
+  await build(SMALL_CORPUS);
+  urls = await Promise.all([startInstance(), startInstance()]);
+}, 120_000);
+afterAll(async () => {
+  await Promise.all(children.map((child) => new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM'))));
+  await pool.end();
+  await database.close();
+});
+
+describe('two API instances on one PostgreSQL', () => {
+  it('both switch to a build made while they serve, each seeing it whole, failing no request', async () => {
+    const before = await Promise.all(urls.map(liveBuildOf));
+    expect(before[0]).toBe(before[1]);
+    const oldSet = ['eenzaamheid', 'mantelzorg'];
+    const newSet = ['buurthuis', 'eenzaamheid', 'mantelzorg'];
+    let asking = true;
+    const statuses: number[] = [];
+    const failures: string[] = [];
+    const seenSets: string[][] = [];
+    const askers = urls.flatMap((url) => [
+      (async () => {
+        while (asking) {
+          const response = await fetch(`${url}/api/ask`, postJson({ question: 'Wat is respijtzorg?' }));
+          statuses.push(response.status);
+          if (response.status !== 200) failures.push(await response.text());
+        }
+      })(),
+      (async () => {
+        while (asking) seenSets.push(await documentIds(url));
+      })(),
+    ]);
+
+    await build({ ...SMALL_CORPUS, 'buurthuis.txt': 'Buurthuizen\n\nEen buurthuis is een laagdrempelige ontmoetingsplek voor bewoners.' });
+    const deadline = Date.now() + 15_000;
+    let after = await Promise.all(urls.map(liveBuildOf));
+    while ((after[0] === before[0] || after[1] === before[1]) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      after = await Promise.all(urls.map(liveBuildOf));
+    }
+    asking = false;
+    await Promise.all(askers);
+
+    expect(after[0]).not.toBe(before[0]);
+    expect(after[0]).toBe(after[1]);
+    expect(statuses.length).toBeGreaterThan(4);
+    expect(failures).toEqual([]);
+    expect(seenSets.every((set) => JSON.stringify(set) === JSON.stringify(oldSet) || JSON.stringify(set) === JSON.stringify(newSet))).toBe(true);
+    for (const url of urls) expect(await documentIds(url)).toEqual(newSet);
+  });
+
+  it('removes a document from both', async () => {
+    const { 'eenzaamheid.md': _removed, ...rest } = SMALL_CORPUS;
+    await build({ ...rest, 'buurthuis.txt': 'Buurthuizen\n\nEen buurthuis is een laagdrempelige ontmoetingsplek voor bewoners.' });
+    for (const url of urls) {
+      const deadline = Date.now() + 15_000;
+      while ((await fetch(`${url}/api/documents/eenzaamheid`)).status !== 404 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect((await fetch(`${url}/api/documents/eenzaamheid`)).status).toBe(404);
+      expect(await documentIds(url)).toEqual(['buurthuis', 'mantelzorg']);
+    }
+  });
+});
