@@ -7,7 +7,8 @@
 // transformers.js's output; a tokenizer of another shape gets null, and transformers.js itself.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findPiece, loadPieceTable, type PieceTable } from '../language/piece-model.js';
+import { loadPieceTable, type PieceTable } from '../language/piece-model.js';
+import { indexInSorted } from '../language/sorted.js';
 
 export interface ModelTokenizer {
   /** Input ids with the special tokens, at most the model's limit. */
@@ -140,7 +141,7 @@ export function sentencePieceTokenizer(table: PieceTable, { special, bos, eos, u
       let piece = '';
       for (let j = i; j < Math.min(n, i + maxPieceLength); j++) {
         piece += chars[j];
-        const at = findPiece(table.pieces, piece);
+        const at = indexInSorted(table.pieces, piece);
         if (at < 0) continue;
         if (j === i) single = true;
         const score = best[i]! + table.scores[at]!;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { type FeedbackEntry, feedbackEntrySchema } from '../contract.js';
 import { migrate } from '../store/postgres/migrate.js';
-import { checkout, readOnly, withDatabase } from '../store/postgres/pool.js';
+import { inTransaction, readOnly, withDatabase } from '../store/postgres/pool.js';
 import type { FeedbackStore } from './feedback-store.js';
 
 export function postgresFeedbackStore(pool: pg.Pool): FeedbackStore {
@@ -20,20 +20,7 @@ export function postgresFeedbackStore(pool: pg.Pool): FeedbackStore {
     async add(request, build) {
       await ready();
       const entry: FeedbackEntry = { ...request, id: randomUUID(), at: new Date().toISOString(), build };
-      await withDatabase(async () => {
-        const client = await checkout(pool);
-        try {
-          // One statement in an explicit transaction: a multiplexing server keeps its messages together.
-          await client.query('BEGIN');
-          await client.query('INSERT INTO feedback (id, given_at, entry) VALUES ($1, $2, $3)', [entry.id, entry.at, entry]);
-          await client.query('COMMIT');
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => {});
-          throw error;
-        } finally {
-          client.release();
-        }
-      });
+      await inTransaction(pool, (client) => client.query('INSERT INTO feedback (id, given_at, entry) VALUES ($1, $2, $3)', [entry.id, entry.at, entry]));
       return entry;
     },
     async list(since) {

@@ -3,6 +3,7 @@
 // read and takes memory in proportion to its postings. Passages are numbered by their position
 // in the build; the store maps positions to passage ids.
 import type { Concept } from '../language/dutch-analyzer.js';
+import { compareCodeUnits, indexInSorted } from '../language/sorted.js';
 import { inverseDocumentFrequency, rankByBm25 } from './bm25.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -110,20 +111,6 @@ export class LexicalIndex implements Vocabulary {
 
   /** Index of `term` in the sorted vocabulary, by bisection; -1 when absent. */
   private termIndex(term: string): number {
-    const { terms } = this.data;
-    let low = 0;
-    let high = terms.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const candidate = terms[middle]!;
-      if (candidate === term) return middle;
-      if (candidate < term) low = middle + 1;
-      else high = middle - 1;
-    }
-    return -1;
+    return indexInSorted(this.data.terms, term);
   }
-}
-
-export function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,5 +1,7 @@
 // The terms an index holds and how many passages hold each: what query analysis needs to weigh
 // a question's words and to find their variants, whatever store the passages live in.
+import { compareCodeUnits } from '../language/sorted.js';
+
 export interface Vocabulary {
   readonly passageCount: number;
   /** Every term, sorted (code-unit order), for prefix lookups. */
@@ -31,8 +33,4 @@ export function termsWithPrefix(vocabulary: Vocabulary, prefix: string): string[
   const found: string[] = [];
   for (let i = low; i < terms.length && terms[i]!.startsWith(prefix); i++) found.push(terms[i]!);
   return found;
-}
-
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -6,6 +6,7 @@
 // full tokenizer for this.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { indexInSorted } from './sorted.js';
 
 export interface Segmentation {
   /** Log-probability of the likeliest segmentation (natural log, ≤ 0). */
@@ -57,23 +58,9 @@ export function loadPieceModel(modelDir: string): PieceModel | null {
   return table ? pieceModel(table) : null;
 }
 
-/** The position of `piece` in the table, or -1. */
-export function findPiece(pieces: readonly string[], piece: string): number {
-  let low = 0;
-  let high = pieces.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >>> 1;
-    const candidate = pieces[middle]!;
-    if (candidate === piece) return middle;
-    if (candidate < piece) low = middle + 1;
-    else high = middle - 1;
-  }
-  return -1;
-}
-
 function pieceModel({ pieces, scores, unknownScore: unknown }: PieceTable): PieceModel {
   const scoreOf = (piece: string): number | undefined => {
-    const at = findPiece(pieces, piece);
+    const at = indexInSorted(pieces, piece);
     return at < 0 ? undefined : scores[at];
   };
   return {

@@ -3,7 +3,7 @@
 // together do not race. The vector migration is applied only when dense retrieval needs it.
 import { readFile } from 'node:fs/promises';
 import type pg from 'pg';
-import { checkout } from './pool.js';
+import { inTransaction } from './pool.js';
 
 interface Migration {
   version: number;
@@ -22,10 +22,8 @@ export const MIGRATIONS: readonly Migration[] = [
 const MIGRATION_LOCK = 7_305_002_001;
 
 /** Applies what is missing; returns the versions applied now. */
-export async function migrate(pool: pg.Pool, { vectors = false }: { vectors?: boolean } = {}): Promise<number[]> {
-  const client = await checkout(pool);
-  try {
-    await client.query('BEGIN');
+export function migrate(pool: pg.Pool, { vectors = false }: { vectors?: boolean } = {}): Promise<number[]> {
+  return inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await client.query(
       'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, file text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
@@ -38,12 +36,6 @@ export async function migrate(pool: pg.Pool, { vectors = false }: { vectors?: bo
       await client.query('INSERT INTO schema_migrations (version, file) VALUES ($1, $2)', [migration.version, migration.file]);
       now.push(migration.version);
     }
-    await client.query('COMMIT');
     return now;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }

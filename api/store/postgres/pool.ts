@@ -69,16 +69,17 @@ export async function checkout(pool: pg.Pool): Promise<pg.PoolClient> {
 }
 
 /**
- * Runs `work` in a read-only transaction on one connection: the statements of one read see one
- * snapshot, and a server that multiplexes sessions (PGlite's socket server, used by the tests
- * and `npm run db:local`) keeps a statement's protocol messages together instead of
- * interleaving them with another connection's. A lost database becomes a 503.
+ * Runs `work` in one transaction on one connection, committed when it returns and rolled back
+ * when it throws; a lost database becomes a 503. Reads use read-only transactions: the
+ * statements of one read see one snapshot, and a server that multiplexes sessions (PGlite's
+ * socket server, used by the tests and `npm run db:local`) keeps a statement's protocol messages
+ * together instead of interleaving them with another connection's.
  */
-export function readOnly<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+export function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, { readOnly = false } = {}): Promise<T> {
   return withDatabase(async () => {
     const client = await checkout(pool);
     try {
-      await client.query('BEGIN READ ONLY');
+      await client.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
       const result = await work(client);
       await client.query('COMMIT');
       return result;
@@ -89,4 +90,8 @@ export function readOnly<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Prom
       client.release();
     }
   });
+}
+
+export function readOnly<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return inTransaction(pool, work, { readOnly: true });
 }

@@ -10,7 +10,7 @@ import type { Chunk } from '../../chunk/chunk-document.js';
 import type { CorpusDocument } from '../../ingest/process-document.js';
 import { createStageTimer } from '../../stage-timer.js';
 import { migrate } from './migrate.js';
-import { checkout, withDatabase } from './pool.js';
+import { inTransaction, withDatabase } from './pool.js';
 
 /** Builds kept besides the live one, so an instance that has not switched yet still finds its rows. */
 const KEEP_BUILDS_MINUTES = 10;
@@ -35,7 +35,7 @@ export function postgresIndexWriter(pool: pg.Pool): IndexWriter {
       const rows = timer.time('index', () => documentRows(index));
       const stats = timer.time('index', () => termStatistics(index.terms));
       const manifest = { ...index.manifest, vector: dimensions ? PGVECTOR_SETTINGS : null };
-      await timer.time('write', () => withDatabase(() => writeBuild(pool, rows, stats, manifest, dimensions)));
+      await timer.time('write', () => writeBuild(pool, rows, stats, manifest, dimensions));
     },
   };
 }
@@ -47,9 +47,7 @@ async function writeBuild(
   manifest: BuiltIndex['manifest'],
   dimensions: number | null,
 ): Promise<void> {
-  const client = await checkout(pool);
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [BUILD_LOCK]);
     const known = new Set(
       (await client.query<{ key: string }>('SELECT key FROM documents WHERE key = ANY($1)', [rows.map((row) => row.key)])).rows.map((row) => row.key),
@@ -96,13 +94,7 @@ async function writeBuild(
       KEEP_BUILDS_MINUTES,
     ]);
     await client.query('DELETE FROM documents d WHERE NOT EXISTS (SELECT 1 FROM build_documents b WHERE b.document_key = d.key)');
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 async function insertDocument(client: pg.PoolClient, { key, document, chunks, terms, vectors }: DocumentRows, dimensions: number | null): Promise<void> {
