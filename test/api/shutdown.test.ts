@@ -1,13 +1,11 @@
 // SIGTERM with a request in flight that will not finish (a hanging language model): the
 // process stops taking requests and exits within SHUTDOWN_TIMEOUT_MS, not whenever the model
 // gives up.
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/lib/free-port.js';
-import { OFFLINE_MODEL, PROJECT_ROOT } from '../fixtures/paths.js';
+import { startServerProcess } from '../fixtures/server-process.js';
 import { buildTestIndex, postJson, writeCorpus } from '../fixtures/test-index.js';
 
 let calls = 0;
@@ -29,30 +27,15 @@ afterAll(() => {
 describe('SIGTERM', () => {
   it('drains and exits within its deadline while a request hangs', async () => {
     const indexDir = await buildTestIndex(await writeCorpus());
-    const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'test', 'fixtures', 'serve-child.ts')], {
-      cwd: PROJECT_ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: {
-        ...process.env,
-        PORT: String(await freePort()),
-        INDEX_DIR: indexDir,
-        MODELS_DIR: OFFLINE_MODEL.modelsDir,
-        ALLOW_MODEL_DOWNLOAD: 'false',
-        WEB_ROOT: join(indexDir, 'no-web'),
-        LLM_BASE_URL: modelUrl,
-        LLM_MODEL: 'hangt',
-        ANSWER_MODE: 'llm',
-        LLM_TIMEOUT_MS: '60000',
-        REQUEST_TIMEOUT_MS: '60000',
-        SHUTDOWN_TIMEOUT_MS: '500',
-        LOG_LEVEL: 'silent',
-      },
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    const url = await new Promise<string>((resolve) => {
-      createInterface({ input: child.stdout! }).on('line', (line) => {
-        if (line.startsWith('{')) resolve((JSON.parse(line) as { url: string }).url);
-      });
+    const { child, url, exited } = await startServerProcess({
+      INDEX_DIR: indexDir,
+      WEB_ROOT: join(indexDir, 'no-web'),
+      LLM_BASE_URL: modelUrl,
+      LLM_MODEL: 'hangt',
+      ANSWER_MODE: 'llm',
+      LLM_TIMEOUT_MS: '60000',
+      REQUEST_TIMEOUT_MS: '60000',
+      SHUTDOWN_TIMEOUT_MS: '500',
     });
 
     const inFlight = fetch(`${url}/api/ask`, postJson({ question: 'Wat is respijtzorg?' })).then(

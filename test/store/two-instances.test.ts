@@ -1,11 +1,10 @@
 // Two API processes on one PostgreSQL, as behind a load balancer: a build made while both serve
 // becomes visible to both, whole (never half-written), without a failed request; a removed
 // document is gone from both.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../api/build/build-index.js';
@@ -14,7 +13,8 @@ import { createPool } from '../../api/store/postgres/pool.js';
 import { postgresIndexWriter } from '../../api/store/postgres/postgres-writer.js';
 import { freePort } from '../../scripts/lib/free-port.js';
 import { type LocalPostgres, startLocalPostgres } from '../../scripts/lib/pglite-server.js';
-import { OFFLINE_MODEL, PROJECT_ROOT } from '../fixtures/paths.js';
+import { OFFLINE_MODEL } from '../fixtures/paths.js';
+import { startServerProcess } from '../fixtures/server-process.js';
 import { postJson, SMALL_CORPUS, writeCorpus } from '../fixtures/test-index.js';
 
 let database: LocalPostgres;
@@ -36,29 +36,15 @@ async function build(files: Record<string, string>) {
 }
 
 async function startInstance(): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'test', 'fixtures', 'serve-child.ts')], {
-    cwd: PROJECT_ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: {
-      ...process.env,
-      PORT: String(await freePort()),
-      STORE: 'postgres',
-      DATABASE_URL: database.url,
-      DATABASE_POOL_MAX: '4',
-      MODELS_DIR: OFFLINE_MODEL.modelsDir,
-      ALLOW_MODEL_DOWNLOAD: 'false',
-      WEB_ROOT: join(cacheDir, 'no-web'),
-      LOG_LEVEL: 'silent',
-      TEST_RELOAD_CHECK_MS: '200',
-    },
+  const instance = await startServerProcess({
+    STORE: 'postgres',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_MAX: '4',
+    WEB_ROOT: join(cacheDir, 'no-web'),
+    TEST_RELOAD_CHECK_MS: '200',
   });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith('{')) resolve((JSON.parse(line) as { url: string }).url);
-    });
-    child.on('exit', (code) => reject(new Error(`instance exited with ${code}`)));
-  });
+  children.push(instance.child);
+  return instance.url;
 }
 
 const documentIds = async (url: string) => {
