@@ -10,7 +10,7 @@ import type { Engine } from './engine.js';
 import { AppError } from './errors.js';
 import { engineForStore, type LoadedEngine } from './load-engine.js';
 import { messages } from './messages.js';
-import { embeddedSource, type IndexSource } from './store/index-source.js';
+import type { IndexSource } from './store/index-source.js';
 
 /** How often the live build is looked up, besides any notification that comes first. */
 export const RELOAD_CHECK_MS = 2000;
@@ -29,17 +29,14 @@ export interface LiveEngine {
 }
 
 export interface LiveEngineOptions {
-  /** The embedded index folder, when `source` is not given. */
-  indexDir?: string;
-  source?: IndexSource;
+  source: IndexSource;
   model: ModelSettings;
   log?: (line: string) => void;
   checkEveryMs?: number;
 }
 
 export async function openLiveEngine({
-  indexDir = 'data/index',
-  source = embeddedSource(indexDir),
+  source,
   model,
   log = (line) => console.log(line),
   checkEveryMs = RELOAD_CHECK_MS,

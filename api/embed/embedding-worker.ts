@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EmbedderWorkerData, FromWorker, ToWorker } from './embedder-protocol.js';
-import { weightsPath } from './model-files.js';
+import { loadTransformers, weightsPath } from './model-files.js';
 import { loadModelTokenizer, type ModelTokenizer } from './sentencepiece-tokenizer.js';
 
 type Embed = (texts: string[]) => Promise<{ rows: number; dimensions: number; data: Float32Array }>;
@@ -18,9 +18,11 @@ const port = parentPort!;
 const settings = workerData as EmbedderWorkerData;
 const post = (message: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
 
+/** transformers.js, pointed at the models folder (downloads allowed only to fetch missing weights). */
+const transformers = (allowDownload: boolean) => loadTransformers({ ...settings, allowDownload });
+
 async function fetchWeights(): Promise<void> {
-  const { env, pipeline } = await import('@huggingface/transformers');
-  Object.assign(env, { localModelPath: settings.modelsDir, cacheDir: settings.modelsDir, allowLocalModels: true, allowRemoteModels: true });
+  const { pipeline } = await transformers(true);
   const extractor = await pipeline('feature-extraction', settings.modelId, {
     dtype: settings.dtype,
     device: 'cpu',
@@ -81,8 +83,7 @@ async function ownPipeline(tokenizer: ModelTokenizer): Promise<Embed> {
 }
 
 async function transformersPipeline(): Promise<Embed> {
-  const { env, pipeline } = await import('@huggingface/transformers');
-  Object.assign(env, { localModelPath: settings.modelsDir, cacheDir: settings.modelsDir, allowLocalModels: true, allowRemoteModels: false });
+  const { pipeline } = await transformers(false);
   const extractor = await pipeline('feature-extraction', settings.modelId, {
     dtype: settings.dtype,
     device: 'cpu',
