@@ -1,6 +1,5 @@
 // Builds the UI and the index over the bundled corpus into temporary folders and starts the real
 // server on a free loopback port, for the browser tests.
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import { startOpenAiCompatibleServer } from '../fixtures/openai-compatible-serve
 import { CORPUS_DIR, OFFLINE_MODEL } from '../fixtures/paths.js';
 import { buildTestIndexInto } from '../fixtures/test-index.js';
 import { fakeModel } from '../mocks/llm-handlers.js';
-import { CHROMIUM } from './browser.js';
+import { chromiumExecutable } from './browser.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,9 +25,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}: run "apt-get install -y chromium" (.ci/run does).`);
-  }
+  console.log(`Browser tests run in ${(await chromiumExecutable()).source}.`);
   const work = await mkdtemp(join(tmpdir(), 'bronwijzer-e2e-'));
   const webRoot = join(work, 'web');
   const indexDir = join(work, 'index');
