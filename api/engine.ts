@@ -5,6 +5,7 @@ import type { IndexManifest, RetrievalMode } from './contract.js';
 import type { Embedder } from './embed/embedder.js';
 import type { DutchAnalyzer } from './language/dutch-analyzer.js';
 import type { WordRarity } from './language/word-rarity.js';
+import { type FittedModel, loadFittedModel } from './learn/fitted-model.js';
 import { createRetriever, type Retriever } from './retrieve/retriever.js';
 import type { DocumentCatalog, IndexStore } from './store/store.js';
 
@@ -14,6 +15,10 @@ export interface Engine {
   retriever: Retriever;
   catalog: DocumentCatalog;
   analyzer: DutchAnalyzer;
+  /** The fitted passage ranker, answer-unit ranker and verdict this engine answers with. */
+  model: FittedModel;
+  /** The same index and analysis answering with other fitted weights (evaluation, one per fold). */
+  withModel(model: FittedModel): Engine;
 }
 
 /** Returns the engine, or throws an AppError (503) saying what to run when there is none. */
@@ -23,9 +28,19 @@ export interface EngineParts {
   analyzer: DutchAnalyzer;
   embedder?: Embedder | null;
   rarity?: WordRarity | null;
+  /** The committed model by default; evaluation passes the model of each fold. */
+  model?: FittedModel;
 }
 
-export function createEngine(store: IndexStore, { analyzer, embedder = null, rarity = null }: EngineParts): Engine {
-  const retriever = createRetriever({ store, analyzer, embedder, rarity });
-  return { manifest: store.manifest, modes: retriever.modes, retriever, catalog: store, analyzer };
+export function createEngine(store: IndexStore, { analyzer, embedder = null, rarity = null, model = loadFittedModel() }: EngineParts): Engine {
+  const retriever = createRetriever({ store, analyzer, embedder, rarity, ranker: model.passage });
+  return {
+    manifest: store.manifest,
+    modes: retriever.modes,
+    retriever,
+    catalog: store,
+    analyzer,
+    model,
+    withModel: (other) => createEngine(store, { analyzer, embedder, rarity, model: other }),
+  };
 }

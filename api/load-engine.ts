@@ -9,6 +9,7 @@ import { AppError } from './errors.js';
 import { loadDutchAnalyzer } from './language/load-analyzer.js';
 import { loadPieceModel } from './language/piece-model.js';
 import { wordRarity } from './language/word-rarity.js';
+import type { FittedModel } from './learn/fitted-model.js';
 import { messages } from './messages.js';
 import { openEmbeddedStore } from './store/embedded/embedded-store.js';
 import { readIndexFiles } from './store/embedded/index-files.js';
@@ -26,18 +27,18 @@ export interface LoadedEngine {
 export type EmbedderSource = () => Promise<EmbedderLoad>;
 
 /** The embedded index in `indexDir`, opened for answering. */
-export async function loadEngine(indexDir: string, model: ModelSettings, embedderSource?: EmbedderSource): Promise<LoadedEngine> {
-  return engineForStore(openEmbeddedStore(await readIndexFiles(indexDir)), model, embedderSource);
+export async function loadEngine(indexDir: string, model: ModelSettings, embedderSource?: EmbedderSource, fitted?: FittedModel): Promise<LoadedEngine> {
+  return engineForStore(openEmbeddedStore(await readIndexFiles(indexDir)), model, embedderSource, fitted);
 }
 
-/** Any store (embedded files, PostgreSQL) opened for answering. */
-export async function engineForStore(store: IndexStore, model: ModelSettings, embedderSource?: EmbedderSource): Promise<LoadedEngine> {
+/** Any store (embedded files, PostgreSQL) opened for answering; with the committed fitted model unless another is given. */
+export async function engineForStore(store: IndexStore, model: ModelSettings, embedderSource?: EmbedderSource, fitted?: FittedModel): Promise<LoadedEngine> {
   const built = store.manifest.model;
   if (built.id !== model.modelId || built.dtype !== model.dtype) {
     throw new AppError('index_incompatible', messages.indexModelMismatch(`${built.id} (${built.dtype})`, `${model.modelId} (${model.dtype})`));
   }
   const pieces = loadPieceModel(join(model.modelsDir, model.modelId));
-  const parts = { analyzer: loadDutchAnalyzer(), rarity: pieces ? wordRarity(pieces) : null };
+  const parts = { analyzer: loadDutchAnalyzer(), rarity: pieces ? wordRarity(pieces) : null, ...(fitted ? { model: fitted } : {}) };
   if (!store.modes.includes('dense')) {
     return { engine: createEngine(store, parts), warnings: [messages.lexicalOnly(built.denseUnavailableReason ?? messages.noVectors)] };
   }

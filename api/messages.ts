@@ -3,7 +3,7 @@ export const messages = {
   notFound:
     'In de documenten staat geen antwoord op deze vraag. Hieronder staan de passages die er het dichtst bij komen; beoordeel zelf of ze bruikbaar zijn.',
   notFoundNoPassages: 'In de documenten staat geen antwoord op deze vraag, en ook niets wat er dicht bij komt.',
-  partialAnswer: 'De documenten beantwoorden deze vraag niet volledig; dit zeggen ze erover:',
+  partialAnswer: 'De documenten beantwoorden deze vraag mogelijk niet of niet volledig; controleer de citaten. Dit zeggen ze erover:',
   invalidJson: 'De aanvraag is geen geldige JSON.',
   invalidRequest: 'De aanvraag is niet geldig.',
   payloadTooLarge: 'De aanvraag is te groot.',

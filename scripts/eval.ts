@@ -1,75 +1,71 @@
-// npm run eval -- FILE.jsonl [--json] [--verbose] [--split tune|report]: scores the pipeline on
-// evaluation questions. By default it reports all questions and both halves of the split
-// (odd-numbered ids tune, even-numbered report).
+// npm run eval -- [QUESTIONS.jsonl] [--cv] [--folds N] [--json] [--verbose]: scores the pipeline
+// on labelled questions (eval/dev.jsonl by default) over the configured index, through the real
+// HTTP app. With --cv the figures are out of fold: folds by question (the model refitted per fold)
+// and folds by document (fit on the other documents' questions). Without it, the committed
+// weights answer, and on the questions they were fitted to the figures say little.
+
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { type EvalReport, evaluate, parseEvalQuestions, type Split, splitOf, summarize } from './lib/eval/evaluate.js';
+import { crossValidate } from './lib/eval/cross-validate.js';
+import { evaluate, parseEvalQuestions, type QuestionResult, summarize } from './lib/eval/evaluate.js';
+import { confusionTable, figuresTable, perKindTable, reliabilityTable } from './lib/eval/report.js';
 import { inProcessClient } from './lib/in-process-client.js';
+import { foldsByDocument, foldsByQuestion } from './lib/train/folds.js';
+import { DEV_QUESTIONS_FILE, trainingRun, untrainedModel } from './lib/train/training-run.js';
 
 const args = process.argv.slice(2);
-const file = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--split');
-const only = args.includes('--split') ? (args[args.indexOf('--split') + 1] as Split) : null;
-if (!file || (only && only !== 'tune' && only !== 'report')) {
-  console.error('Gebruik: npm run eval -- VRAGEN.jsonl [--json] [--verbose] [--split tune|report]');
-  process.exit(2);
+const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
+const file = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--folds') ?? DEV_QUESTIONS_FILE;
+const k = Number(value('--folds') ?? 10);
+if (args.includes('--help') || !Number.isInteger(k) || k < 2) {
+  console.log('Gebruik: npm run eval -- [VRAGEN.jsonl] [--cv] [--folds 10] [--json] [--verbose]');
+  console.log('  --cv      kruisvalidatie: per vraag (--folds vouwen) en per document; elk cijfer van gewichten die de vraag nooit zagen');
+  process.exit(args.includes('--help') ? 0 : 2);
 }
-const client = await inProcessClient();
-const questions = parseEvalQuestions(await readFile(file, 'utf8')).filter((question) => !only || splitOf(question.id) === only);
-await client.ask('warm-up', 5); // the first call pays for lazy initialisation, not the figures
-const report = await evaluate(questions, client);
-const halves = (['tune', 'report'] as const).map((half): [Split, EvalReport] => [
-  half,
-  summarize(report.results.filter((result) => splitOf(result.id) === half)),
-]);
 
-if (args.includes('--json')) {
-  console.log(JSON.stringify({ ...report, split: Object.fromEntries(halves.map(([half, figures]) => [half, { ...figures, results: undefined }])) }, null, 2));
+const cv = args.includes('--cv');
+const client = await inProcessClient(cv ? untrainedModel() : undefined);
+await client.ask('warm-up', 5); // the first call pays for lazy initialisation, not the figures
+const mode = `Modi: ${client.engine.modes.join(' + ')}`;
+const lines: string[] = [];
+let json: unknown;
+
+if (cv) {
+  const run = await trainingRun(client.engine, file);
+  const byQuestion = await crossValidate(run, foldsByQuestion(run.questions, k), client.env, client.warnings);
+  const { folds, documents } = foldsByDocument(run.questions);
+  const byDocument = await crossValidate(run, folds, client.env, client.warnings);
+  json = { byQuestion: summarize(byQuestion), byDocument: { documents, ...summarize(byDocument) } };
+  if (args.includes('--verbose')) lines.push(...verbose(byQuestion), '');
+  lines.push(`Per soort vraag (${k} vouwen per vraag):`, ...perKindTable(byQuestion), '');
+  lines.push('Oordelen (vouwen per vraag):', ...confusionTable(byQuestion), '');
+  lines.push('Betrouwbaarheid: kans dat het antwoord het gevraagde feit bevat, buiten de vouw:', ...reliabilityTable(byQuestion), '');
+  lines.push(`${mode}  (${run.questions.length} vragen; buiten de vouw: ${k} vouwen per vraag, ${documents.length} per document)`);
+  lines.push(
+    ...figuresTable([
+      [`per vraag`, summarize(byQuestion)],
+      ['per document', summarize(byDocument)],
+    ]),
+  );
 } else {
-  if (args.includes('--verbose')) {
-    for (const r of report.results) {
-      const mark = r.answerable ? `rank=${r.goldRank ?? '-'} gold-in-answer=${r.answerHasGold ? 'ja' : 'nee'}` : 'onbeantwoordbaar';
-      console.log(`${r.id} [${splitOf(r.id)}] answered=${r.answered}${r.confidence === 'partial' ? ' (partial)' : ''} ${mark}  ${r.question}`);
-    }
-  }
-  const columns: [string, EvalReport][] = only ? [[only, report]] : [['all', report], ...halves];
-  const row = (label: string, value: (figures: EvalReport) => string) =>
-    console.log(`${label.padEnd(26)}${columns.map(([, figures]) => value(figures).padStart(10)).join('')}`);
-  const pct = (pick: (figures: EvalReport) => number) => (figures: EvalReport) => pick(figures).toFixed(3);
-  console.log(`Modi: ${client.engine.modes.join(' + ')}  (${report.questions} vragen: ${report.answerable} beantwoordbaar, ${report.unanswerable} niet)`);
-  console.log(`${''.padEnd(26)}${columns.map(([label]) => label.padStart(10)).join('')}`);
-  row('questions', (figures) => `${figures.answerable}+${figures.unanswerable}`);
-  row(
-    'hit@1',
-    pct((figures) => figures.hitAt1),
-  );
-  row(
-    'hit@5',
-    pct((figures) => figures.hitAt5),
-  );
-  row(
-    'MRR@10',
-    pct((figures) => figures.mrrAt10),
-  );
-  row(
-    'answer-has-gold',
-    pct((figures) => figures.answerHasGold),
-  );
-  row(
-    'answered when answerable',
-    pct((figures) => figures.answeredWhenAnswerable),
-  );
-  row(
-    'answered (English)',
-    pct((figures) => figures.answeredEnglish),
-  );
-  row(
-    'refused when unanswerable',
-    pct((figures) => figures.refusedWhenUnanswerable),
-  );
-  row(
-    'citations verbatim',
-    pct((figures) => figures.citationsVerbatim),
-  );
-  row('latency p50 (ms)', (figures) => figures.p50Ms.toFixed(1));
-  row('latency p95 (ms)', (figures) => figures.p95Ms.toFixed(1));
+  const labels = await readFile(file, 'utf8');
+  const report = await evaluate(parseEvalQuestions(labels), client);
+  json = report;
+  const fittedHere = createHash('sha256').update(labels).digest('hex') === client.engine.model.trainedOn.labels;
+  if (args.includes('--verbose')) lines.push(...verbose(report.results), '');
+  lines.push('Per soort vraag:', ...perKindTable(report.results), '');
+  if (fittedHere) lines.push('Let op: de vastgelegde gewichten zijn op deze vragen gefit; eerlijke cijfers geeft --cv.');
+  lines.push(`${mode}  (${report.questions} vragen: ${report.answerable} beantwoordbaar, ${report.unanswerable} niet)`);
+  lines.push(...figuresTable([['all', report]]));
 }
+console.log(args.includes('--json') ? JSON.stringify(json, null, 2) : lines.join('\n'));
 await client.close();
+
+function verbose(results: readonly QuestionResult[]): string[] {
+  return results.map((r) => {
+    const verdict = !r.answered ? 'decline' : (r.confidence ?? 'high');
+    const mark = r.answerable ? `rank=${r.goldRank ?? '-'} gold-in-answer=${r.answerHasGold ? 'ja' : 'nee'}` : 'onbeantwoordbaar';
+    const trace = r.verdict ? ` p=${r.verdict.probability.toFixed(2)} a=${r.verdict.answerability.toFixed(2)} ${r.verdict.reason}` : '';
+    return `${r.id} [${r.kind}] ${verdict}${trace} ${mark}  ${r.question}`;
+  });
+}

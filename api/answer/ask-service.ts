@@ -2,13 +2,14 @@
 // A question that looks like a follow-up ("En wie betaalt dat?") is completed from the
 // conversation (rewritten by the language model and checked, or joined with the earlier
 // question) and the response says how it was read; when the completed question finds no answer,
-// the question is taken on its own. Any other question is never rewritten.
+// the question is taken on its own, and when that finds none either, the follow-up reading
+// stands. Any other question is never rewritten.
 // stream() sends the passages first, then tokens, then the final answer; ask() is stream() collected.
 import type { AnswerMode, AskRequest, AskResponse, HistoryTurn } from '../contract.js';
 import { deadline } from '../deadline.js';
 import type { Engine } from '../engine.js';
 import type { Retrieval } from '../retrieve/retriever.js';
-import { ANSWERABILITY, type Assessment, assessAnswerability } from './answerability.js';
+import { type Assessment, readQuestion } from './answerability.js';
 import type { Answerer, Send } from './answerers.js';
 import { looksLikeFollowUp, withEarlierQuestion } from './follow-up.js';
 import type { ChatClient } from './llm/chat-completions.js';
@@ -49,9 +50,7 @@ interface Reading {
 
 export function createAskService({ engine, answerers, chat, defaultMode, llmDeadlineMs = DEFAULT_LLM_DEADLINE_MS }: AskServiceDeps): AskService {
   async function read(question: string, k: number, followUpOf: string | null = null): Promise<Reading> {
-    // Answerability weighs a fixed depth of passages, whatever `k` the request shows.
-    const retrieval = await engine.retriever.retrieve(question, Math.max(k, ANSWERABILITY.depth));
-    return { question, retrieval, assessment: assessAnswerability(retrieval, engine.analyzer), followUpOf };
+    return { question, ...(await readQuestion(engine, question, k)), followUpOf };
   }
 
   async function rewrite(question: string, history: readonly HistoryTurn[], signal: AbortSignal): Promise<string | null> {
@@ -71,11 +70,16 @@ export function createAskService({ engine, answerers, chat, defaultMode, llmDead
         mode === 'llm' ? await rewrite(request.question, request.history, signal) : null,
         withEarlierQuestion(request.question, request.history),
       ];
+      let declined: Reading | null = null;
       for (const completed of completions) {
         if (!completed) continue;
         const reading = await read(completed, request.k, previous);
         if (reading.assessment.answerable) return reading;
+        declined ??= reading;
       }
+      // Neither reading is answered: the follow-up reading stands, so the decline says how the question was read.
+      const standalone = await read(request.question, request.k);
+      return standalone.assessment.answerable || !declined ? standalone : declined;
     }
     return read(request.question, request.k);
   }
@@ -87,7 +91,7 @@ export function createAskService({ engine, answerers, chat, defaultMode, llmDead
       const { question, retrieval, assessment, followUpOf } = await interpret(request, mode, signal);
       const passages = passagesOf(retrieval, request.k);
       await send({ event: 'passages', data: passages });
-      const extractive = extractiveResponse(assessment, engine.analyzer, passages);
+      const extractive = extractiveResponse(assessment, passages);
       const answer = await answerers[mode].answer({ question, history: request.history, retrieval, assessment, extractive, signal }, send);
       const final = followUpOf ? { ...answer, interpretedAs: { question, followUpOf } } : answer;
       await send({ event: 'final', data: final });

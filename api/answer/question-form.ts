@@ -1,24 +1,38 @@
 // What kind of answer a question asks for, read from its form: a definition ("Wat is
-// respijtzorg?"), a reason ("Waarom …?"), a figure ("Hoeveel …?"), the holder of a role ("Wie is
-// de burgemeester van …?"). The extractive answer puts sentences of that kind first;
-// answerability needs a figure for a figure question and the role itself for a role question.
+// respijtzorg?"), a reason ("Waarom …?"), a figure ("Hoeveel …?"), a date ("Van wanneer …?"),
+// names ("Welke gemeenten …?"), several things ("Welke activiteiten …?"), the holder of a role
+// ("Wie is de burgemeester van …?"). Whether a sentence has the asked type is a feature of the
+// fitted answer-unit ranker and of the verdict; the form decides nothing on its own.
 import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { foldWord } from '../language/fold.js';
 import { wordSpans } from '../language/words.js';
 import type { WeightedConcept } from '../retrieve/concept-weights.js';
 
-export type AnswerForm = 'definition' | 'reason' | 'figure' | 'role' | 'other';
+export type AnswerForm = 'definition' | 'reason' | 'figure' | 'time' | 'names' | 'list' | 'role' | 'other';
 
 const DEFINITION =
-  /^\s*(?:wat|wie)\s+(?:is|zijn|was|waren|betekent|betekenen|houdt|houden)\s+(?:een\s+|de\s+|het\s+)?(.+?)(?:\s+in)?\s*\??\s*$|^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(.+?)\s*\??\s*$|^\s*what\s+does\s+(.+?)\s+mean\s*\??\s*$/i;
+  /^\s*(?:wat|wie)\s+(?:is|zijn|was|waren|betekent|betekenen|houdt|houden)\s+(?!er\b)(?:een\s+|de\s+|het\s+)?(.+?)(?:\s+in)?\s*\??\s*$|^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(.+?)\s*\??\s*$|^\s*what\s+does\s+(.+?)\s+mean\s*\??\s*$/i;
 /** "Wie is de burgemeester van …?": the answer is whoever holds the role, and must name it. */
 const ROLE = /^\s*(?:wie\s+(?:is|zijn|was|waren)\s+(?:de|het|onze|uw)|who\s+(?:is|are|was|were)\s+(?:the|our))\s+(\p{L}+)\s+(?:van|voor|bij|in|of|for|at)\b/iu;
-const REASON = /^\s*(?:waarom|why)\b|\bwat\s+is\s+de\s+(?:reden|oorzaak)\b/i;
+const REASON = /^\s*(?:waarom|why)\b|\bwat\s+(?:is|zijn)\s+de\s+(?:reden|redenen|oorzaak|oorzaken)\b|\bwat\s+levert\b|\bwaarom\b/i;
+/** "Van wanneer …?", "In welk jaar …?", "When was …?": a date or a year answers. */
+const TIME = /\bwanneer\b|\bwelk(?:e)?\s+(?:jaar|maand|datum)\b|^\s*when\s+(?:was|were|did|is|will|does)\b|\band\s+when\b|\bwhat\s+(?:year|month|date)\b/i;
+/** "Welke gemeenten …?", "Wie …?", "Who …?": names answer. */
+const NAMES =
+  /\b(?:welke|which)\s+(?:\p{L}+\s+)?(?:gemeenten|gemeentes|steden|organisaties|partijen|instanties|instellingen|landen|provincies|bedrijven|fondsen|boeken|rapporten|programma['’]?s|projecten|methoden|methodes|interventies|trainingen|cursussen|websites|bronnen|auteurs|onderzoekers)\b|^\s*(?:wie|who)\b|\bdoor\s+wie\b|\bdoor\s+welke\b/iu;
+/** "Welke activiteiten …?", "Wat zijn …?", "Noem …": several things answer. */
+const LIST = /^\s*(?:welke|which|what\s+are|noem)\b|\b(?:op|in|aan|met|van|voor|bij)\s+welke\b|^\s*wat\s+zijn\b|\bwaarmee\b|\bwelke\s+\p{L}+en\b/iu;
 /** Quantities, durations, percentages and amounts of money: questions only a figure answers. */
 export const ASKS_FOR_FIGURE =
   /\b(hoeveel|hoe\s+(vaak|lang|groot|duur|hoog)|welk\s+percentage|percentage|procent|wat\s+kost|kosten\s+per|eigen\s+bijdrage|tarief|per\s+(dag|week|maand|jaar|uur|persoon)|how\s+(many|much|long|often)|what\s+percentage)\b/i;
 export const FIGURE = /\d|\b(één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|honderd|duizend|miljoen|miljard|helft|kwart|derde)\b/i;
-const CAUSAL = /\b(omdat|doordat|want|daardoor|waardoor|zodat|vanwege|oorzaak|oorzaken|leidt tot|leiden tot|belemmert|belemmeren|because|due to)\b/i;
+const CAUSAL =
+  /\b(omdat|doordat|want|daardoor|waardoor|zodat|vanwege|oorzaak|oorzaken|leidt tot|leiden tot|draagt bij|dragen bij|zorgt voor|zorgen voor|mogelijkheid|belangrijk|belemmert|belemmeren|beschermt|beschermen|helpt|helpen|because|due to)\b|\bom\s+[^.]{1,80}\s+te\b/i;
+const YEAR_OR_DATE = /\b(?:19|20)\d{2}\b|\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b/i;
+/** A capitalised word inside the sentence (not its first word): a name. */
+const NAME_INSIDE = /\S\s+(?:\p{Lu}\p{Ll}+|\p{Lu}{2,})/u;
+/** Several things: a list, or an enumeration with at least two commas or a comma and "en". */
+const ENUMERATION = /,[^,]+,|,[^,]+\sen\s/;
 /** What may follow the defined term anywhere in a sentence: "X: …", "X, een …". */
 const APPOSITION_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?(?::\s*\S|,\s*een\b)/i;
 /** A defining verb after the term: "X is …", "X (afkorting) betekent …". */
@@ -50,9 +64,13 @@ export function questionForm(question: string, concepts: readonly WeightedConcep
       ),
     };
   }
-  if (REASON.test(question)) return { form: 'reason', subjectTerms: new Set() };
-  if (ASKS_FOR_FIGURE.test(question)) return { form: 'figure', subjectTerms: new Set() };
-  return { form: 'other', subjectTerms: new Set() };
+  const none = new Set<string>();
+  if (REASON.test(question)) return { form: 'reason', subjectTerms: none };
+  if (ASKS_FOR_FIGURE.test(question)) return { form: 'figure', subjectTerms: none };
+  if (TIME.test(question)) return { form: 'time', subjectTerms: none };
+  if (NAMES.test(question)) return { form: 'names', subjectTerms: none };
+  if (LIST.test(question)) return { form: 'list', subjectTerms: none };
+  return { form: 'other', subjectTerms: none };
 }
 
 /**
@@ -71,10 +89,14 @@ function namingTerms(concepts: readonly WeightedConcept[], words: readonly strin
   return terms;
 }
 
-/** Whether a sentence is of the kind the question asks for. */
-export function answersForm(sentence: string, { form, subjectTerms }: QuestionForm, analyzer: DutchAnalyzer): boolean {
+/** Whether a text (a unit's sentences, a list with its items) is of the kind the question asks for. */
+export function answersForm(sentence: string, { form, subjectTerms }: QuestionForm, analyzer: DutchAnalyzer, list = false): boolean {
   if (form === 'reason') return CAUSAL.test(sentence);
   if (form === 'figure') return FIGURE.test(sentence);
+  if (form === 'time') return YEAR_OR_DATE.test(sentence);
+  if (form === 'names') return NAME_INSIDE.test(sentence);
+  if (form === 'list') return list || ENUMERATION.test(sentence);
+  if (form === 'role') return namesRole(new Set(analyzer.indexTerms(sentence)), { form, subjectTerms });
   if (form !== 'definition' || subjectTerms.size === 0) return false;
   return wordSpans(sentence).some(({ word, start, end }, position) => {
     // The word itself must name the subject: "respijtzorg" shares "zorg" with "mantelzorg" but defines something else.

@@ -1,12 +1,12 @@
 // Builds the API's answer shapes from a retrieval: the passages shown beside every answer, the
 // honest "not found", and the extractive answer with its numbered citations.
 import type { AnswerMode, AskResponse, Citation, Passage } from '../contract.js';
-import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { messages } from '../messages.js';
 import type { Retrieval } from '../retrieve/retriever.js';
+import { unitSentences } from './answer-units.js';
 import type { Assessment } from './answerability.js';
 import { citation } from './citations.js';
-import { composeExtractive } from './extractive.js';
+import type { ScoredUnit } from './compose.js';
 
 /** Scores are rounded for the response: four decimals tell passages apart, more is noise. */
 const SCORE_DECIMALS = 4;
@@ -29,16 +29,31 @@ export function notFound(passages: Passage[], mode: AnswerMode): AskResponse {
   return { answered: false, answer: passages.length > 0 ? messages.notFound : messages.notFoundNoPassages, mode, citations: [], passages };
 }
 
-/** The answer text: each quote followed by its marker, "Zin. [1] Volgende zin. [2]". */
-export function withMarkers(citations: readonly Citation[]): string {
-  return citations.map((entry) => `${entry.quote} [${entry.n}]`).join(' ');
+/**
+ * The units quoted: each sentence verbatim with its marker; a sentence that two documents hold
+ * alike is written once, with a marker for each ("Zin. [1] [2]").
+ */
+export function quoteUnits(units: readonly ScoredUnit[]): { text: string; citations: Citation[] } {
+  const citations: Citation[] = [];
+  const parts: string[] = [];
+  for (const { unit } of units) {
+    unitSentences(unit).forEach((sentence, i) => {
+      const markers = unit.sources.map((source) => {
+        const quoted = citation(citations.length + 1, source.passage.passage, source.sentences[i]!.sentence);
+        citations.push(quoted);
+        return `[${quoted.n}]`;
+      });
+      parts.push(`${sentence.sentence.text} ${markers.join(' ')}`);
+    });
+  }
+  return { text: parts.join(' '), citations };
 }
 
-export function extractiveResponse(assessment: Assessment, analyzer: DutchAnalyzer, passages: Passage[]): AskResponse {
-  const sentences = composeExtractive(assessment, analyzer);
-  if (sentences.length === 0) return notFound(passages, 'extractive');
-  const citations = sentences.map((evidence, i) => citation(i + 1, evidence.passage, evidence.sentence));
-  return answered(assessment, withMarkers(citations), 'extractive', citations, passages);
+/** The extractive answer: the verdict's units, quoted. */
+export function extractiveResponse(assessment: Assessment, passages: Passage[]): AskResponse {
+  if (!assessment.answerable || assessment.answer.length === 0) return notFound(passages, 'extractive');
+  const { text, citations } = quoteUnits(assessment.answer);
+  return answered(assessment, text, 'extractive', citations, passages);
 }
 
 /** An answer, framed as partial when the evidence holds only part of the question. */

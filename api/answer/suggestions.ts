@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Engine } from '../engine.js';
-import { ANSWERABILITY, assessAnswerability } from './answerability.js';
+import { readQuestion } from './answerability.js';
 
 export const EXAMPLES_FILE = 'voorbeeldvragen.json';
 /** Suggestions shown at most: a handful to choose from, not a menu. */
@@ -39,8 +39,7 @@ export function answerableExamples(examples: () => Promise<readonly string[]>) {
       found = (async () => {
         const kept: string[] = [];
         for (const question of await examples()) {
-          const retrieval = await engine.retriever.retrieve(question, ANSWERABILITY.depth);
-          if (assessAnswerability(retrieval, engine.analyzer).verdict === 'answer') kept.push(question);
+          if ((await readQuestion(engine, question, 1)).assessment.verdict === 'answer') kept.push(question);
           if (kept.length >= MAX_EXAMPLES) break;
         }
         return kept;

@@ -71,6 +71,11 @@ export interface Concept {
   /** A name, acronym, number or quoted title: an answering passage must contain it. */
   anchor: boolean;
   alternatives: Alternative[];
+  /**
+   * The particle a separable verb left at the end of the question ("Hoe pakken we eenzaamheid
+   * aan?"), which may belong to this word: expansion joins them where the index knows the result.
+   */
+  separated?: string;
 }
 
 /**
@@ -115,6 +120,8 @@ const SEPARABLE_PARTICLES = new Set([
 export interface DutchAnalyzer {
   /** Index terms of a passage: stems plus the stems of compound parts. */
   indexTerms(text: string): string[];
+  /** The stems of the words themselves, without compound parts: "wijkteams" holds no word "teams". */
+  wordStems(text: string): string[];
   /** The concepts of a question, before expansion against the index vocabulary. */
   concepts(text: string): Concept[];
   isStopword(word: string): boolean;
@@ -156,10 +163,20 @@ export function createDutchAnalyzer(decompounder: Decompounder): DutchAnalyzer {
       for (const word of words(text)) terms.push(...termsOf(word));
       return terms;
     },
+    wordStems(text) {
+      const stems: string[] = [];
+      for (const word of words(text)) {
+        const own = termsOf(word)[0];
+        if (own !== undefined) stems.push(own);
+      }
+      return stems;
+    },
     concepts(text) {
       const seen = new Set<string>();
       const concepts: Concept[] = [];
       const all = questionWords(text);
+      const last = all.at(-1)?.folded;
+      const separated = last && SEPARABLE_PARTICLES.has(last) && all.at(-2)?.folded !== 'te' ? last : undefined;
       all.forEach(({ surface, folded, anchor }, i) => {
         const particle = all[i - 1]?.folded === 'te' ? all[i - 2]?.folded : undefined;
         const joined = particle && SEPARABLE_PARTICLES.has(particle) ? particle + folded : null;
@@ -172,7 +189,7 @@ export function createDutchAnalyzer(decompounder: Decompounder): DutchAnalyzer {
         if (joined && isContent(surface)) alternatives.push({ terms: [stem(folded)], weight: BARE_VERB_WEIGHT, kind: 'verb' });
         const parts = decompounder.split(word).map(stem);
         if (parts.length > 1) alternatives.push({ terms: parts, weight: PARTS_WEIGHT, kind: 'parts' });
-        concepts.push({ label: word, surface: joined ?? surface, anchor, alternatives });
+        concepts.push({ label: word, surface: joined ?? surface, anchor, alternatives, ...(separated && !joined && !anchor ? { separated } : {}) });
       });
       return concepts;
     },

@@ -82,3 +82,12 @@ function inflectionBases(word: string): string[] {
 function mean(values: readonly number[]): number {
   return values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
 }
+
+/** The index of the concept with the most weight: what the question is most specifically about (-1 without concepts). */
+export function topConcept(concepts: readonly WeightedConcept[]): number {
+  let best = -1;
+  concepts.forEach((concept, c) => {
+    if (best === -1 || concept.weight > concepts[best]!.weight) best = c;
+  });
+  return best;
+}

@@ -16,8 +16,20 @@ import type { WeightedConcept } from './concept-weights.js';
 const CONTEXT_CREDIT = 0.5;
 /** Words shorter than this that end without punctuation are headings, bylines or debris. */
 const FRAGMENT_WORDS = 6;
+/** A byline is short: a name or a title, and a date. */
+const BYLINE_WORDS = 10;
+const MONTH = '(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)';
+/** Ends with a date: ", 2023", ", Juni 2023", "8 juni 2020", "September 2020". */
+const ENDS_WITH_DATE = new RegExp(`(?:,\\s*(?:${MONTH}\\s+)?|\\b(?:\\d{1,2}\\s+)?${MONTH}\\s+)(?:19|20)\\d{2}$`, 'iu');
 
-export type SentenceKind = 'statement' | 'question' | 'fragment';
+/**
+ * - statement: a sentence that can carry an answer;
+ * - question: the document asks something;
+ * - heading: the section title the sentences below it fall under;
+ * - byline: who wrote or said something and when ("Jitske Kramer, September 2020");
+ * - fragment: a few words without a full stop (debris, labels).
+ */
+export type SentenceKind = 'statement' | 'question' | 'heading' | 'byline' | 'fragment';
 
 export interface SentenceEvidence {
   sentence: Sentence;
@@ -28,14 +40,26 @@ export interface SentenceEvidence {
   coverage: number;
   /** Indexes of the concepts the sentence covers. */
   covered: Set<number>;
+  /** Per concept, how fully the sentence (or at half credit its heading and title) holds it: 0..1. */
+  matches: Float64Array;
   terms: ReadonlySet<string>;
+  /** Terms of the heading (and document title) the sentence falls under. */
+  context: ReadonlySet<string>;
 }
 
 export interface PassageEvidence {
   /** Weighted share of the question's concepts in the passage (heading and title at reduced credit). */
   coverage: number;
+  /** Indexes of the concepts the passage, its heading or its title hold. */
+  covered: ReadonlySet<number>;
+  /** Indexes of the concepts the passage's own text holds (not only its heading or title). */
+  held: ReadonlySet<number>;
+  /** Weighted share of the question's concepts in the heading and title the passage falls under. */
+  contextCoverage: number;
   /** Best weighted share held by one sentence or two adjacent ones: local, not scattered, evidence. */
   focus: number;
+  /** The same with each word weighed also by how specific it is in language at large (concept-weights.ts). */
+  specificFocus: number;
   /** The sentence (or first of the pair) where that focus lies. */
   focusAt: SentenceEvidence | null;
   /** Anchors of the question (names, acronyms, numbers) the passage, its heading and title lack. */
@@ -56,6 +80,8 @@ export interface AnalysedPassage {
   terms: ReadonlySet<string>;
   /** Terms of each section heading (with the document title) the passage's sentences fall under. */
   contexts: ReadonlyMap<string | null, ReadonlySet<string>>;
+  /** Stems of the whole words (no compound parts) of the passage, its headings and its title: where a name must stand. */
+  wordStems: ReadonlySet<string>;
 }
 
 export function analysePassage(record: PassageRecord, analyzer: DutchAnalyzer): AnalysedPassage {
@@ -71,11 +97,14 @@ export function analysePassage(record: PassageRecord, analyzer: DutchAnalyzer): 
     const sentenceTerms = new Set(analyzer.indexTerms(sentence.text));
     for (const term of sentenceTerms) terms.add(term);
     const section = sectionOf(record, sentence.start);
-    if (sentence.text === section) continue; // a heading is context, not a sentence of the answer
     contextOf(section);
-    sentences.push({ sentence, section, kind: kindOf(sentence.text), terms: sentenceTerms });
+    // A heading is the context of what follows it, never a sentence of the answer itself.
+    sentences.push({ sentence, section, kind: sentence.text === section ? 'heading' : kindOf(sentence.text), terms: sentenceTerms });
   }
-  return { record, sentences, terms, contexts };
+  const wordStems = new Set(
+    analyzer.wordStems([record.documentTitle, record.section ?? '', ...record.headings.map((heading) => heading.title), record.text].join('\n')),
+  );
+  return { record, sentences, terms, contexts, wordStems };
 }
 
 /** How much of the question the passage and its sentences hold. */
@@ -83,16 +112,22 @@ export function passageEvidence(passage: AnalysedPassage, concepts: readonly Wei
   const { record, contexts } = passage;
   const contextOf = (section: string | null) => contexts.get(section) ?? new Set<string>();
   const sentences: SentenceEvidence[] = passage.sentences.map(({ sentence, section, kind, terms }) => {
-    const { share, covered } = coverage(concepts, terms, contextOf(section));
-    return { sentence, passage: record, section, kind, coverage: share, covered, terms };
+    const context = contextOf(section);
+    const matches = matchesOf(concepts, terms, context);
+    return { sentence, passage: record, section, kind, coverage: shareOf(concepts, matches), covered: coveredBy(matches), matches, terms, context };
   });
   const context = contextOf(record.section);
-  const { focus, focusAt } = bestWindow(sentences, concepts, record, contextOf);
+  const { focus, focusAt } = bestWindow(sentences, concepts, record, weightOf);
+  const whole = coverage(concepts, passage.terms, context);
   return {
-    coverage: coverage(concepts, passage.terms, context).share,
+    coverage: whole.share,
+    covered: whole.covered,
+    held: coverage(concepts, passage.terms).covered,
+    contextCoverage: coverage(concepts, context).share,
     focus,
     focusAt,
-    anchorsMissing: concepts.filter((concept) => concept.anchor && !holdsAnchor(concept, passage.terms, context, record)).map((concept) => concept.surface),
+    specificFocus: bestWindow(sentences, concepts, record, specificWeightOf).focus,
+    anchorsMissing: concepts.filter((concept) => concept.anchor && !holdsAnchor(concept, passage.wordStems, record)).map((concept) => concept.surface),
     sentences,
   };
 }
@@ -103,15 +138,53 @@ export function coverage(
   terms: ReadonlySet<string>,
   contextTerms?: ReadonlySet<string>,
 ): { share: number; covered: Set<number> } {
-  const total = concepts.reduce((sum, concept) => sum + concept.weight, 0) || 1;
-  const covered = new Set<number>();
-  let share = 0;
+  const matches = matchesOf(concepts, terms, contextTerms);
+  return { share: shareOf(concepts, matches), covered: coveredBy(matches) };
+}
+
+/** A concept's weight: its information in the question. */
+const weightOf = (concept: WeightedConcept) => concept.weight;
+/**
+ * Its weight, with an indexed word also weighed by how specific it is in language at large: in a
+ * small collection "volgens" is rare, but it names no topic. A second view, beside the first: the
+ * fitted rankers weigh both.
+ */
+export const specificWeightOf = (concept: WeightedConcept) => (concept.seen ? concept.weight * concept.specificity : concept.weight);
+
+/** Per concept, how fully `terms` (or, at reduced credit, `contextTerms`) hold it. */
+export function matchesOf(concepts: readonly WeightedConcept[], terms: ReadonlySet<string>, contextTerms?: ReadonlySet<string>): Float64Array {
+  const matches = new Float64Array(concepts.length);
   concepts.forEach((concept, c) => {
-    const match = Math.max(0, ...concept.alternatives.map((alternative) => matchOf(alternative, terms, contextTerms)));
-    if (match > 0) covered.add(c);
-    share += (concept.weight * match) / total;
+    let best = 0;
+    for (const alternative of concept.alternatives) best = Math.max(best, matchOf(alternative, terms, contextTerms));
+    matches[c] = best;
   });
-  return { share, covered };
+  return matches;
+}
+
+/** The weighted share of the question that per-concept matches hold. */
+export function shareOf(concepts: readonly WeightedConcept[], matches: ArrayLike<number>, weigh: (concept: WeightedConcept) => number = weightOf): number {
+  let total = 0;
+  let held = 0;
+  concepts.forEach((concept, c) => {
+    const weight = weigh(concept);
+    total += weight;
+    held += weight * matches[c]!;
+  });
+  return total > 0 ? held / total : 0;
+}
+
+function coveredBy(matches: ArrayLike<number>): Set<number> {
+  const covered = new Set<number>();
+  for (let c = 0; c < matches.length; c++) if (matches[c]! > 0) covered.add(c);
+  return covered;
+}
+
+/** Matches of several sentences together: each concept as fully as the best of them holds it. */
+export function unionOf(matches: readonly ArrayLike<number>[], size: number): Float64Array {
+  const union = new Float64Array(size);
+  for (const each of matches) for (let c = 0; c < size; c++) union[c] = Math.max(union[c]!, each[c]!);
+  return union;
 }
 
 /** Two adjacent sentences of one paragraph often answer together: "Wat is X? X is … Het doel is …". */
@@ -119,17 +192,17 @@ function bestWindow(
   sentences: readonly SentenceEvidence[],
   concepts: readonly WeightedConcept[],
   record: PassageRecord,
-  contextOf: (section: string | null) => ReadonlySet<string>,
+  weigh: (concept: WeightedConcept) => number,
 ): { focus: number; focusAt: SentenceEvidence | null } {
   let focus = 0;
   let focusAt: SentenceEvidence | null = null;
+  const counts = (evidence: SentenceEvidence | undefined) => evidence !== undefined && evidence.kind !== 'question' && evidence.kind !== 'heading';
   sentences.forEach((evidence, i) => {
-    if (evidence.kind === 'question') return;
-    let share = evidence.coverage;
+    if (!counts(evidence)) return;
+    let share = shareOf(concepts, evidence.matches, weigh);
     const next = sentences[i + 1];
-    if (next && next.kind !== 'question' && !record.text.slice(evidence.sentence.end - record.start, next.sentence.start - record.start).includes('\n\n')) {
-      const together = coverage(concepts, new Set([...evidence.terms, ...next.terms]), contextOf(evidence.section));
-      share = Math.max(share, together.share);
+    if (next && counts(next) && !record.text.slice(evidence.sentence.end - record.start, next.sentence.start - record.start).includes('\n\n')) {
+      share = Math.max(share, shareOf(concepts, unionOf([evidence.matches, next.matches], concepts.length), weigh));
     }
     if (share > focus) {
       focus = share;
@@ -139,9 +212,13 @@ function bestWindow(
   return { focus, focusAt };
 }
 
-function holdsAnchor(concept: WeightedConcept, terms: ReadonlySet<string>, context: ReadonlySet<string>, record: PassageRecord): boolean {
-  const present = (term: string) => terms.has(term) || context.has(term);
-  if (concept.alternatives.some((alternative) => alternative.terms.every(present))) return true;
+/**
+ * A name, acronym, number or quoted title stands in the passage, its headings or its title as a
+ * word of its own ("Teams" is not in "wijkteams"), or an acronym is spelled out there.
+ */
+function holdsAnchor(concept: WeightedConcept, wordStems: ReadonlySet<string>, record: PassageRecord): boolean {
+  const own = concept.alternatives.filter((alternative) => alternative.kind !== 'parts' && alternative.kind !== 'cognate');
+  if (own.some((alternative) => alternative.terms.every((term) => wordStems.has(term)))) return true;
   return /^\p{Lu}{2,}$/u.test(concept.surface) && spellsOut(concept.surface, record.text);
 }
 
@@ -170,8 +247,10 @@ export function spellsOut(acronym: string, text: string): boolean {
 
 function kindOf(text: string): SentenceKind {
   if (/\?["'”’)]*$/.test(text)) return 'question';
-  if (!/[.!:;]["'”’)]*$/.test(text) && text.split(/\s+/).length < FRAGMENT_WORDS) return 'fragment';
-  return 'statement';
+  if (/[.!:;]["'”’)]*$/.test(text)) return 'statement';
+  const wordCount = text.split(/\s+/).length;
+  if (wordCount <= BYLINE_WORDS && ENDS_WITH_DATE.test(text)) return 'byline';
+  return wordCount < FRAGMENT_WORDS ? 'fragment' : 'statement';
 }
 
 function matchOf(alternative: Alternative, terms: ReadonlySet<string>, contextTerms?: ReadonlySet<string>): number {

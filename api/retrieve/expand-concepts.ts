@@ -1,5 +1,6 @@
 // Widens question concepts with index terms that differ only by an inflection or derivation the
-// stemmer leaves alone ("mantelzorg" ~ "mantelzorger", "interventie" ~ "interventies"), and finds
+// stemmer leaves alone ("mantelzorg" ~ "mantelzorger", "interventie" ~ "interventies", a verb's
+// "overneemt" ~ "overnemen") or by one slip of the keyboard ("depresie" ~ "depressie"), and finds
 // cognates of English words among the Dutch terms by character trigrams.
 import { termsWithPrefix, type Vocabulary } from '../index/vocabulary.js';
 import type { Alternative, Concept } from '../language/dutch-analyzer.js';
@@ -13,17 +14,59 @@ const MAX_DROPPED_CHARS = 3;
 const MIN_VARIANT_LENGTH = 5;
 /** Dice similarity of character trigrams above which an English word is taken to be a cognate. */
 const MIN_COGNATE_SIMILARITY = 0.5;
+/** Shorter words are too often another word at one slip ("huis", "muis"). */
+const MIN_TYPO_LENGTH = 6;
+const MAX_TYPO_MATCHES = 2;
 const MAX_COGNATES = 3;
 
-export function expandConcepts(concepts: readonly Concept[], vocabulary: Vocabulary): Concept[] {
+export function expandConcepts(concepts: readonly Concept[], vocabulary: Vocabulary, stem: (word: string) => string): Concept[] {
   return concepts.map((concept) => {
     const extra: Alternative[] = [];
+    const forms = [...verbForms(concept.label), ...(concept.separated ? separableForms(concept.separated, concept.label) : [])];
+    for (const form of forms) {
+      const term = stem(form);
+      if (vocabulary.has(term) && !concept.alternatives.some((alternative) => alternative.terms.length === 1 && alternative.terms[0] === term))
+        extra.push({ terms: [term], weight: 1, kind: 'variant' });
+    }
     for (const alternative of concept.alternatives) {
       if (alternative.terms.length !== 1) continue;
       for (const variant of variants(alternative.terms[0]!, vocabulary))
         extra.push({ terms: [variant], weight: alternative.weight * VARIANT_WEIGHT, kind: 'variant' });
     }
-    return { ...concept, alternatives: [...concept.alternatives, ...extra] };
+    const alternatives = [...concept.alternatives, ...extra];
+    // A word the index knows in no form may be mistyped: "volwasenen", "Stelaard".
+    const own = concept.alternatives[0]?.terms[0];
+    if (own && own.length >= MIN_TYPO_LENGTH && !alternatives.some((alternative) => alternative.terms.every((term) => vocabulary.has(term)))) {
+      for (const term of oneSlipAway(own, vocabulary)) alternatives.push({ terms: [term], weight: VARIANT_WEIGHT, kind: 'variant' });
+    }
+    return { ...concept, alternatives };
+  });
+}
+
+/**
+ * The infinitive of a present-tense verb, which the Snowball stemmer does not reach from the
+ * inflected form: "werkt" → werken, "neemt" → nemen (a long vowel is written single in an open
+ * syllable), "wordt" → worden, "helpt" → helpen. The index decides whether such a word exists.
+ */
+function verbForms(word: string): string[] {
+  if (word.length < 4 || !word.endsWith('t')) return [];
+  const base = word.endsWith('dt') ? `${word.slice(0, -2)}d` : word.slice(0, -1);
+  const forms = [`${base}en`];
+  const long = /^(.*[^aeiou])(aa|ee|oo|uu)([^aeiou])$/.exec(base);
+  if (long) forms.push(`${long[1]}${long[2]![0]}${long[3]}en`);
+  return forms;
+}
+
+/**
+ * A verb with the particle it left at the end of the question: "pakken … aan" → aanpakken and its
+ * participle aangepakt; "zet … in" → inzetten, ingezet. Tried for each word of the question: the
+ * index decides which of them is a word.
+ */
+function separableForms(particle: string, word: string): string[] {
+  const infinitives = word.endsWith('en') ? [word] : word.endsWith('t') ? verbForms(word) : [`${word}en`, `${word}${word.at(-1)}en`];
+  return infinitives.flatMap((infinitive) => {
+    const base = infinitive.slice(0, -2).replace(/([^aeiou])\1$/, '$1');
+    return [`${particle}${infinitive}`, `${particle}ge${base}${/[td]$/.test(base) ? '' : 't'}`];
   });
 }
 
@@ -36,6 +79,25 @@ function variants(term: string, vocabulary: Vocabulary): string[] {
   }
   const longer = termsWithPrefix(vocabulary, term).filter((candidate) => candidate !== term && candidate.length - term.length <= MAX_ADDED_CHARS);
   return [...shorter, ...longer].slice(0, MAX_VARIANTS);
+}
+
+/** Index terms one insertion, deletion, substitution or swap of neighbours away, most frequent first; the first letter is taken as typed. */
+function oneSlipAway(term: string, vocabulary: Vocabulary): string[] {
+  return termsWithPrefix(vocabulary, term[0]!)
+    .filter((candidate) => Math.abs(candidate.length - term.length) <= 1 && withinOneSlip(term, candidate))
+    .sort((a, b) => vocabulary.documentFrequency(b) - vocabulary.documentFrequency(a) || (a < b ? -1 : 1))
+    .slice(0, MAX_TYPO_MATCHES);
+}
+
+function withinOneSlip(a: string, b: string): boolean {
+  if (a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const restA = a.slice(i);
+  const restB = b.slice(i);
+  if (restA.length === restB.length)
+    return restA.slice(1) === restB.slice(1) || (restA[0] === restB[1] && restA[1] === restB[0] && restA.slice(2) === restB.slice(2));
+  return restA.length > restB.length ? restA.slice(1) === restB : restB.slice(1) === restA;
 }
 
 const trigramIndexes = new WeakMap<Vocabulary, Map<string, string[]>>();

@@ -1,17 +1,32 @@
 // Builds the real HTTP app around the current index and calls it in process (no port),
-// for the command-line tools.
+// for the command-line tools. An evaluation asks the same app with each fold's fitted weights.
 
 import { createChatClient } from '../../api/answer/llm/chat-completions.js';
 import { createApp } from '../../api/app.js';
 import { type AnswerMode, type AskResponse, DEFAULT_K, type DocumentWithText } from '../../api/contract.js';
-import { llmSettings, modelSettings, readEnv } from '../../api/env.js';
+import type { Engine } from '../../api/engine.js';
+import { type Env, llmSettings, modelSettings, readEnv } from '../../api/env.js';
+import type { FittedModel } from '../../api/learn/fitted-model.js';
 import { engineForStore } from '../../api/load-engine.js';
 import { configuredStore } from '../../api/store/configured.js';
 
-export async function inProcessClient() {
+export interface InProcessClient {
+  engine: Engine;
+  warnings: string[];
+  ask(question: string, k?: number, mode?: AnswerMode): Promise<AskResponse>;
+  document(id: string): Promise<DocumentWithText>;
+}
+
+/** The configured store's live index; `fitted` replaces the committed weights (evaluation fits its own). */
+export async function inProcessClient(fitted?: FittedModel): Promise<InProcessClient & { env: Env; close(): Promise<void> }> {
   const env = readEnv();
   const store = configuredStore(env);
-  const { engine, warnings } = await engineForStore(await store.source.open(await store.source.current()), modelSettings(env));
+  const { engine, warnings } = await engineForStore(await store.source.open(await store.source.current()), modelSettings(env), undefined, fitted);
+  return { ...appClient(engine, warnings, env), env, close: () => store.source.close() };
+}
+
+/** The HTTP app around `engine`, called in process. */
+export function appClient(engine: Engine, warnings: string[], env: Env): InProcessClient {
   const llm = llmSettings(env);
   const app = createApp({
     engine: () => engine,
@@ -28,13 +43,12 @@ export async function inProcessClient() {
   return {
     engine,
     warnings,
-    ask: (question: string, k = DEFAULT_K, mode?: AnswerMode) =>
+    ask: (question, k = DEFAULT_K, mode) =>
       call<AskResponse>('/api/ask', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ question, k, ...(mode ? { mode } : {}) }),
       }),
-    document: (id: string) => call<DocumentWithText>(`/api/documents/${encodeURIComponent(id)}`),
-    close: () => store.source.close(),
+    document: (id) => call<DocumentWithText>(`/api/documents/${encodeURIComponent(id)}`),
   };
 }

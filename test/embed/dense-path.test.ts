@@ -101,7 +101,7 @@ describe('hybrid index and engine', () => {
     const { engine } = await testApp(indexDir, model);
     const retrieval = await engine.retriever.retrieve('Wat is respijtzorg?', 5);
     expect(retrieval.passages.some((passage) => typeof passage.similarity === 'number')).toBe(true);
-    const { signals } = assessAnswerability(retrieval, engine.analyzer);
+    const { signals } = assessAnswerability(retrieval, engine.analyzer, engine.model);
     expect(signals.similarity).toEqual(expect.any(Number));
     expect(signals.similarity!).toBeLessThanOrEqual(1);
   });

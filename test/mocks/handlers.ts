@@ -91,7 +91,7 @@ export const askHandlers = {
     answerEvents({
       ...answered,
       confidence: 'partial',
-      answer: `De documenten beantwoorden deze vraag niet volledig; dit zeggen ze erover: ${answered.answer}`,
+      answer: `De documenten beantwoorden deze vraag mogelijk niet of niet volledig; controleer de citaten. Dit zeggen ze erover: ${answered.answer}`,
     }),
   ),
   healthWithModel: http.get(`${API}/health`, () =>

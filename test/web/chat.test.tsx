@@ -199,7 +199,7 @@ describe('a conversation', () => {
     server.use(askHandlers.partial);
     const { ask } = setup();
     await ask('Welke rol spelen scholen?');
-    expect(await screen.findByText('Gedeeltelijk antwoord')).toBeTruthy();
-    expect(screen.getByText(/De documenten beantwoorden deze vraag niet volledig/)).toBeTruthy();
+    expect(await screen.findByText('Niet zeker: controleer de bronnen')).toBeTruthy();
+    expect(screen.getByText(/De documenten beantwoorden deze vraag mogelijk niet of niet volledig/)).toBeTruthy();
   });
 });

@@ -9,6 +9,8 @@ export const evalQuestionSchema = z.object({
   question: z.string(),
   answerable: z.boolean(),
   lang: z.string().optional(),
+  /** What sort of question it is (natural, how, why, list, …, unanswerable-topic, …): figures are reported per kind. */
+  kind: z.string().optional(),
   gold: z.array(z.object({ doc: z.string(), quote: z.string() })).default([]),
 });
 
@@ -29,6 +31,7 @@ export interface QuestionResult {
   id: string;
   question: string;
   lang: string;
+  kind: string;
   answerable: boolean;
   answered: boolean;
   /** 1-based rank of the first passage holding a gold quote, or null. */
@@ -37,6 +40,18 @@ export interface QuestionResult {
   confidence: AskResponse['confidence'] | null;
   citationsVerbatim: boolean;
   ms: number;
+  /** What the verdict saw, when the evaluation can look inside (cross-validation does). */
+  verdict?: VerdictTrace;
+}
+
+export interface VerdictTrace {
+  /** Calibrated probability that the composed answer holds the asked fact. */
+  probability: number;
+  /** Calibrated probability that the documents answer the question. */
+  answerability: number;
+  reason: string;
+  /** Whether the composed answer (given or not) holds a gold quote: what the probability predicts. */
+  composedHoldsGold: boolean;
 }
 
 export interface EvalReport {
@@ -51,6 +66,10 @@ export interface EvalReport {
   /** Share of answerable English questions answered. */
   answeredEnglish: number;
   refusedWhenUnanswerable: number;
+  /** Share of the unanswerable questions answered with confidence "high". */
+  unanswerableHigh: number;
+  /** Share of the "high" answers to answerable questions that lack the gold quote. */
+  highWithoutGold: number;
   citationsVerbatim: number;
   p50Ms: number;
   p95Ms: number;
@@ -75,7 +94,10 @@ export function parseEvalQuestions(jsonl: string): EvalQuestion[] {
     });
 }
 
-export async function evaluate(questions: readonly EvalQuestion[], client: EvalClient): Promise<EvalReport> {
+/** Looks inside the verdict for one question: cross-validation passes the fold's engine here. */
+export type VerdictInspector = (question: EvalQuestion) => Promise<VerdictTrace>;
+
+export async function evaluate(questions: readonly EvalQuestion[], client: EvalClient, inspect?: VerdictInspector): Promise<EvalReport> {
   const texts = new Map<string, string>();
   const documentText = async (id: string) => {
     if (!texts.has(id)) texts.set(id, (await client.document(id)).text);
@@ -98,6 +120,7 @@ export async function evaluate(questions: readonly EvalQuestion[], client: EvalC
       id: question.id,
       question: question.question,
       lang: question.lang ?? 'nl',
+      kind: question.kind ?? (question.answerable ? 'unlabelled' : 'unanswerable'),
       answerable: question.answerable,
       answered: response.answered,
       goldRank: rank === -1 ? null : rank + 1,
@@ -105,6 +128,7 @@ export async function evaluate(questions: readonly EvalQuestion[], client: EvalC
       confidence: response.confidence ?? null,
       citationsVerbatim: verbatim,
       ms,
+      ...(inspect ? { verdict: await inspect(question) } : {}),
     });
   }
   return summarize(results);
@@ -129,11 +153,18 @@ export function summarize(results: QuestionResult[]): EvalReport {
       (result) => result.answered,
     ),
     refusedWhenUnanswerable: share(unanswerable, (result) => !result.answered),
+    unanswerableHigh: unanswerable.length ? unanswerable.filter((result) => result.answered && result.confidence === 'high').length / unanswerable.length : 0,
+    highWithoutGold: highWithoutGold(answerable),
     citationsVerbatim: share(results, (result) => result.citationsVerbatim),
     p50Ms: percentile(latencies, 0.5),
     p95Ms: percentile(latencies, 0.95),
     results,
   };
+}
+
+function highWithoutGold(answerable: readonly QuestionResult[]): number {
+  const high = answerable.filter((result) => result.answered && result.confidence === 'high');
+  return high.length ? high.filter((result) => !result.answerHasGold).length / high.length : 0;
 }
 
 function percentile(sorted: readonly number[], p: number): number {

@@ -22,7 +22,15 @@ const passage = (id: number, start: number, end: number): RetrievedPassage => {
     section: 'Mantelzorg',
     headings: [],
   };
-  return { passage: record, rank: id, score: 1, similarity: null, evidence: passageEvidence(analysePassage(record, analyzer), []) };
+  return {
+    passage: record,
+    rank: id,
+    score: 1,
+    similarity: null,
+    denseRank: null,
+    features: [],
+    evidence: passageEvidence(analysePassage(record, analyzer), []),
+  };
 };
 const lines = document.split('\n');
 const offsets = lines.map((_, i) => lines.slice(0, i).join('\n').length + (i > 0 ? 1 : 0));

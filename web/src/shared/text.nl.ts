@@ -82,7 +82,7 @@ export const text = {
   newConversationHint: 'Begin opnieuw: eerdere vragen tellen niet meer mee.',
   readAsFollowUp: (earlier: string) => `Gelezen als vervolg op: „${earlier}”`,
   askAsNewQuestion: 'Stel als nieuwe vraag',
-  partialAnswer: 'Gedeeltelijk antwoord',
+  partialAnswer: 'Niet zeker: controleer de bronnen',
   opensInNewTab: '(opent in nieuw tabblad)',
   languageModelToggle: 'Laat een taalmodel het antwoord formuleren',
   languageModelHint: (model: string) => `Model: ${model}. Elke zin wordt gecontroleerd op zijn bron; lukt dat niet, dan krijg je het letterlijke antwoord.`,

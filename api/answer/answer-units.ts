@@ -1,0 +1,169 @@
+// What an answer is made of: units, not loose sentences. A sentence comes with the sentences
+// that continue it (an anaphor such as "Dit", "Deze gemeenten", "Hierbij", an example), a list
+// with its introduction, a byline with the title it dates; a unit and the one after it in its
+// paragraph are a candidate too. The same text in two documents is one unit with both sources.
+// Never a question, a heading, a fragment or a lone list introduction as what a unit stands on:
+// those are principles, not tuning.
+import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
+import { foldWord } from '../language/fold.js';
+import { words } from '../language/words.js';
+import type { SentenceEvidence } from '../retrieve/evidence.js';
+import type { RetrievedPassage } from '../retrieve/retriever.js';
+import { answersForm, type QuestionForm } from './question-form.js';
+
+/** Sentences a unit holds besides its list items: the sentence and at most two that continue it. */
+const MAX_CONTINUED = 3;
+/** Items a list brings with its introduction. */
+const MAX_LIST_ITEMS = 5;
+/** A unit and the next one in its paragraph, together: at most this many sentences. */
+const MAX_PAIRED = 4;
+
+/**
+ * First words that lean on the sentence before: demonstratives and pronominal adverbs ("Dit",
+ * "Deze", "Daardoor", "Hierbij"), personal pronouns, and the words that open an example of what
+ * was just said. An addition ("Ook …", "Daarnaast …") makes a point of its own and stands alone.
+ */
+const LEANS_BACK = /^(dit|deze|die|dat|daar(?!naast)\p{L}*|hier\p{L}*|zij|ze|hij|hun|hen|zo|zoals|bijvoorbeeld|denk)$/u;
+
+/**
+ * - sentences: a sentence with what continues it;
+ * - pair: such a unit and the next one in its paragraph;
+ * - list: an introduction ("… zoals:") with its items;
+ * - byline: who wrote something and when, with the title it belongs to.
+ */
+export type UnitKind = 'sentences' | 'pair' | 'list' | 'byline';
+
+/** One source of a unit: its passage and the sentences there. */
+export interface UnitSource {
+  passage: RetrievedPassage;
+  sentences: SentenceEvidence[];
+}
+
+export interface AnswerUnit {
+  /** The best-ranked source first; the same text in other documents after it. */
+  sources: UnitSource[];
+  /** The unit's text as quoted: its sentences joined by a space. */
+  text: string;
+  kind: UnitKind;
+}
+
+/** The units of the given passages (best first), each text once. */
+export function answerUnits(passages: readonly RetrievedPassage[]): AnswerUnit[] {
+  const units: AnswerUnit[] = [];
+  const byText = new Map<string, AnswerUnit>();
+  const claimed = new Set<string>();
+  for (const passage of passages) {
+    for (const { sentences, kind } of unitsOfPassage(passage)) {
+      const text = sentences.map((sentence) => sentence.sentence.text).join(' ');
+      const same = byText.get(comparable(text));
+      if (same) {
+        // The same words in another document (a second version of a dossier): one unit, both sources.
+        if (!same.sources.some((source) => source.passage.passage.documentId === passage.passage.documentId)) same.sources.push({ passage, sentences });
+        continue;
+      }
+      // Overlapping passages of one document hold the same sentences: the better-ranked one keeps them.
+      const span = `${passage.passage.documentId}:${sentences[0]!.sentence.start}-${sentences.at(-1)!.sentence.end}`;
+      if (claimed.has(span)) continue;
+      claimed.add(span);
+      const unit: AnswerUnit = { sources: [{ passage, sentences }], text, kind };
+      byText.set(comparable(text), unit);
+      units.push(unit);
+    }
+  }
+  return units;
+}
+
+/** The sentences of a unit, as its main source holds them. */
+export function unitSentences(unit: AnswerUnit): SentenceEvidence[] {
+  return unit.sources[0]!.sentences;
+}
+
+/**
+ * Whether the unit has the type of answer the question asks for. A definition or a role is said
+ * by one sentence ("Respijtzorg is …"), not by a list introduction ending in "mantelzorg:" and the
+ * items after it; reasons, figures, dates, names and enumerations may span the unit.
+ */
+export function hasAskedForm(unit: AnswerUnit, form: QuestionForm, analyzer: DutchAnalyzer): boolean {
+  if (form.form === 'other') return false;
+  if (form.form === 'definition' || form.form === 'role') return unitSentences(unit).some((sentence) => answersForm(sentence.sentence.text, form, analyzer));
+  return answersForm(unit.text, form, analyzer, unit.kind === 'list');
+}
+
+/** Whether two units share a sentence of one document. */
+export function overlap(a: AnswerUnit, b: AnswerUnit): boolean {
+  return a.sources.some((x) =>
+    b.sources.some(
+      (y) =>
+        x.passage.passage.documentId === y.passage.passage.documentId &&
+        x.sentences[0]!.sentence.start < y.sentences.at(-1)!.sentence.end &&
+        y.sentences[0]!.sentence.start < x.sentences.at(-1)!.sentence.end,
+    ),
+  );
+}
+
+interface Draft {
+  sentences: SentenceEvidence[];
+  kind: UnitKind;
+}
+
+function unitsOfPassage(passage: RetrievedPassage): Draft[] {
+  const sentences = passage.evidence.sentences;
+  const { text, start } = passage.passage;
+  const sameParagraph = (a: SentenceEvidence, b: SentenceEvidence) => !text.slice(a.sentence.end - start, b.sentence.start - start).includes('\n\n');
+  const units: Draft[] = [];
+  let previousUnit: Draft | null = null;
+  sentences.forEach((head, i) => {
+    const previous = sentences[i - 1];
+    if (head.kind === 'byline') {
+      // "Jam Cultures" / "Jitske Kramer, September 2020": the byline dates the title above it.
+      const title = previous && (previous.kind === 'heading' || previous.kind === 'fragment') && sameParagraph(previous, head) ? [previous] : [];
+      units.push({ sentences: [...title, head], kind: 'byline' });
+      previousUnit = null;
+      return;
+    }
+    if (head.kind !== 'statement') {
+      previousUnit = null;
+      return;
+    }
+    // A sentence that leans on the one before it belongs to that one's unit.
+    if (previous?.kind === 'statement' && leansBack(head) && sameParagraph(previous, head)) return;
+    let unit: Draft;
+    if (head.sentence.text.endsWith(':')) {
+      const items: SentenceEvidence[] = [];
+      for (const item of sentences.slice(i + 1)) {
+        // A question, a heading or the introduction of another list ends this one.
+        if (item.kind === 'question' || item.kind === 'heading' || item.sentence.text.endsWith(':') || items.length >= MAX_LIST_ITEMS) break;
+        if (items.length > 0 && !sameParagraph(items.at(-1)!, item)) break;
+        items.push(item);
+      }
+      // An introduction without its items ("Tips voor het bevorderen van inclusiviteit:") says nothing.
+      if (items.length === 0) return;
+      unit = { sentences: [head, ...items], kind: 'list' };
+    } else {
+      const continued = [head];
+      for (const next of sentences.slice(i + 1)) {
+        if (continued.length >= MAX_CONTINUED || next.kind !== 'statement' || !leansBack(next) || !sameParagraph(continued.at(-1)!, next)) break;
+        continued.push(next);
+      }
+      unit = { sentences: continued, kind: 'sentences' };
+    }
+    const before: Draft | null = previousUnit;
+    if (before && before.kind !== 'list' && unit.kind !== 'list' && sameParagraph(before.sentences.at(-1)!, head)) {
+      const paired = [...before.sentences, ...unit.sentences];
+      if (paired.length <= MAX_PAIRED) units.push({ sentences: paired, kind: 'pair' });
+    }
+    units.push(unit);
+    previousUnit = unit;
+  });
+  return units;
+}
+
+function leansBack(sentence: SentenceEvidence): boolean {
+  const first = words(sentence.sentence.text)[0];
+  return first !== undefined && LEANS_BACK.test(foldWord(first));
+}
+
+/** Text as compared across documents: letters and digits only, folded. */
+function comparable(text: string): string {
+  return foldWord(text).replace(/[^\p{L}\p{N}]+/gu, '');
+}

@@ -1,0 +1,66 @@
+// Chooses the answer: the units of the leading passages, ordered by the fitted unit ranker's
+// probability that they hold the asked fact; the best one leads, and a second one joins when the
+// ranker thinks nearly as well of it.
+import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
+import { assertFeatures, type LinearModel, logOdds, sigmoid, vectorOf } from '../learn/linear-model.js';
+import type { Retrieval } from '../retrieve/retriever.js';
+import { type AnswerUnit, answerUnits, overlap } from './answer-units.js';
+import type { QuestionForm } from './question-form.js';
+import { UNIT_FEATURES, unitFeatures } from './unit-features.js';
+
+/** Passages whose units are answer material, whatever `k` the request shows. */
+export const ANSWER_DEPTH = 5;
+/** Units an answer holds at most: one, and one more that the ranker rates almost as high. */
+export const MAX_UNITS = 2;
+/**
+ * A further unit joins when its probability is at least this share of the best one's: a second
+ * unit that the ranker doubts dilutes an answer that goes into a memo.
+ */
+export const JOIN_SHARE = 0.75;
+
+export interface ScoredUnit {
+  unit: AnswerUnit;
+  /** In the order of UNIT_FEATURES. */
+  features: number[];
+  logOdds: number;
+  probability: number;
+}
+
+/**
+ * The units of the first ANSWER_DEPTH passages with their features, in passage order. A byline
+ * says who wrote something and when: it answers only a question that asks when.
+ */
+export function unitCandidates(retrieval: Retrieval, form: QuestionForm, analyzer: DutchAnalyzer): { unit: AnswerUnit; features: number[] }[] {
+  const units = answerUnits(retrieval.passages.slice(0, ANSWER_DEPTH)).filter((unit) => unit.kind !== 'byline' || form.form === 'time');
+  const features = unitFeatures(units, { concepts: retrieval.question.concepts, form, analyzer });
+  return units.map((unit, i) => ({ unit, features: vectorOf(features[i]!, UNIT_FEATURES) }));
+}
+
+/** The units of the first ANSWER_DEPTH passages, best first by the unit ranker. */
+export function rankUnits(retrieval: Retrieval, form: QuestionForm, analyzer: DutchAnalyzer, ranker: LinearModel): ScoredUnit[] {
+  assertFeatures(ranker, UNIT_FEATURES, 'answer-unit ranker');
+  return unitCandidates(retrieval, form, analyzer)
+    .map(({ unit, features }, order) => {
+      const z = logOdds(ranker, features);
+      return { unit, features, logOdds: z, probability: sigmoid(z), order };
+    })
+    .sort((a, b) => b.logOdds - a.logOdds || a.order - b.order)
+    .map(({ order: _order, ...scored }) => scored);
+}
+
+/** The answer's units: the best, then those close to it, in reading order after it. */
+export function composeAnswer(ranked: readonly ScoredUnit[]): ScoredUnit[] {
+  const [best, ...rest] = ranked;
+  if (!best) return [];
+  const joining: ScoredUnit[] = [];
+  for (const candidate of rest) {
+    if (joining.length >= MAX_UNITS - 1 || candidate.probability < best.probability * JOIN_SHARE) break;
+    if (![best, ...joining].some((chosen) => overlap(chosen.unit, candidate.unit))) joining.push(candidate);
+  }
+  joining.sort((a, b) => a.unit.sources[0]!.passage.rank - b.unit.sources[0]!.passage.rank || start(a) - start(b));
+  return [best, ...joining];
+}
+
+function start(scored: ScoredUnit): number {
+  return scored.unit.sources[0]!.sentences[0]!.sentence.start;
+}

@@ -1,0 +1,63 @@
+// What the fitted verdict sees of a question and its best answer: how sure the unit ranker is,
+// how much of the question the index has never seen, whether the question's most specific
+// concept, its names and the asked type are in the answer. Shares and log-odds, no raw scores.
+// Few features: the verdict learns from one example per question.
+import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
+import type { FeatureValues } from '../learn/linear-model.js';
+import { topConcept } from '../retrieve/concept-weights.js';
+import { coverage } from '../retrieve/evidence.js';
+import type { Retrieval } from '../retrieve/retriever.js';
+import { hasAskedForm, unitSentences } from './answer-units.js';
+import { ANSWER_DEPTH, type ScoredUnit } from './compose.js';
+import type { QuestionForm } from './question-form.js';
+
+export const VERDICT_FEATURES = [
+  /** The unit ranker's log-odds for the best unit. */
+  'bestUnit',
+  /** Best focus (one sentence or two adjacent ones) among the leading passages. */
+  'focus',
+  /** Weighted share of the question from words the index has never seen. */
+  'unseen',
+  /** The question's most specific concept is in the answer's own words. */
+  'topConceptInAnswer',
+  /** The question's most specific concept is in a leading passage. */
+  'topConceptInPassages',
+  /** The answer's passage lacks a name, acronym, number or quoted title of the question. */
+  'anchorMissing',
+  /** The question asks for a type of answer that no unit of the answer has. */
+  'formMissing',
+  /** log(1 + words) of the answer. */
+  'answerLength',
+  /** The question is in English (its concepts are translations). */
+  'english',
+] as const;
+
+export type VerdictFeatureName = (typeof VERDICT_FEATURES)[number];
+
+/** The best unit's log-odds when there is no unit at all: far below any unit's. */
+const NO_UNIT = -10;
+
+export function verdictFeatures(
+  retrieval: Retrieval,
+  ranked: readonly ScoredUnit[],
+  answer: readonly ScoredUnit[],
+  form: QuestionForm,
+  analyzer: DutchAnalyzer,
+): FeatureValues<VerdictFeatureName> {
+  const { concepts, language } = retrieval.question;
+  const leading = retrieval.passages.slice(0, ANSWER_DEPTH);
+  const total = concepts.reduce((sum, concept) => sum + concept.weight, 0) || 1;
+  const top = topConcept(concepts);
+  const answerTerms = new Set(answer.flatMap((scored) => unitSentences(scored.unit).flatMap((sentence) => [...sentence.terms])));
+  return {
+    bestUnit: ranked[0]?.logOdds ?? NO_UNIT,
+    focus: Math.max(0, ...leading.map((passage) => passage.evidence.focus)),
+    unseen: concepts.reduce((sum, concept) => sum + (concept.seen ? 0 : concept.weight), 0) / total,
+    topConceptInAnswer: top >= 0 && coverage(concepts, answerTerms).covered.has(top) ? 1 : 0,
+    topConceptInPassages: top >= 0 && leading.some((passage) => passage.evidence.held.has(top)) ? 1 : 0,
+    anchorMissing: answer[0] && answer[0].unit.sources[0]!.passage.evidence.anchorsMissing.length > 0 ? 1 : 0,
+    formMissing: form.form !== 'other' && !answer.some((scored) => hasAskedForm(scored.unit, form, analyzer)) ? 1 : 0,
+    answerLength: Math.log1p(answer.reduce((sum, scored) => sum + scored.unit.text.split(/\s+/).length, 0)),
+    english: language === 'en' ? 1 : 0,
+  };
+}

@@ -1,0 +1,25 @@
+// The labelled questions as training sees them: each question's first-stage candidates, computed
+// once (they do not depend on any fitted weight), and a test for whether a text holds its gold.
+import type { Engine } from '../../../api/engine.js';
+import type { Candidates } from '../../../api/retrieve/retriever.js';
+import type { EvalQuestion } from '../eval/evaluate.js';
+import { holdsQuote } from '../eval/gold-match.js';
+
+export interface LabelledQuestion {
+  question: EvalQuestion;
+  candidates: Candidates;
+  /** Whether `text` holds one of the question's gold quotes (never, for an unanswerable one). */
+  holdsGold(text: string): boolean;
+}
+
+export async function labelledQuestions(engine: Engine, questions: readonly EvalQuestion[]): Promise<LabelledQuestion[]> {
+  const labelled: LabelledQuestion[] = [];
+  for (const question of questions) {
+    labelled.push({
+      question,
+      candidates: await engine.retriever.candidates(question.question),
+      holdsGold: (text) => question.answerable && question.gold.some((gold) => holdsQuote(text, gold.quote)),
+    });
+  }
+  return labelled;
+}

@@ -1,0 +1,28 @@
+// Deterministic folds for cross-validation. By question: stratified, so every fold holds its
+// share of unanswerable questions. By document: the answerable questions of one document form a
+// fold (fit on the other documents' questions, report on this one's), the unanswerable ones are
+// dealt over the folds.
+import type { EvalQuestion } from '../eval/evaluate.js';
+
+/** The fold of each question (same order), 0..k−1. */
+export function foldsByQuestion(questions: readonly Pick<EvalQuestion, 'id' | 'answerable'>[], k: number): number[] {
+  const folds = new Array<number>(questions.length);
+  for (const answerable of [true, false]) {
+    questions
+      .map((question, i) => ({ question, i }))
+      .filter(({ question }) => question.answerable === answerable)
+      .sort((a, b) => (a.question.id < b.question.id ? -1 : a.question.id > b.question.id ? 1 : 0))
+      .forEach(({ i }, position) => {
+        folds[i] = position % k;
+      });
+  }
+  return folds;
+}
+
+/** The fold of each question by the document its first gold quote is from, and the documents in fold order. */
+export function foldsByDocument(questions: readonly Pick<EvalQuestion, 'answerable' | 'gold'>[]): { folds: number[]; documents: string[] } {
+  const documents = [...new Set(questions.flatMap((question) => (question.answerable ? [question.gold[0]!.doc] : [])))].sort();
+  let dealt = 0;
+  const folds = questions.map((question) => (question.answerable ? documents.indexOf(question.gold[0]!.doc) : dealt++ % documents.length));
+  return { folds, documents };
+}

@@ -1,0 +1,100 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerUnits } from '../../api/answer/answer-units.js';
+import { quoteUnits } from '../../api/answer/responses.js';
+import type { Engine } from '../../api/engine.js';
+import { loadEngine } from '../../api/load-engine.js';
+import { rankCandidates } from '../../api/retrieve/retriever.js';
+import { extractiveAnswer, memoryEngine } from '../fixtures/memory-engine.js';
+import { OFFLINE_MODEL } from '../fixtures/paths.js';
+import { buildTestIndex, writeCorpus } from '../fixtures/test-index.js';
+
+const document =
+  'Sociale omgeving\n' +
+  'In een gezonde sociale omgeving wonen mensen veilig en krijgen mensen steun. Dit geeft hen de mogelijkheid om zich te ontplooien. ' +
+  'De omgeving is onder te verdelen in netwerken en buurten.\n' +
+  'Stimuleer het gebruik van erkende interventies, zoals:\n' +
+  '• GoldenSports voor 65+\n' +
+  '• Beweegtuin voor ouderen\n\n' +
+  'Tips voor het bevorderen van inclusiviteit:\n\n' +
+  'Waarom is dit belangrijk?\n\n' +
+  'Jam Cultures\nJitske Kramer, September 2020\n\n' +
+  'Het weer was mooi in de zomer.';
+
+const engine = memoryEngine(document, ['Sociale omgeving', 'Stimuleer', 'Tips', 'Jam Cultures', 'Het weer']);
+
+async function unitsOf(question: string) {
+  const { question: analysed, passages } = await engine.retriever.candidates(question);
+  return answerUnits(rankCandidates(passages, engine.model.passage)).map((unit) => ({
+    kind: unit.kind,
+    text: unit.text,
+    sources: unit.sources.length,
+    analysed,
+  }));
+}
+
+describe('answer units', () => {
+  it('keep a sentence with the one that leans on it ("Dit …"), which never stands alone', async () => {
+    const units = await unitsOf('Waarom is een gezonde sociale omgeving goed voor mensen?');
+    expect(units).toContainEqual(
+      expect.objectContaining({
+        kind: 'sentences',
+        text: 'In een gezonde sociale omgeving wonen mensen veilig en krijgen mensen steun. Dit geeft hen de mogelijkheid om zich te ontplooien.',
+      }),
+    );
+    expect(units.some((unit) => unit.text.startsWith('Dit geeft'))).toBe(false);
+  });
+
+  it('offer a unit with the next one of its paragraph too', async () => {
+    const units = await unitsOf('Waarom is een gezonde sociale omgeving goed voor mensen?');
+    expect(units).toContainEqual(expect.objectContaining({ kind: 'pair', text: expect.stringMatching(/ontplooien\. De omgeving is onder te verdelen/) }));
+  });
+
+  it('bring a list with its introduction, and drop an introduction without items', async () => {
+    const units = await unitsOf('Welke erkende interventies zijn er, en wat is inclusiviteit?');
+    expect(units).toContainEqual(
+      expect.objectContaining({ kind: 'list', text: 'Stimuleer het gebruik van erkende interventies, zoals: GoldenSports voor 65+ Beweegtuin voor ouderen' }),
+    );
+    expect(units.some((unit) => unit.text.startsWith('Tips voor het bevorderen'))).toBe(false);
+  });
+
+  it('never stand on a question, a heading or a fragment', async () => {
+    const texts = (await unitsOf('Waarom is dit belangrijk voor de sociale omgeving?')).map((unit) => unit.text);
+    expect(texts.some((text) => text.startsWith('Waarom is dit belangrijk'))).toBe(false);
+    expect(texts.some((text) => text.startsWith('Sociale omgeving'))).toBe(false);
+  });
+
+  it('date a title with its byline, and answer with it only a question that asks when', async () => {
+    const when = await extractiveAnswer(engine, 'Van wanneer is het boek Jam Cultures?');
+    expect(when.assessment.ranked.map((scored) => scored.unit.text)).toContain('Jam Cultures Jitske Kramer, September 2020');
+    const who = await extractiveAnswer(engine, 'Wie is Jitske Kramer?');
+    expect(who.assessment.ranked.some((scored) => scored.unit.kind === 'byline')).toBe(false);
+  });
+});
+
+describe('the same sentence in two documents', () => {
+  const sentence = 'Mantelzorgers hebben recht op respijtzorg als de zorg hun te zwaar wordt.';
+  let twoVersions: Engine;
+
+  beforeAll(async () => {
+    const corpus = await writeCorpus({
+      'dossier-2020.txt': `Mantelzorg\n\n${sentence} De gemeente regelt dat met zorgaanbieders.\n\nIets anders over de buurt.`,
+      'dossier-2024.txt': `Mantelzorg\n\n${sentence} De gemeente regelt dat met zorgaanbieders.\n\nNog iets anders over sport.`,
+    });
+    ({ engine: twoVersions } = await loadEngine(await buildTestIndex(corpus), OFFLINE_MODEL));
+  });
+
+  it('is one unit with both sources, quoted once with a marker for each ("Zin. [1] [2]")', async () => {
+    const { assessment } = await extractiveAnswer(twoVersions, 'Wanneer hebben mantelzorgers recht op respijtzorg?');
+    const scored = assessment.ranked.find((candidate) => candidate.unit.text.startsWith(sentence))!;
+    expect(scored.unit.sources.map((source) => source.passage.passage.documentId).sort()).toEqual(['dossier-2020', 'dossier-2024']);
+    const { text, citations } = quoteUnits([scored]);
+    expect(text.split(sentence)).toHaveLength(2);
+    expect(text.startsWith(`${sentence} [1] [2]`)).toBe(true);
+    expect(
+      citations
+        .filter((citation) => citation.quote === sentence)
+        .map((citation) => citation.documentId)
+        .sort(),
+    ).toEqual(['dossier-2020', 'dossier-2024']);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { createVocabulary } from '../../api/index/vocabulary.js';
+import { loadDutchAnalyzer } from '../../api/language/load-analyzer.js';
+import { expandConcepts } from '../../api/retrieve/expand-concepts.js';
+
+const analyzer = loadDutchAnalyzer();
+const documents = [
+  'Een professionele kracht kan de zorg tijdelijk overnemen.',
+  'Eenzaamheid moet worden aangepakt op drie niveaus; die aanpak werkt.',
+  'Mensen met een depressie zoeken minder contact.',
+  'Zet vrijwilligers in bij de buurtactiviteiten.',
+];
+const frequencies = new Map<string, number>();
+for (const text of documents) for (const term of new Set(analyzer.indexTerms(text))) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+const vocabulary = createVocabulary(frequencies, documents.length);
+
+/** The index terms each concept of the question can be matched by. */
+function reach(question: string): Record<string, string[]> {
+  return Object.fromEntries(
+    expandConcepts(analyzer.concepts(question), vocabulary, analyzer.stem).map((concept) => [
+      concept.label,
+      concept.alternatives.flatMap((alternative) => alternative.terms).filter((term) => vocabulary.has(term)),
+    ]),
+  );
+}
+
+describe('concept expansion against the index', () => {
+  it('reaches the infinitive of a present-tense verb ("overneemt" → overnemen)', () => {
+    expect(reach('Wie neemt de zorg over als iemand het overneemt?').overneemt).toContain(analyzer.stem('overnemen'));
+  });
+
+  it('joins a separable verb with the particle it left at the end ("pakken … aan")', () => {
+    const found = reach('Hoe pakken we eenzaamheid aan?').pakken!;
+    expect(found).toEqual(expect.arrayContaining([analyzer.stem('aangepakt')]));
+  });
+
+  it('forgives one slip of the keyboard in a word the index does not know', () => {
+    expect(reach('Helpt het tegen depresie?').depresie).toEqual([analyzer.stem('depressie')]);
+  });
+
+  it('corrects no short word and no word the index knows', () => {
+    expect(reach('Wat zet je in?').zet).toEqual([analyzer.stem('zet')]);
+    expect(reach('Wat is een buis?').buis).toEqual([]);
+  });
+});
