@@ -53,9 +53,9 @@ export function answerUnits(passages: readonly RetrievedPassage[]): AnswerUnit[]
   const byText = new Map<string, AnswerUnit>();
   const claimed = new Set<string>();
   for (const passage of passages) {
-    for (const { sentences, kind } of unitsOfPassage(passage)) {
-      const text = sentences.map((sentence) => sentence.sentence.text).join(' ');
-      const same = byText.get(comparable(text));
+    for (const { indexes, kind, text, key } of layoutOf(passage)) {
+      const sentences = indexes.map((i) => passage.evidence.sentences[i]!);
+      const same = byText.get(key);
       if (same) {
         // The same words in another document (a second version of a dossier): one unit, both sources.
         if (!same.sources.some((source) => source.passage.passage.documentId === passage.passage.documentId)) same.sources.push({ passage, sentences });
@@ -66,11 +66,39 @@ export function answerUnits(passages: readonly RetrievedPassage[]): AnswerUnit[]
       if (claimed.has(span)) continue;
       claimed.add(span);
       const unit: AnswerUnit = { sources: [{ passage, sentences }], text, kind };
-      byText.set(comparable(text), unit);
+      byText.set(key, unit);
       units.push(unit);
     }
   }
   return units;
+}
+
+/** Where a passage's units lie among its sentences: the same for every question, so laid out once per passage. */
+interface Layout {
+  indexes: number[];
+  kind: UnitKind;
+  text: string;
+  /** The text as compared across documents. */
+  key: string;
+}
+
+/** Passages whose unit layout is kept between questions (bounded; colleagues' questions return to the same passages). */
+const LAID_OUT_PASSAGES = 4096;
+const layouts = new Map<string, { text: string; layout: Layout[] }>();
+
+function layoutOf(passage: RetrievedPassage): Layout[] {
+  const { id, text } = passage.passage;
+  const known = layouts.get(id);
+  // Keyed by id and checked against the text: a rebuilt index may give an id other words.
+  if (known && known.text === text) return known.layout;
+  const sentences = passage.evidence.sentences;
+  const layout = unitsOfPassage(passage).map(({ sentences: members, kind }) => {
+    const joined = members.map((sentence) => sentence.sentence.text).join(' ');
+    return { indexes: members.map((member) => sentences.indexOf(member)), kind, text: joined, key: comparable(joined) };
+  });
+  if (layouts.size >= LAID_OUT_PASSAGES) layouts.delete(layouts.keys().next().value!);
+  layouts.set(id, { text, layout });
+  return layout;
 }
 
 /** The sentences of a unit, as its main source holds them. */
