@@ -120,7 +120,7 @@ export async function evaluate(questions: readonly EvalQuestion[], client: EvalC
       id: question.id,
       question: question.question,
       lang: question.lang ?? 'nl',
-      kind: question.kind ?? (question.answerable ? 'unlabelled' : 'unanswerable'),
+      kind: question.kind ?? (question.answerable ? 'no kind' : 'no kind, unanswerable'),
       answerable: question.answerable,
       answered: response.answered,
       goldRank: rank === -1 ? null : rank + 1,
