@@ -5,7 +5,7 @@
 
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { type Logger, pino } from 'pino';
+import type { Logger } from 'pino';
 import { createChatClient } from './answer/llm/chat-completions.js';
 import { guardChatClient } from './answer/llm/upstream-guard.js';
 import { EXAMPLES_FILE, readExampleQuestions } from './answer/suggestions.js';
@@ -15,6 +15,7 @@ import { type Env, llmSettings, modelSettings, rateLimitPerMinute } from './env.
 import { AppError, errorBody } from './errors.js';
 import { isLoopbackHost, loopbackOrigins } from './http/origins.js';
 import { openLiveEngine } from './live-engine.js';
+import { createLogger } from './logger.js';
 import { messages } from './messages.js';
 import { configuredStore } from './store/configured.js';
 
@@ -31,7 +32,7 @@ export interface ServerOptions {
   logger?: Logger;
 }
 
-export async function startServer(env: Env, { reloadCheckMs, logger = pino({ level: env.LOG_LEVEL }) }: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer(env: Env, { reloadCheckMs, logger = createLogger(env.LOG_LEVEL) }: ServerOptions = {}): Promise<RunningServer> {
   const store = configuredStore(env);
   const engines = await openLiveEngine({
     source: store.source,

@@ -33,6 +33,9 @@ export async function loadTransformers(settings: ModelSettings): Promise<typeof 
   env.cacheDir = modelsDir;
   env.allowLocalModels = true;
   env.allowRemoteModels = settings.allowDownload;
+  // The library's own warnings ("Unable to fetch model file metadata …" when offline) reach a
+  // colleague's terminal between our messages; every failure that matters is reported by us.
+  env.logLevel = transformers.LogLevel.ERROR;
   return transformers;
 }
 
