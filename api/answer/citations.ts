@@ -2,8 +2,8 @@
 // in the document text the API serves and the link that shows it highlighted.
 import { type Citation, citationUrl } from '../contract.js';
 import type { Sentence } from '../language/sentences.js';
+import type { PassageRecord } from '../records.js';
 import { sectionOf } from '../retrieve/evidence.js';
-import type { PassageRecord } from '../store/store.js';
 
 export function citation(n: number, passage: PassageRecord, quote: Sentence): Citation {
   return {

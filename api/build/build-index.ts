@@ -18,8 +18,7 @@ import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { dutchSpellChecker } from '../language/dutch-lexicon.js';
 import { messages } from '../messages.js';
 import { createStageTimer, type StageTimer } from '../stage-timer.js';
-import { INDEX_FORMAT_VERSION } from '../store/embedded/index-files.js';
-import type { IndexWriter } from './built-index.js';
+import { INDEX_FORMAT_VERSION, type IndexWriter } from './built-index.js';
 import { corpusHash } from './corpus-hash.js';
 import { type DocumentCache, openDocumentCache, type ProcessedDocument } from './document-cache.js';
 

@@ -1,10 +1,12 @@
 // What a build produces, before any store keeps it: the documents, their passages with the
 // terms they are indexed by, the passage vectors when the model was there, and the files it
 // had to skip.
-import type { Chunk } from '../chunk/chunk-document.js';
 import type { IndexManifest } from '../contract.js';
-import type { CorpusDocument } from '../ingest/process-document.js';
+import type { Chunk, CorpusDocument } from '../records.js';
 import type { StageTimer } from '../stage-timer.js';
+
+/** Bump when cleaning, chunking, analysis or a store's files change what an index holds: every store refuses another. */
+export const INDEX_FORMAT_VERSION = 5;
 
 export interface BuiltIndex {
   manifest: IndexManifest;

@@ -8,10 +8,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Chunk } from '../chunk/chunk-document.js';
-import { DOCUMENT_KINDS } from '../contract.js';
 import type { CorpusFile } from '../ingest/corpus-files.js';
-import type { CorpusDocument } from '../ingest/process-document.js';
+import { type Chunk, type CorpusDocument, documentSchema, passageId, passageSpanSchema, spanOf } from '../records.js';
 
 /** What the build made of one document. */
 export interface ProcessedDocument {
@@ -34,27 +32,9 @@ export interface DocumentCache {
   retain(keys: ReadonlySet<string>): Promise<void>;
 }
 
-const sectionSchema = z.object({ title: z.string(), start: z.number().int().nonnegative() });
 const entrySchema = z.object({
-  document: z.object({
-    id: z.string(),
-    fileName: z.string(),
-    title: z.string(),
-    source: z.string().nullable(),
-    date: z.string().nullable(),
-    kind: z.enum(DOCUMENT_KINDS),
-    text: z.string(),
-    sections: z.array(sectionSchema),
-  }),
-  chunks: z.array(
-    z.object({
-      start: z.number().int().nonnegative(),
-      end: z.number().int().nonnegative(),
-      section: z.string().nullable(),
-      headings: z.array(sectionSchema),
-      tokens: z.number().int().nonnegative(),
-    }),
-  ),
+  document: documentSchema,
+  chunks: z.array(passageSpanSchema),
   terms: z.array(z.array(z.string())),
   dimensions: z.number().int().positive().nullable(),
 });
@@ -105,7 +85,7 @@ export async function openDocumentCache(dir: string, settings: unknown): Promise
         if (terms.length !== chunks.length) return null;
         const full: Chunk[] = chunks.map((chunk, i) => ({
           ...chunk,
-          id: `${document.id}:${i}`,
+          id: passageId(document.id, i),
           documentId: document.id,
           text: document.text.slice(chunk.start, chunk.end),
         }));
@@ -121,7 +101,7 @@ export async function openDocumentCache(dir: string, settings: unknown): Promise
       if (vectors && dimensions) await writeAtomically(join(dir, `${key}.vec`), joinVectors(vectors, dimensions));
       const stored = {
         document,
-        chunks: chunks.map(({ start, end, section, headings, tokens }) => ({ start, end, section, headings, tokens })),
+        chunks: chunks.map(spanOf),
         terms,
         dimensions,
       };

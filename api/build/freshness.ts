@@ -1,7 +1,7 @@
 // Decides whether the current index still matches the corpus and the configured model.
 import type { ChunkSettings } from '../chunk/chunk-document.js';
 import type { IndexManifest } from '../contract.js';
-import { INDEX_FORMAT_VERSION } from '../store/embedded/index-files.js';
+import { INDEX_FORMAT_VERSION } from './built-index.js';
 
 export interface ExpectedIndex {
   corpusHash: string;

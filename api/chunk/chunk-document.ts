@@ -1,25 +1,12 @@
 // Cuts a cleaned document into passages sized in model tokens, preferring paragraph, line and
 // sentence boundaries, each with its [start, end) offsets in the cleaned text and its section.
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
-import type { Section } from '../ingest/find-sections.js';
+import { type Chunk, passageId, type Section, sectionIndexAt } from '../records.js';
 import type { TokenCounter } from './token-counter.js';
 
 export interface ChunkSettings {
   chunkTokens: number;
   overlapTokens: number;
-}
-
-export interface Chunk {
-  id: string;
-  documentId: string;
-  start: number;
-  end: number;
-  text: string;
-  /** The section the chunk starts in. */
-  section: string | null;
-  /** Headings that start inside the chunk, so a quote from it can name its own section. */
-  headings: Section[];
-  tokens: number;
 }
 
 interface ChunkableDocument {
@@ -56,11 +43,11 @@ export async function chunkDocument(document: ChunkableDocument, tokens: TokenCo
     // The word-by-word count can be off by a token; at the model's limit, count exactly.
     if (count > limit - EXACT_COUNT_MARGIN) count = await tokens.exactCount(text);
     if (count > limit) throw new RangeError(`Chunk ${index} of ${document.id} has ${count} tokens (limit ${limit}).`);
-    const first = firstSectionAfter(document.sections, span.start);
+    const first = sectionIndexAt(document.sections, span.start) + 1; // the first section starting after it
     const headings: Section[] = [];
     for (let i = first; i < document.sections.length && document.sections[i]!.start < span.end; i++) headings.push(document.sections[i]!);
     chunks.push({
-      id: `${document.id}:${index}`,
+      id: passageId(document.id, index),
       documentId: document.id,
       start: span.start,
       end: span.end,
@@ -76,18 +63,6 @@ export async function chunkDocument(document: ChunkableDocument, tokens: TokenCo
 interface Span {
   start: number;
   end: number;
-}
-
-/** Index of the first section starting after `offset` (sections are in document order). */
-function firstSectionAfter(sections: readonly Section[], offset: number): number {
-  let low = 0;
-  let high = sections.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sections[middle]!.start <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 /**

@@ -1,8 +1,5 @@
 // Finds the section headings of a cleaned text, so each chunk can say which section it is in.
-export interface Section {
-  title: string;
-  start: number;
-}
+import type { Section } from '../records.js';
 
 const BYLINE = /(,\s*)?(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)?\s*\d{4}$/i;
 const DATE_LINE = /(^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$|\b\d{1,2} \p{L}+ \d{4}$)/u;
@@ -25,15 +22,6 @@ export function findSections(text: string, marked: ReadonlySet<string> = new Set
     if (line.text !== '') previousWasHeading = heading;
   });
   return sections;
-}
-
-export function sectionAt(sections: readonly Section[], offset: number): string | null {
-  let current: string | null = null;
-  for (const section of sections) {
-    if (section.start > offset) break;
-    current = section.title;
-  }
-  return current;
 }
 
 function isHeading(line: string): boolean {

@@ -4,28 +4,16 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { z } from 'zod';
-import { DOCUMENT_KINDS, type DocumentKind } from '../contract.js';
+import { DOCUMENT_KINDS } from '../contract.js';
 import type { SpellChecker } from '../language/dutch-lexicon.js';
+import type { CorpusDocument } from '../records.js';
 import { createStageTimer, type StageTimer } from '../stage-timer.js';
 import { attestedWords } from './attested-words.js';
 import { cleanText } from './clean-text.js';
 import type { CorpusFile } from './corpus-files.js';
-import { findSections, type Section } from './find-sections.js';
+import { findSections } from './find-sections.js';
 import { readDocument } from './read-document.js';
 import { UnreadableDocument } from './unreadable.js';
-
-export interface CorpusDocument {
-  id: string;
-  /** The file's path below the corpus folder. */
-  fileName: string;
-  title: string;
-  source: string | null;
-  date: string | null;
-  kind: DocumentKind;
-  /** The cleaned text: every offset in the index and the API refers to it. */
-  text: string;
-  sections: Section[];
-}
 
 const metadataSchema = z.object({
   title: z.string().min(1).optional(),

@@ -1,12 +1,11 @@
 // Measures how much of a question a passage and its sentences hold: the evidence that re-ranks
 // retrieval, decides whether to answer, and is what an extractive answer is composed from.
 
-import { sectionAt } from '../ingest/find-sections.js';
 import type { Alternative, DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { foldWord } from '../language/fold.js';
 import { type Sentence, splitSentences } from '../language/sentences.js';
 import { words } from '../language/words.js';
-import type { PassageRecord } from '../store/store.js';
+import { type PassageRecord, sectionAt } from '../records.js';
 import type { WeightedConcept } from './concept-weights.js';
 
 /**

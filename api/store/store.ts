@@ -3,22 +3,8 @@
 // database shared by several API processes.
 import type { DocumentSummary, DocumentWithText, IndexManifest, RetrievalMode } from '../contract.js';
 import type { Vocabulary } from '../index/vocabulary.js';
-import type { Section } from '../ingest/find-sections.js';
 import type { Concept } from '../language/dutch-analyzer.js';
-
-/** A passage as stored: its place in its document's cleaned text, and where it sits. */
-export interface PassageRecord {
-  id: string;
-  documentId: string;
-  documentTitle: string;
-  start: number;
-  end: number;
-  text: string;
-  /** The section the passage starts in. */
-  section: string | null;
-  /** Headings that start inside the passage, so a quote from it can name its own section. */
-  headings: Section[];
-}
+import type { PassageRecord } from '../records.js';
 
 export interface ScoredPassageId {
   id: string;

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Chunk, chunkDocument, PASSAGE_OVERHEAD_TOKENS } from '../../api/chunk/chunk-document.js';
+import { chunkDocument, PASSAGE_OVERHEAD_TOKENS } from '../../api/chunk/chunk-document.js';
 import { loadTokenCounter, type TokenCounter } from '../../api/chunk/token-counter.js';
 import { listCorpusFiles } from '../../api/ingest/corpus-files.js';
-import { type CorpusDocument, processDocument } from '../../api/ingest/process-document.js';
+import { processDocument } from '../../api/ingest/process-document.js';
 import { dutchSpellChecker } from '../../api/language/dutch-lexicon.js';
+import type { Chunk, CorpusDocument } from '../../api/records.js';
 import { sectionOf } from '../../api/retrieve/evidence.js';
 import { CORPUS_DIR, OFFLINE_MODEL } from '../fixtures/paths.js';
 

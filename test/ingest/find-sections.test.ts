@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findSections, sectionAt } from '../../api/ingest/find-sections.js';
+import { findSections } from '../../api/ingest/find-sections.js';
+import { sectionAt } from '../../api/records.js';
 
 const text = [
   'Kennisdossier - 8 juni 2020',

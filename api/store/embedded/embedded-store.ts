@@ -3,7 +3,8 @@
 import type { DocumentSummary } from '../../contract.js';
 import { LexicalIndex } from '../../index/lexical-index.js';
 import { VectorIndex } from '../../index/vector-index.js';
-import type { IndexStore, PassageRecord } from '../store.js';
+import { type PassageRecord, passageId } from '../../records.js';
+import type { IndexStore } from '../store.js';
 import type { IndexFiles, StoredDocument } from './index-files.js';
 
 export function openEmbeddedStore(files: IndexFiles): IndexStore {
@@ -18,7 +19,7 @@ export function openEmbeddedStore(files: IndexFiles): IndexStore {
   files.passages.forEach((passage, position) => {
     const number = chunkCounts.get(passage.documentId) ?? 0;
     chunkCounts.set(passage.documentId, number + 1);
-    const id = `${passage.documentId}:${number}`;
+    const id = passageId(passage.documentId, number);
     ids.push(id);
     positions.set(id, position);
   });

@@ -3,6 +3,7 @@
 import type { IndexWriter } from '../../build/built-index.js';
 import { buildLexicalIndex } from '../../index/lexical-index.js';
 import { DEFAULT_VECTOR_SETTINGS, VectorIndex } from '../../index/vector-index.js';
+import { spanOf } from '../../records.js';
 import { createStageTimer } from '../../stage-timer.js';
 import { writeIndexFiles } from './index-files.js';
 
@@ -16,7 +17,7 @@ export function embeddedIndexWriter(indexDir: string): IndexWriter {
         writeIndexFiles(indexDir, {
           manifest: { ...manifest, vector: vectorIndex ? DEFAULT_VECTOR_SETTINGS : null },
           documents,
-          passages: chunks.map(({ documentId, start, end, section, headings, tokens }) => ({ documentId, start, end, section, headings, tokens })),
+          passages: chunks.map((chunk) => ({ documentId: chunk.documentId, ...spanOf(chunk) })),
           lexical,
           vectors: vectorIndex,
         }),

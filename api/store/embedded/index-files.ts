@@ -11,41 +11,17 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DOCUMENT_KINDS, type IndexManifest, indexManifestSchema } from '../../contract.js';
+import { INDEX_FORMAT_VERSION } from '../../build/built-index.js';
+import { type IndexManifest, indexManifestSchema } from '../../contract.js';
 import { AppError } from '../../errors.js';
 import { DamagedIndexFile, decodeLexicalIndex, encodeLexicalIndex } from '../../index/lexical-file.js';
 import type { LexicalIndexData } from '../../index/lexical-index.js';
 import type { VectorIndex } from '../../index/vector-index.js';
 import { messages } from '../../messages.js';
+import { type CorpusDocument, documentSchema, type StoredPassage, storedPassageSchema } from '../../records.js';
 
-/** Bump when cleaning, chunking, analysis or these files change what an index holds. */
-export const INDEX_FORMAT_VERSION = 5;
-
-const sectionSchema = z.object({ title: z.string(), start: z.number().int().nonnegative() });
-
-const storedDocumentSchema = z.object({
-  id: z.string().min(1),
-  fileName: z.string(),
-  title: z.string(),
-  source: z.string().nullable(),
-  date: z.string().nullable(),
-  kind: z.enum(DOCUMENT_KINDS),
-  text: z.string(),
-  sections: z.array(sectionSchema),
-});
-
-const storedPassageSchema = z.object({
-  documentId: z.string().min(1),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-  section: z.string().nullable(),
-  headings: z.array(sectionSchema),
-  tokens: z.number().int().nonnegative(),
-});
-
-export type StoredDocument = z.infer<typeof storedDocumentSchema>;
-/** A passage as the files keep it; its id is `${documentId}:${its number within the document}`. */
-export type StoredPassage = z.infer<typeof storedPassageSchema>;
+/** A document as the files keep it. */
+export type StoredDocument = CorpusDocument;
 
 export interface IndexFiles {
   manifest: IndexManifest;
@@ -109,7 +85,7 @@ export async function readIndexFiles(indexDir: string): Promise<IndexFiles> {
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
     throw new AppError('index_incompatible', messages.indexFormat(manifest.formatVersion, INDEX_FORMAT_VERSION));
   }
-  const documents = await readValidated(dir, 'documents.json', z.array(storedDocumentSchema));
+  const documents = await readValidated(dir, 'documents.json', z.array(documentSchema));
   const passages = await readValidated(dir, 'passages.json', z.array(storedPassageSchema));
   let lexical: LexicalIndexData;
   try {

@@ -8,9 +8,9 @@ import { indexManifestSchema } from '../../contract.js';
 import { AppError } from '../../errors.js';
 import { rankByBm25 } from '../../index/bm25.js';
 import { createVocabulary } from '../../index/vocabulary.js';
-import type { Section } from '../../ingest/find-sections.js';
 import { messages } from '../../messages.js';
-import type { IndexStore, PassageRecord } from '../store.js';
+import { type PassageRecord, passageId, type Section } from '../../records.js';
+import type { IndexStore } from '../store.js';
 import { readOnly } from './pool.js';
 import { PGVECTOR_SETTINGS } from './postgres-writer.js';
 
@@ -73,7 +73,7 @@ export async function openPostgresStore(pool: pg.Pool, buildId: string): Promise
         list.positions.push(position);
         list.frequencies.push(frequency);
         lengths.set(position, term_count);
-        ids.set(position, `${document_id}:${chunk_no}`);
+        ids.set(position, passageId(document_id, chunk_no));
       }
       const ranked = rankByBm25(
         concepts,
@@ -99,7 +99,7 @@ export async function openPostgresStore(pool: pg.Pool, buildId: string): Promise
         );
         return result.rows;
       });
-      return rows.map((found) => ({ id: `${found.document_id}:${found.chunk_no}`, similarity: Number(found.similarity) }));
+      return rows.map((found) => ({ id: passageId(found.document_id, found.chunk_no), similarity: Number(found.similarity) }));
     },
 
     async passages(wanted) {
@@ -126,7 +126,7 @@ export async function openPostgresStore(pool: pg.Pool, buildId: string): Promise
       );
       const found = new Map(
         rows.map((passage): [string, PassageRecord] => {
-          const id = `${passage.document_id}:${passage.chunk_no}`;
+          const id = passageId(passage.document_id, passage.chunk_no);
           return [
             id,
             {

@@ -6,8 +6,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { BuiltIndex, IndexWriter } from '../../build/built-index.js';
-import type { Chunk } from '../../chunk/chunk-document.js';
-import type { CorpusDocument } from '../../ingest/process-document.js';
+import type { Chunk, CorpusDocument } from '../../records.js';
 import { createStageTimer } from '../../stage-timer.js';
 import { migrate } from './migrate.js';
 import { inTransaction, withDatabase } from './pool.js';

@@ -2,11 +2,12 @@ import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { INDEX_FORMAT_VERSION } from '../../../api/build/built-index.js';
 import { AppError } from '../../../api/errors.js';
 import { encodeLexicalIndex } from '../../../api/index/lexical-file.js';
 import { buildLexicalIndex } from '../../../api/index/lexical-index.js';
 import type { VectorIndex } from '../../../api/index/vector-index.js';
-import { INDEX_FORMAT_VERSION, type IndexBuild, readIndexFiles, readManifest, writeIndexFiles } from '../../../api/store/embedded/index-files.js';
+import { type IndexBuild, readIndexFiles, readManifest, writeIndexFiles } from '../../../api/store/embedded/index-files.js';
 import { testManifest } from '../../fixtures/manifest.js';
 
 const manifest = testManifest;

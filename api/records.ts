@@ -1,0 +1,79 @@
+// The records the pipeline hands along, defined once: a document as ingestion makes it and every
+// store keeps it, a passage as chunking cuts it (a span of its document's cleaned text) and the
+// one id a passage is known by. The schemas validate what comes back from disk or a database;
+// the types are derived from them.
+import { z } from 'zod';
+import { DOCUMENT_KINDS } from './contract-values.js';
+
+/** A section heading and where it starts in its document's cleaned text. */
+export const sectionSchema = z.object({ title: z.string(), start: z.number().int().nonnegative() });
+export type Section = z.infer<typeof sectionSchema>;
+
+export const documentSchema = z.object({
+  id: z.string().min(1),
+  /** The file's path below the corpus folder. */
+  fileName: z.string(),
+  title: z.string(),
+  source: z.string().nullable(),
+  date: z.string().nullable(),
+  kind: z.enum(DOCUMENT_KINDS),
+  /** The cleaned text: every offset in the index and the API refers to it. */
+  text: z.string(),
+  sections: z.array(sectionSchema),
+});
+/** A document as the build makes it and the stores keep it. */
+export type CorpusDocument = z.infer<typeof documentSchema>;
+
+/** A passage as its document keeps it: where it lies in the text, and its place among the sections. */
+export const passageSpanSchema = z.object({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  /** The section the passage starts in. */
+  section: z.string().nullable(),
+  /** Headings that start inside the passage, so a quote from it can name its own section. */
+  headings: z.array(sectionSchema),
+  /** Its length in the embedding model's tokens. */
+  tokens: z.number().int().nonnegative(),
+});
+export type PassageSpan = z.infer<typeof passageSpanSchema>;
+
+/** A passage with the document it belongs to: a row of an index. */
+export const storedPassageSchema = passageSpanSchema.extend({ documentId: z.string().min(1) });
+export type StoredPassage = z.infer<typeof storedPassageSchema>;
+
+/** A passage as chunking cuts it: with its id and its text. */
+export type Chunk = StoredPassage & { id: string; text: string };
+
+/** A passage as retrieval sees it: its text, and the title of its document. */
+export type PassageRecord = Omit<Chunk, 'tokens'> & { documentTitle: string };
+
+/** The one id a passage is known by: its document's id and its number within the document. */
+export function passageId(documentId: string, number: number): string {
+  return `${documentId}:${number}`;
+}
+
+/** The span of a passage, without what is known from elsewhere (its document, id and text). */
+export function spanOf({ start, end, section, headings, tokens }: PassageSpan): PassageSpan {
+  return { start, end, section, headings, tokens };
+}
+
+/**
+ * The index of the last section starting at or before `offset`, or -1 (sections in document
+ * order, found by bisection): where every "which section is this in" is answered.
+ */
+export function sectionIndexAt(sections: readonly Section[], offset: number): number {
+  let low = 0;
+  let high = sections.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sections[middle]!.start <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low - 1;
+}
+
+/** The title of the section `offset` falls in, or null before the first heading. */
+export function sectionAt(sections: readonly Section[], offset: number): string | null {
+  const index = sectionIndexAt(sections, offset);
+  return index === -1 ? null : sections[index]!.title;
+}
