@@ -18,9 +18,9 @@ import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { dutchSpellChecker } from '../language/dutch-lexicon.js';
 import { messages } from '../messages.js';
 import { createStageTimer, type StageTimer } from '../stage-timer.js';
-import { INDEX_FORMAT_VERSION, type IndexWriter } from './built-index.js';
+import { INDEX_FORMAT_VERSION, type IndexWriter, type ProcessedDocument } from './built-index.js';
 import { corpusHash } from './corpus-hash.js';
-import { type DocumentCache, openDocumentCache, type ProcessedDocument } from './document-cache.js';
+import { type DocumentCache, openDocumentCache } from './document-cache.js';
 
 export interface BuildOptions {
   corpusDir: string;
@@ -102,8 +102,8 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
   await saveToCache(cache, documents);
 
   onStage('index wegschrijven', 1);
-  const all = documents.map((entry) => entry.processed);
-  const chunks = all.flatMap((entry) => entry.chunks);
+  const built = documents.map(({ key, processed }) => ({ key, ...processed, vectors: load.status === 'ready' ? processed.vectors : null }));
+  const chunks = built.flatMap((entry) => entry.chunks);
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     builtAt: new Date().toISOString(),
@@ -118,21 +118,14 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
     chunking: options.chunking,
     vector: null,
     modes,
-    counts: { documents: all.length, chunks: chunks.length, tokens: chunks.reduce((sum, chunk) => sum + chunk.tokens, 0) },
+    counts: { documents: built.length, chunks: chunks.length, tokens: chunks.reduce((sum, chunk) => sum + chunk.tokens, 0) },
     skipped,
     reused: documents.filter((entry) => !entry.fresh).length,
     processed: documents.filter((entry) => entry.fresh).length,
     stageSeconds: {},
   };
-  const built = {
-    manifest,
-    documents: all.map((entry) => entry.document),
-    chunks,
-    terms: all.flatMap((entry) => entry.terms),
-    vectors: load.status === 'ready' ? all.flatMap((entry) => entry.vectors ?? []) : null,
-  };
   const finish = () => ({ ...manifest, buildSeconds: Math.round((performance.now() - started) / 100) / 10, stageSeconds: timer.seconds() });
-  await options.writer.write({ ...built, manifest: finish() }, timer);
+  await options.writer.write({ manifest: finish(), documents: built }, timer);
   onProgress(1);
   return finish();
 }

@@ -1,6 +1,6 @@
-// What a build produces, before any store keeps it: the documents, their passages with the
-// terms they are indexed by, the passage vectors when the model was there, and the files it
-// had to skip.
+// What a build produces, before any store keeps it: per document, what the build made of it
+// (its passages, the terms they are indexed by, their vectors when the model was there) under
+// the key that names it; the manifest says what the build was and which files it had to skip.
 import type { IndexManifest } from '../contract.js';
 import type { Chunk, CorpusDocument } from '../records.js';
 import type { StageTimer } from '../stage-timer.js';
@@ -8,14 +8,25 @@ import type { StageTimer } from '../stage-timer.js';
 /** Bump when cleaning, chunking, analysis or a store's files change what an index holds: every store refuses another. */
 export const INDEX_FORMAT_VERSION = 5;
 
+/** What the build made of one document. */
+export interface ProcessedDocument {
+  document: CorpusDocument;
+  chunks: Chunk[];
+  /** Index terms of each chunk, in chunk order. */
+  terms: string[][];
+  /** One vector per chunk, or null when the build had no embedding model. */
+  vectors: Float32Array[] | null;
+}
+
+/** A processed document under the key of its content and the build settings (the document cache's). */
+export interface BuiltDocument extends ProcessedDocument {
+  key: string;
+}
+
 export interface BuiltIndex {
   manifest: IndexManifest;
-  documents: CorpusDocument[];
-  chunks: Chunk[];
-  /** The analysed terms of each chunk, in chunk order. */
-  terms: string[][];
-  /** One vector per chunk, in chunk order; null in a lexical-only build. */
-  vectors: Float32Array[] | null;
+  /** In corpus order; their passages in that order are the index's passages. */
+  documents: BuiltDocument[];
 }
 
 /** Keeps a finished build: it becomes the live index at once and entirely, or not at all. */

@@ -9,17 +9,8 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { CorpusFile } from '../ingest/corpus-files.js';
-import { type Chunk, type CorpusDocument, documentSchema, passageId, passageSpanSchema, spanOf } from '../records.js';
-
-/** What the build made of one document. */
-export interface ProcessedDocument {
-  document: CorpusDocument;
-  chunks: Chunk[];
-  /** Index terms of each chunk, in chunk order. */
-  terms: string[][];
-  /** One vector per chunk, or null when the build had no embedding model. */
-  vectors: Float32Array[] | null;
-}
+import { type Chunk, documentSchema, passageId, passageSpanSchema, spanOf } from '../records.js';
+import type { ProcessedDocument } from './built-index.js';
 
 export interface DocumentCache {
   /** A hash of a file's bytes and its metadata's, known from its size and time when unchanged. */

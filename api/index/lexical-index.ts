@@ -5,6 +5,7 @@
 import type { Concept } from '../language/dutch-analyzer.js';
 import { compareCodeUnits, indexInSorted } from '../language/sorted.js';
 import { inverseDocumentFrequency, rankByBm25 } from './bm25.js';
+import { termFrequencies } from './term-frequencies.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface LexicalIndexData {
@@ -30,9 +31,7 @@ const MAX_FREQUENCY = 65_535;
 export function buildLexicalIndex(termLists: readonly (readonly string[])[]): LexicalIndexData {
   const postings = new Map<string, number[]>();
   termLists.forEach((terms, position) => {
-    const counts = new Map<string, number>();
-    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-    for (const [term, count] of counts) {
+    for (const [term, count] of termFrequencies(terms)) {
       let list = postings.get(term);
       if (!list) {
         list = [];

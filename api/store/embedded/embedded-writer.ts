@@ -9,15 +9,16 @@ import { writeIndexFiles } from './index-files.js';
 
 export function embeddedIndexWriter(indexDir: string): IndexWriter {
   return {
-    async write({ manifest, documents, chunks, terms, vectors }, timer = createStageTimer()) {
+    async write({ manifest, documents }, timer = createStageTimer()) {
       const dimensions = manifest.model.dimensions;
-      const lexical = timer.time('index', () => buildLexicalIndex(terms));
+      const lexical = timer.time('index', () => buildLexicalIndex(documents.flatMap((entry) => entry.terms)));
+      const vectors = dimensions && documents.every((entry) => entry.vectors) ? documents.flatMap((entry) => entry.vectors!) : null;
       const vectorIndex = timer.time('index', () => (vectors && dimensions ? VectorIndex.build(vectors, dimensions) : null));
       await timer.time('write', () =>
         writeIndexFiles(indexDir, {
           manifest: { ...manifest, vector: vectorIndex ? DEFAULT_VECTOR_SETTINGS : null },
-          documents,
-          passages: chunks.map((chunk) => ({ documentId: chunk.documentId, ...spanOf(chunk) })),
+          documents: documents.map((entry) => entry.document),
+          passages: documents.flatMap((entry) => entry.chunks.map((chunk) => ({ documentId: chunk.documentId, ...spanOf(chunk) }))),
           lexical,
           vectors: vectorIndex,
         }),

@@ -3,10 +3,9 @@
 // term statistics, and the switch of the live build. Every API instance sees the new build at
 // once or not at all; adding, replacing or removing one document is this one transaction, in
 // which only that document's rows are written. Documents no build holds any more are removed.
-import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import type { BuiltIndex, IndexWriter } from '../../build/built-index.js';
-import type { Chunk, CorpusDocument } from '../../records.js';
+import type { BuiltDocument, BuiltIndex, IndexWriter } from '../../build/built-index.js';
+import { termFrequencies } from '../../index/term-frequencies.js';
 import { createStageTimer } from '../../stage-timer.js';
 import { migrate } from './migrate.js';
 import { inTransaction, withDatabase } from './pool.js';
@@ -18,21 +17,17 @@ const BUILD_LOCK = 7_305_002_002;
 /** pgvector's HNSW defaults (m, ef_construction) and the ef_search questions use. */
 export const PGVECTOR_SETTINGS = { m: 16, efConstruction: 64, efSearch: 100 } as const;
 
-interface DocumentRows {
-  key: string;
-  document: CorpusDocument;
-  chunks: Chunk[];
-  terms: string[][];
-  vectors: Float32Array[] | null;
-}
+/** A document's rows, under its build key: with vectors they are other rows than without. */
+type DocumentRows = BuiltDocument;
 
 export function postgresIndexWriter(pool: pg.Pool): IndexWriter {
   return {
     async write(index, timer = createStageTimer()) {
-      const dimensions = index.vectors ? index.manifest.model.dimensions : null;
+      const dense = index.documents.every((entry) => entry.vectors !== null);
+      const dimensions = dense ? index.manifest.model.dimensions : null;
       await withDatabase(() => migrate(pool, { vectors: dimensions !== null }));
-      const rows = timer.time('index', () => documentRows(index));
-      const stats = timer.time('index', () => termStatistics(index.terms));
+      const rows = index.documents.map((entry) => ({ ...entry, key: dimensions ? `${entry.key}:dense` : entry.key }));
+      const stats = timer.time('index', () => termStatistics(index.documents.flatMap((entry) => entry.terms)));
       const manifest = { ...index.manifest, vector: dimensions ? PGVECTOR_SETTINGS : null };
       await timer.time('write', () => writeBuild(pool, rows, stats, manifest, dimensions));
     },
@@ -134,9 +129,7 @@ async function insertDocument(client: pg.PoolClient, { key, document, chunks, te
   const postingChunks: number[] = [];
   const postingFrequencies: number[] = [];
   terms.forEach((list, chunkNo) => {
-    const counts = new Map<string, number>();
-    for (const term of list) counts.set(term, (counts.get(term) ?? 0) + 1);
-    for (const [term, count] of counts) {
+    for (const [term, count] of termFrequencies(list)) {
       postingTerms.push(term);
       postingChunks.push(chunkNo);
       postingFrequencies.push(count);
@@ -148,38 +141,12 @@ async function insertDocument(client: pg.PoolClient, { key, document, chunks, te
   );
 }
 
-/** The build's documents with their passages, each under a key of its content and the build settings. */
-function documentRows({ manifest, documents, chunks, terms, vectors }: BuiltIndex): DocumentRows[] {
-  const byDocument = new Map<string, number[]>();
-  chunks.forEach((chunk, i) => {
-    let list = byDocument.get(chunk.documentId);
-    if (!list) {
-      list = [];
-      byDocument.set(chunk.documentId, list);
-    }
-    list.push(i);
-  });
-  const settings = JSON.stringify([manifest.formatVersion, manifest.model.id, manifest.model.dtype, manifest.chunking, vectors !== null]);
-  return documents.map((document) => {
-    const positions = byDocument.get(document.id) ?? [];
-    const documentChunks = positions.map((i) => chunks[i]!);
-    const documentTerms = positions.map((i) => terms[i]!);
-    const hash = createHash('sha256');
-    hash.update(settings);
-    hash.update(
-      JSON.stringify({ ...document, chunks: documentChunks.map(({ start, end, section, headings, tokens }) => [start, end, section, headings, tokens]) }),
-    );
-    hash.update(JSON.stringify(documentTerms));
-    return { key: hash.digest('hex'), document, chunks: documentChunks, terms: documentTerms, vectors: vectors ? positions.map((i) => vectors[i]!) : null };
-  });
-}
-
 function termStatistics(termLists: readonly (readonly string[])[]) {
   const df = new Map<string, number>();
   let totalLength = 0;
   for (const list of termLists) {
     totalLength += list.length;
-    for (const term of new Set(list)) df.set(term, (df.get(term) ?? 0) + 1);
+    for (const term of termFrequencies(list).keys()) df.set(term, (df.get(term) ?? 0) + 1);
   }
   return { terms: [...df.keys()], df: [...df.values()], passageCount: termLists.length, totalLength };
 }
