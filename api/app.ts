@@ -13,13 +13,13 @@ import { requestId } from 'hono/request-id';
 import { timeout } from 'hono/timeout';
 import { type Logger, pino } from 'pino';
 import { createAnswerers } from './answer/answerers.js';
-import { createAskService } from './answer/ask-service.js';
+import { type AskService, createAskService } from './answer/ask-service.js';
 import type { ChatClient } from './answer/llm/chat-completions.js';
 import type { BreakerState } from './answer/llm/upstream-guard.js';
 import { answerableExamples } from './answer/suggestions.js';
 import type { AnswerMode, HealthReport } from './contract.js';
-import type { EngineSource } from './engine.js';
-import { DEFAULT_MAX_BODY_BYTES } from './env.js';
+import type { Engine, EngineSource } from './engine.js';
+import { defaults } from './env.js';
 import { AppError, errorBody } from './errors.js';
 import type { FeedbackStore } from './feedback/feedback-store.js';
 import { accessLog } from './http/access-log.js';
@@ -64,7 +64,6 @@ export interface AppDeps {
   exampleQuestions?: () => Promise<readonly string[]>;
 }
 
-const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 /** Without a configured store, a verdict cannot be kept: say so rather than pretend. */
 const unavailableFeedback: FeedbackStore = {
   add: () => Promise.reject(new AppError('feedback_unavailable', messages.feedbackUnavailable)),
@@ -79,13 +78,13 @@ export function createApp({
   health,
   chat = null,
   defaultMode = 'extractive',
-  maxBodyBytes = DEFAULT_MAX_BODY_BYTES,
+  maxBodyBytes = defaults.MAX_BODY_BYTES,
   ownOrigins = [],
   allowedOrigins = [],
   webRoot,
   rateLimitPerMinute = 0,
   trustProxy = false,
-  requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS,
+  requestTimeoutMs = defaults.REQUEST_TIMEOUT_MS,
   llmDeadlineMs,
   https = false,
   logger = pino({ level: 'silent' }),
@@ -94,15 +93,22 @@ export function createApp({
   exampleQuestions = async () => [],
 }: AppDeps) {
   const onFallback = (reason: string, detail: string) => logger.warn({ reason, detail }, 'language model not used');
+  // One ask service per engine (per live index), built when that engine first answers.
+  const services = new WeakMap<Engine, AskService>();
   const askService = () => {
     const current = engine();
-    return createAskService({
-      engine: current,
-      answerers: createAnswerers({ analyzer: current.analyzer, chat, onFallback }),
-      chat,
-      defaultMode,
-      ...(llmDeadlineMs ? { llmDeadlineMs } : {}),
-    });
+    let service = services.get(current);
+    if (!service) {
+      service = createAskService({
+        engine: current,
+        answerers: createAnswerers({ analyzer: current.analyzer, chat, onFallback }),
+        chat,
+        defaultMode,
+        ...(llmDeadlineMs ? { llmDeadlineMs } : {}),
+      });
+      services.set(current, service);
+    }
+    return service;
   };
   const healthWithLlm = (): HealthReport => ({
     ...health(),

@@ -3,10 +3,10 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ANSWER_MODES } from './contract.js';
-import { isLoopbackHost, normalizeOrigin } from './http/origins.js';
+import { isLoopbackHost, loopbackOrigins, normalizeOrigin } from './http/origins.js';
 
 /** Largest request body accepted: a question of 2,000 characters with ten earlier turns fits. */
-export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
 /** An empty value (as in .env.example) means unset. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
@@ -60,6 +60,9 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Every setting at its default: the one place a default is written is the schema above. */
+export const defaults: Env = envSchema.parse({});
+
 /** Parses one origin setting; a bad entry is reported with the variable and the entry itself. */
 function origin(variable: string) {
   return (entry: string, context: z.RefinementCtx): string => {
@@ -108,6 +111,34 @@ export function buildSettings(env: Env) {
 
 export function chunkSettings(env: Env) {
   return { chunkTokens: env.CHUNK_TOKENS, overlapTokens: env.CHUNK_OVERLAP_TOKENS };
+}
+
+/** Passage sizes at their defaults, as a build without CHUNK_* settings cuts them. */
+export const DEFAULT_CHUNKING = chunkSettings(defaults);
+
+/** The server's own origins: loopback when it listens there (or everywhere), and PUBLIC_URL. */
+export function ownOrigins(env: Env): string[] {
+  return [
+    ...(isLoopbackHost(env.HOST) || env.HOST === '0.0.0.0' || env.HOST === '::' ? loopbackOrigins(env.PORT) : []),
+    ...(env.PUBLIC_URL ? [env.PUBLIC_URL] : []),
+  ];
+}
+
+/** What the HTTP app takes from the environment (app.ts's options of the same names). */
+export function httpSettings(env: Env) {
+  return {
+    defaultMode: env.ANSWER_MODE,
+    maxBodyBytes: env.MAX_BODY_BYTES,
+    ownOrigins: ownOrigins(env),
+    allowedOrigins: env.ALLOWED_ORIGINS,
+    webRoot: env.WEB_ROOT,
+    rateLimitPerMinute: rateLimitPerMinute(env),
+    trustProxy: env.TRUST_PROXY,
+    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    llmDeadlineMs: env.LLM_TIMEOUT_MS,
+    https: env.PUBLIC_URL?.startsWith('https:') ?? false,
+    logQuestions: env.LOG_QUESTIONS,
+  };
 }
 
 export interface LlmSettings {

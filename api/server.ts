@@ -11,9 +11,8 @@ import { guardChatClient } from './answer/llm/upstream-guard.js';
 import { EXAMPLES_FILE, readExampleQuestions } from './answer/suggestions.js';
 import { createApp } from './app.js';
 import type { HealthReport } from './contract.js';
-import { type Env, llmSettings, modelSettings, rateLimitPerMinute } from './env.js';
+import { type Env, httpSettings, llmSettings, modelSettings } from './env.js';
 import { AppError, errorBody } from './errors.js';
-import { isLoopbackHost, loopbackOrigins } from './http/origins.js';
 import { openLiveEngine } from './live-engine.js';
 import { createLogger } from './logger.js';
 import { messages } from './messages.js';
@@ -61,10 +60,6 @@ export async function startServer(env: Env, { reloadCheckMs, logger = createLogg
   const chat = llm
     ? guardChatClient(createChatClient(llm), { maxConcurrent: llm.maxConcurrent, failureThreshold: llm.breakerFailures, cooldownMs: llm.breakerCooldownMs })
     : null;
-  const ownOrigins = [
-    ...(isLoopbackHost(env.HOST) || env.HOST === '0.0.0.0' || env.HOST === '::' ? loopbackOrigins(env.PORT) : []),
-    ...(env.PUBLIC_URL ? [env.PUBLIC_URL] : []),
-  ];
   const app = createApp({
     engine: () => {
       const engine = engines.current();
@@ -73,18 +68,8 @@ export async function startServer(env: Env, { reloadCheckMs, logger = createLogg
     },
     health,
     chat,
-    defaultMode: env.ANSWER_MODE,
-    maxBodyBytes: env.MAX_BODY_BYTES,
-    ownOrigins,
-    allowedOrigins: env.ALLOWED_ORIGINS,
-    webRoot: env.WEB_ROOT,
-    rateLimitPerMinute: rateLimitPerMinute(env),
-    trustProxy: env.TRUST_PROXY,
-    requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
-    llmDeadlineMs: env.LLM_TIMEOUT_MS,
-    https: env.PUBLIC_URL?.startsWith('https:') ?? false,
+    ...httpSettings(env),
     logger,
-    logQuestions: env.LOG_QUESTIONS,
     feedback: store.feedback,
     exampleQuestions: () => readExampleQuestions(join(env.CORPUS_DIR, EXAMPLES_FILE), (message) => logger.warn(message)),
   });

@@ -8,6 +8,7 @@
 import type { AnswerMode, AskRequest, AskResponse, HistoryTurn } from '../contract.js';
 import { deadline } from '../deadline.js';
 import type { Engine } from '../engine.js';
+import { defaults } from '../env.js';
 import type { Retrieval } from '../retrieve/retriever.js';
 import { type Assessment, readQuestion } from './answerability.js';
 import type { Answerer, Send } from './answerers.js';
@@ -39,8 +40,6 @@ export interface AskService {
   stream(request: AskRequest, send: Send, options?: AskOptions): Promise<AskResponse>;
 }
 
-const DEFAULT_LLM_DEADLINE_MS = 30_000;
-
 interface Reading {
   question: string;
   retrieval: Retrieval;
@@ -48,7 +47,7 @@ interface Reading {
   followUpOf: string | null;
 }
 
-export function createAskService({ engine, answerers, chat, defaultMode, llmDeadlineMs = DEFAULT_LLM_DEADLINE_MS }: AskServiceDeps): AskService {
+export function createAskService({ engine, answerers, chat, defaultMode, llmDeadlineMs = defaults.LLM_TIMEOUT_MS }: AskServiceDeps): AskService {
   async function read(question: string, k: number, followUpOf: string | null = null): Promise<Reading> {
     return { question, ...(await readQuestion(engine, question, k)), followUpOf };
   }

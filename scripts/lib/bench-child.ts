@@ -1,9 +1,8 @@
 // The benchmark's child processes, so each has its own memory to measure:
 //   build   runs an index build quietly, prints { manifest, maxRssMb } as JSON
 //   serve   starts the server, prints { url } as JSON once it listens, serves until killed
-import { buildIndex } from '../../api/build/build-index.js';
-import { buildSettings, chunkSettings, modelSettings, readEnv } from '../../api/env.js';
-import { loadDutchAnalyzer } from '../../api/language/load-analyzer.js';
+import { buildFromEnv } from '../../api/build/build-from-env.js';
+import { readEnv } from '../../api/env.js';
 import { startServer } from '../../api/server.js';
 import { configuredStore } from '../../api/store/configured.js';
 
@@ -16,15 +15,8 @@ const quiet = () => {
 const report = (value: unknown) => process.stdout.write(`${JSON.stringify(value)}\n`);
 
 if (role === 'build') {
-  const settings = buildSettings(env);
   const store = configuredStore(env);
-  const manifest = await buildIndex({
-    ...settings,
-    model: modelSettings(env),
-    chunking: chunkSettings(env),
-    analyzer: loadDutchAnalyzer(),
-    writer: store.writer,
-  });
+  const manifest = await buildFromEnv(env, { writer: store.writer });
   await store.source.close();
   report({ manifest, maxRssMb: process.resourceUsage().maxRSS / 1024 });
 } else if (role === 'serve') {

@@ -1,10 +1,9 @@
 // Runs an index build in the terminal: a progress bar per stage, a line per skipped file and a
 // summary at the end.
 import cliProgress from 'cli-progress';
-import { buildIndex } from '../../api/build/build-index.js';
+import { buildFromEnv } from '../../api/build/build-from-env.js';
 import type { IndexManifest } from '../../api/contract.js';
-import { buildSettings, chunkSettings, type Env, modelSettings } from '../../api/env.js';
-import { loadDutchAnalyzer } from '../../api/language/load-analyzer.js';
+import { buildSettings, type Env } from '../../api/env.js';
 import { configuredStore } from '../../api/store/configured.js';
 
 export async function runBuild(env: Env): Promise<IndexManifest> {
@@ -18,11 +17,7 @@ export async function runBuild(env: Env): Promise<IndexManifest> {
   const store = configuredStore(env);
   console.log(`Index bouwen uit ${settings.corpusDir}${env.STORE === 'postgres' ? ' naar PostgreSQL' : ''} …`);
   try {
-    const manifest = await buildIndex({
-      ...settings,
-      model: modelSettings(env),
-      chunking: chunkSettings(env),
-      analyzer: loadDutchAnalyzer(),
+    const manifest = await buildFromEnv(env, {
       writer: store.writer,
       onStage(stage, total) {
         if (active) bar.stop();

@@ -1,10 +1,12 @@
 // The build over real files: unreadable files are skipped and named, unchanged documents are
 // taken from the cache, and an incremental build ends where a full build would.
+
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../api/build/build-index.js';
+import { DEFAULT_CHUNKING } from '../../api/env.js';
 import { loadDutchAnalyzer } from '../../api/language/load-analyzer.js';
 import { embeddedIndexWriter } from '../../api/store/embedded/embedded-writer.js';
 import { readIndexFiles } from '../../api/store/embedded/index-files.js';
@@ -18,7 +20,7 @@ async function build(corpusDir: string, indexDir: string, warnings: string[] = [
     cacheDir: join(indexDir, 'cache'),
     maxDocumentBytes: 100_000,
     model: OFFLINE_MODEL,
-    chunking: { chunkTokens: 200, overlapTokens: 40 },
+    chunking: DEFAULT_CHUNKING,
     analyzer: loadDutchAnalyzer(),
     writer: embeddedIndexWriter(indexDir),
     onWarning: (warning) => warnings.push(warning),

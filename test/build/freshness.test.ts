@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { staleReasons } from '../../api/build/freshness.js';
+import { DEFAULT_CHUNKING } from '../../api/env.js';
 import { testManifest as manifest } from '../fixtures/manifest.js';
 
 describe('staleReasons', () => {
@@ -8,7 +9,7 @@ describe('staleReasons', () => {
     modelId: 'Xenova/multilingual-e5-small',
     dtype: 'q8',
     weightsAvailable: false,
-    chunking: { chunkTokens: 200, overlapTokens: 40 },
+    chunking: DEFAULT_CHUNKING,
   };
 
   it('finds nothing wrong with a matching index', () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { chunkDocument, PASSAGE_OVERHEAD_TOKENS } from '../../api/chunk/chunk-document.js';
 import { loadTokenCounter, type TokenCounter } from '../../api/chunk/token-counter.js';
+import { DEFAULT_CHUNKING } from '../../api/env.js';
 import { listCorpusFiles } from '../../api/ingest/corpus-files.js';
 import { processDocument } from '../../api/ingest/process-document.js';
 import { dutchSpellChecker } from '../../api/language/dutch-lexicon.js';
@@ -17,7 +18,7 @@ beforeAll(async () => {
   documents = await Promise.all(
     (await listCorpusFiles(CORPUS_DIR)).map((file) => processDocument(file, { spell: dutchSpellChecker(), maxBytes: 100_000_000 })),
   );
-  chunks = (await Promise.all(documents.map((document) => chunkDocument(document, tokens, { chunkTokens: 200, overlapTokens: 40 })))).flat();
+  chunks = (await Promise.all(documents.map((document) => chunkDocument(document, tokens, DEFAULT_CHUNKING)))).flat();
 });
 
 describe('token counting', () => {

@@ -2,6 +2,7 @@
 // served by pglite-socket) with the `pg` driver: migrations, the same answers as the embedded
 // index, builds that replace and remove documents in one transaction, a database that goes away
 // and comes back, vectors, and feedback.
+
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { buildIndex } from '../../api/build/build-index.js';
 import { askResponseSchema, documentSchema } from '../../api/contract.js';
+import { DEFAULT_CHUNKING } from '../../api/env.js';
 import { postgresFeedbackStore } from '../../api/feedback/postgres-feedback-store.js';
 import { loadDutchAnalyzer } from '../../api/language/load-analyzer.js';
 import { engineForStore, loadEngine } from '../../api/load-engine.js';
@@ -42,7 +44,7 @@ async function buildInto(corpusDir: string, model = OFFLINE_MODEL, cacheDir?: st
     cacheDir: cacheDir ?? join(await mkdtemp(join(tmpdir(), 'bronwijzer-pg-cache-')), 'cache'),
     maxDocumentBytes: 100_000_000,
     model,
-    chunking: { chunkTokens: 200, overlapTokens: 40 },
+    chunking: DEFAULT_CHUNKING,
     analyzer: loadDutchAnalyzer(),
     writer: postgresIndexWriter(pool),
   });

@@ -1,6 +1,7 @@
 // Two API processes on one PostgreSQL, as behind a load balancer: a build made while both serve
 // becomes visible to both, whole (never half-written), without a failed request; a removed
 // document is gone from both.
+
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -8,6 +9,7 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../../api/build/build-index.js';
+import { DEFAULT_CHUNKING } from '../../api/env.js';
 import { loadDutchAnalyzer } from '../../api/language/load-analyzer.js';
 import { createPool } from '../../api/store/postgres/pool.js';
 import { postgresIndexWriter } from '../../api/store/postgres/postgres-writer.js';
@@ -29,7 +31,7 @@ async function build(files: Record<string, string>) {
     cacheDir,
     maxDocumentBytes: 100_000_000,
     model: OFFLINE_MODEL,
-    chunking: { chunkTokens: 200, overlapTokens: 40 },
+    chunking: DEFAULT_CHUNKING,
     analyzer: loadDutchAnalyzer(),
     writer: postgresIndexWriter(pool),
   });

@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UNIT_FEATURES } from '../../../api/answer/unit-features.js';
 import { VERDICT_FEATURES } from '../../../api/answer/verdict-features.js';
-import { buildIndex } from '../../../api/build/build-index.js';
+import { buildFromEnv } from '../../../api/build/build-from-env.js';
 import type { Engine } from '../../../api/engine.js';
-import { buildSettings, chunkSettings, type Env } from '../../../api/env.js';
-import { loadDutchAnalyzer } from '../../../api/language/load-analyzer.js';
+import type { Env } from '../../../api/env.js';
 import { FITTED_MODEL_FORMAT, type FittedModel } from '../../../api/learn/fitted-model.js';
 import type { LinearModel } from '../../../api/learn/linear-model.js';
 import { loadEngine } from '../../../api/load-engine.js';
@@ -36,17 +35,7 @@ export interface TrainingRun {
 export async function trainingEngine(env: Env): Promise<Engine> {
   const indexDir = await mkdtemp(join(tmpdir(), 'bronwijzer-train-'));
   const model = tokenizerOnlyModels(env.MODELS_DIR, env.EMBEDDING_MODEL);
-  const { corpusDir, maxDocumentBytes } = buildSettings(env);
-  await buildIndex({
-    corpusDir,
-    cacheDir: join(indexDir, 'cache'),
-    maxDocumentBytes,
-    model,
-    chunking: chunkSettings(env),
-    analyzer: loadDutchAnalyzer(),
-    writer: embeddedIndexWriter(indexDir),
-    onWarning: () => {},
-  });
+  await buildFromEnv(env, { cacheDir: join(indexDir, 'cache'), model, writer: embeddedIndexWriter(indexDir) });
   return (await loadEngine(indexDir, model, undefined, untrainedModel())).engine;
 }
 
