@@ -14,6 +14,7 @@ import type { Engine } from '../../api/engine.js';
 import { memoryEngine } from '../fixtures/memory-engine.js';
 import { memoryLogger } from '../fixtures/memory-logger.js';
 import { postJson } from '../fixtures/test-index.js';
+import { until } from '../fixtures/until.js';
 import { hanging, LLM_BASE, llmHandlers } from '../mocks/llm-handlers.js';
 
 const server = setupServer(llmHandlers.normal);
@@ -78,11 +79,10 @@ describe('a hanging language model', () => {
     const { app } = llmApp({ timeoutMs: 10_000, deadlineMs: 10_000 });
     const client = new AbortController();
     const pending = Promise.resolve(app.request('/api/ask', postJson({ question: 'Wat is respijtzorg?' }, { signal: client.signal }))).catch(() => null);
-    while (hanging.calls === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(() => hanging.calls > 0, 'the request to reach the language model');
     client.abort();
     await pending;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(hanging.aborted).toBe(1);
+    await until(() => hanging.aborted === 1, 'the upstream call to be aborted', { timeoutMs: 2_000 });
   });
 });
 
@@ -107,7 +107,9 @@ describe('requests', () => {
   it.each([null, [], 'vraag', { question: 5 }, { question: 'x', history: [null] }])('explains a wrong body %j in Dutch', async (body) => {
     const response = await app.request('/api/ask', postJson(JSON.stringify(body)));
     expect(response.status).toBe(400);
-    const { error } = (await response.json()) as { error: { message: string } };
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe('invalid_request');
+    expect(error.message).toMatch(/\b(vraag|JSON-object|tekst|eerdere)\b/); // Dutch, and says what to send
     expect(error.message).not.toMatch(/expected|received|invalid input/i);
   });
 

@@ -10,6 +10,7 @@ import { freePort } from '../../scripts/lib/free-port.js';
 import { memoryLogger } from '../fixtures/memory-logger.js';
 import { OFFLINE_MODEL } from '../fixtures/paths.js';
 import { buildTestIndexInto, SMALL_CORPUS, writeCorpus } from '../fixtures/test-index.js';
+import { until } from '../fixtures/until.js';
 
 let server: RunningServer;
 let indexDir: string;
@@ -41,13 +42,6 @@ const ask = async (question: string) => {
   });
   return { status: response.status, body: (await response.json()) as { answered: boolean; citations: { documentId: string }[] } };
 };
-async function until(condition: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe('live reload', () => {
   it('switches to a new build while answering, failing no request', async () => {
@@ -61,7 +55,7 @@ describe('live reload', () => {
 
     const corpus = await writeCorpus({ ...SMALL_CORPUS, 'buurthuis.txt': 'Buurthuizen\n\nEen buurthuis is een laagdrempelige ontmoetingsplek voor bewoners.' });
     await buildTestIndexInto(corpus, indexDir);
-    await until(async () => (await health()).manifest.counts.documents === 3);
+    await until(async () => (await health()).manifest.counts.documents === 3, 'the server to serve the build with three documents');
     asking = false;
     await Promise.all(askers);
 
@@ -81,7 +75,7 @@ describe('live reload', () => {
     await symlink(join('builds', 'zzz-damaged'), join(indexDir, 'current.tmp'));
     await rename(join(indexDir, 'current.tmp'), join(indexDir, 'current'));
 
-    await until(async () => logged().includes('Nieuwe index geweigerd'));
+    await until(async () => logged().includes('Nieuwe index geweigerd'), 'the damaged build to be refused');
     expect((await health()).manifest.builtAt).toBe(before.manifest.builtAt);
     const answer = await ask('Wat is een buurthuis?');
     expect(answer.status).toBe(200);

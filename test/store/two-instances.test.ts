@@ -18,6 +18,7 @@ import { type LocalPostgres, startLocalPostgres } from '../../scripts/lib/pglite
 import { OFFLINE_MODEL } from '../fixtures/paths.js';
 import { startServerProcess } from '../fixtures/server-process.js';
 import { postJson, SMALL_CORPUS, writeCorpus } from '../fixtures/test-index.js';
+import { until } from '../fixtures/until.js';
 
 let database: LocalPostgres;
 let pool: pg.Pool;
@@ -94,12 +95,15 @@ describe('two API instances on one PostgreSQL', () => {
     ]);
 
     await build({ ...SMALL_CORPUS, 'buurthuis.txt': 'Buurthuizen\n\nEen buurthuis is een laagdrempelige ontmoetingsplek voor bewoners.' });
-    const deadline = Date.now() + 15_000;
     let after = await Promise.all(urls.map(liveBuildOf));
-    while ((after[0] === before[0] || after[1] === before[1]) && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      after = await Promise.all(urls.map(liveBuildOf));
-    }
+    await until(
+      async () => {
+        after = await Promise.all(urls.map(liveBuildOf));
+        return after[0] !== before[0] && after[1] !== before[1];
+      },
+      'both instances to switch to the new build',
+      { everyMs: 50 },
+    );
     asking = false;
     await Promise.all(askers);
 
@@ -115,8 +119,7 @@ describe('two API instances on one PostgreSQL', () => {
     const { 'eenzaamheid.md': _removed, ...rest } = SMALL_CORPUS;
     await build({ ...rest, 'buurthuis.txt': 'Buurthuizen\n\nEen buurthuis is een laagdrempelige ontmoetingsplek voor bewoners.' });
     for (const url of urls) {
-      const deadline = Date.now() + 15_000;
-      while ((await fetch(`${url}/api/documents/eenzaamheid`)).status !== 404 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      await until(async () => (await fetch(`${url}/api/documents/eenzaamheid`)).status === 404, `${url} to drop the removed document`, { everyMs: 50 });
       expect((await fetch(`${url}/api/documents/eenzaamheid`)).status).toBe(404);
       expect(await documentIds(url)).toEqual(['buurthuis', 'mantelzorg']);
     }
