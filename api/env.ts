@@ -28,6 +28,8 @@ const envSchema = z.object({
   CHUNK_TOKENS: z.coerce.number().int().min(32).max(500).default(200),
   CHUNK_OVERLAP_TOKENS: z.coerce.number().int().min(0).max(200).default(40),
   MAX_DOCUMENT_MB: z.coerce.number().positive().max(10_000).default(100),
+  DOCUMENT_TIMEOUT_S: z.coerce.number().positive().max(3600).default(60),
+  DOCUMENT_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(256),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
   PUBLIC_URL: optional(z.string().transform(origin('PUBLIC_URL'))),
   ALLOWED_ORIGINS: z
@@ -106,7 +108,13 @@ export function modelSettings(env: Env) {
 }
 
 export function buildSettings(env: Env) {
-  return { corpusDir: env.CORPUS_DIR, indexDir: env.INDEX_DIR, cacheDir: join(env.INDEX_DIR, 'cache'), maxDocumentBytes: env.MAX_DOCUMENT_MB * 1_000_000 };
+  return {
+    corpusDir: env.CORPUS_DIR,
+    indexDir: env.INDEX_DIR,
+    cacheDir: join(env.INDEX_DIR, 'cache'),
+    maxDocumentBytes: env.MAX_DOCUMENT_MB * 1_000_000,
+    reading: { timeoutMs: env.DOCUMENT_TIMEOUT_S * 1000, memoryMb: env.DOCUMENT_MEMORY_MB },
+  };
 }
 
 export function chunkSettings(env: Env) {

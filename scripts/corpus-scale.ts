@@ -1,10 +1,10 @@
 // npm run corpus:scale — fetches the scale corpus: the Dutch HTML help pages of LibreOffice and
 // GIMP (3,246 pages, about 2 M tokens), from Debian's packages libreoffice-help-nl and
 // gimp-help-nl, the only place they come from. They are unpacked under data/scale/ (outside
-// git) next to a link to the bundled corpus, so one folder holds both.
+// git) next to a copy of the bundled corpus, so one folder holds both.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, readdir, rm, symlink } from 'node:fs/promises';
+import { cp, mkdir, readdir, rm } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 
 const PACKAGES = { libreoffice: 'libreoffice-help-nl', gimp: 'gimp-help-nl' } as const;
@@ -42,11 +42,12 @@ for (const [name, pkg] of Object.entries(PACKAGES) as [keyof typeof PACKAGES, st
   const pages = await copyHtml(join(unpacked, HELP_ROOTS[name]), join(corpus, name));
   console.log(`${name}: ${pages} pagina's`);
 }
-await symlink(relative(corpus, resolve('corpus')), join(corpus, 'bundled'));
+// A copy, not a link: a build reads no link that leads out of its corpus folder.
+await cp(resolve('corpus'), join(corpus, 'bundled'), { recursive: true });
 
 console.log(`\nDe schaalcorpus staat in ${relative(process.cwd(), corpus)} (met de gebundelde documenten in bundled/).`);
 console.log(`Bouwen en bevragen:\n  CORPUS_DIR=${relative(process.cwd(), corpus)} INDEX_DIR=data/scale/index npm run build:index`);
-console.log(`  CORPUS_DIR=${relative(process.cwd(), corpus)} INDEX_DIR=data/scale/index npm run eval -- test/fixtures/eval-dev.jsonl`);
+console.log(`  CORPUS_DIR=${relative(process.cwd(), corpus)} INDEX_DIR=data/scale/index npm run eval -- --cv`);
 
 async function copyHtml(from: string, to: string): Promise<number> {
   if (!existsSync(from)) throw new Error(`${from} ontbreekt in het pakket; is de paketstructuur veranderd?`);

@@ -11,7 +11,8 @@ import type { IndexManifest, RetrievalMode } from '../contract.js';
 import { BUILD_EMBEDDER, type Embedder, loadEmbedder } from '../embed/embedder.js';
 import type { ModelSettings } from '../embed/model-files.js';
 import { AppError } from '../errors.js';
-import { type CorpusFile, listCorpusFiles } from '../ingest/corpus-files.js';
+import { type CorpusFile, listCorpus } from '../ingest/corpus-files.js';
+import { createDocumentReader, type DocumentReader } from '../ingest/document-reader.js';
 import { processDocument } from '../ingest/process-document.js';
 import { UnreadableDocument } from '../ingest/unreadable.js';
 import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
@@ -32,9 +33,19 @@ export interface BuildOptions {
   writer: IndexWriter;
   /** Larger files are skipped with a warning. */
   maxDocumentBytes: number;
+  /** What reading one file may take (PDF, Word and OpenDocument are read in a worker that is stopped beyond it). */
+  reading: { timeoutMs: number; memoryMb: number };
   onStage?: (stage: BuildStage, total: number) => void;
   onProgress?: (done: number) => void;
   onWarning?: (message: string) => void;
+}
+
+/** A document of the build: what was made of it, whether this build made it, and whether it was embedded now. */
+interface Entry {
+  key: string;
+  processed: ProcessedDocument;
+  fresh: boolean;
+  embedded: boolean;
 }
 
 export type BuildStage = 'documenten verwerken' | 'model downloaden' | 'embeddings' | 'index wegschrijven';
@@ -44,7 +55,7 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
   const { onStage = () => {}, onProgress = () => {}, onWarning = () => {} } = options;
   const timer = createStageTimer();
 
-  const files = await listCorpusFiles(options.corpusDir);
+  const { files, refused } = await listCorpus(options.corpusDir);
   if (files.length === 0) throw new AppError('corpus_empty', messages.corpusEmpty);
   const cache = await openDocumentCache(options.cacheDir, {
     formatVersion: INDEX_FORMAT_VERSION,
@@ -52,14 +63,17 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
     chunking: options.chunking,
   });
   const tokens = await loadTokenCounter(options.model);
+  const reader = createDocumentReader({ maxBytes: options.maxDocumentBytes, ...options.reading });
 
   onStage('documenten verwerken', files.length);
   const skipped: { file: string; reason: string }[] = [];
-  const skip = (file: CorpusFile, reason: string) => {
-    skipped.push({ file: file.relativePath, reason });
-    onWarning(messages.documentSkipped(file.relativePath, reason));
+  const skipNamed = (file: string, reason: string) => {
+    skipped.push({ file, reason });
+    onWarning(messages.documentSkipped(file, reason));
   };
-  const documents: { key: string; processed: ProcessedDocument; fresh: boolean }[] = [];
+  const skip = (file: CorpusFile, reason: string) => skipNamed(file.relativePath, reason);
+  for (const { file, reason } of refused) skipNamed(file, reason);
+  const documents: Entry[] = [];
   const ids = new Map<string, string>();
   for (const [i, file] of files.entries()) {
     const other = ids.get(file.id);
@@ -69,14 +83,23 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
       try {
         const key = await cache.keyOf(file);
         const cached = await cache.get(key);
-        documents.push({ key, processed: cached ?? (await processFile(file, { ...options, tokens, timer })), fresh: !cached });
+        const processed = cached ?? (await processFile(file, { ...options, tokens, timer, reader }));
+        // Kept at once: a build that is stopped halfway does not do this document again.
+        if (!cached) await cache.put(key, processed);
+        documents.push({ key, processed, fresh: !cached, embedded: false });
       } catch (error) {
-        if (!(error instanceof UnreadableDocument || error instanceof RangeError)) throw error;
-        skip(file, error.message);
+        // Whatever goes wrong with one file is that file's problem: it is named and skipped.
+        skip(
+          file,
+          error instanceof UnreadableDocument || error instanceof RangeError
+            ? error.message
+            : `onverwachte fout (${String(error instanceof Error ? error.message : error)})`,
+        );
       }
     }
     onProgress(i + 1);
   }
+  await reader.close();
   if (documents.length === 0) throw new AppError('corpus_empty', messages.nothingReadable(skipped.length));
 
   const modes: RetrievalMode[] = ['lexical'];
@@ -130,9 +153,12 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
   return finish();
 }
 
-async function processFile(file: CorpusFile, options: BuildOptions & { tokens: TokenCounter; timer: StageTimer }): Promise<ProcessedDocument> {
+async function processFile(
+  file: CorpusFile,
+  options: BuildOptions & { tokens: TokenCounter; timer: StageTimer; reader: DocumentReader },
+): Promise<ProcessedDocument> {
   const { timer, analyzer } = options;
-  const document = await processDocument(file, { spell: dutchSpellChecker(), maxBytes: options.maxDocumentBytes, timer });
+  const document = await processDocument(file, { spell: dutchSpellChecker(), maxBytes: options.maxDocumentBytes, timer, read: options.reader.read });
   const chunks = await timer.time('chunk', () => chunkDocument(document, options.tokens, options.chunking));
   // A passage is found by its own words and by the heading of its section ("Ondersteuning van mantelzorgers").
   const terms = timer.time('analyse', () =>
@@ -146,7 +172,7 @@ async function processFile(file: CorpusFile, options: BuildOptions & { tokens: T
 
 /** Embeds the passages of documents without vectors, in batches across documents. */
 async function embedMissing(
-  documents: { processed: ProcessedDocument; fresh: boolean }[],
+  documents: Entry[],
   embedder: Embedder,
   timer: StageTimer,
   onStage: NonNullable<BuildOptions['onStage']>,
@@ -161,11 +187,12 @@ async function embedMissing(
   for (const entry of missing) {
     entry.processed.vectors = vectors.slice(at, at + entry.processed.chunks.length);
     entry.fresh = true;
+    entry.embedded = true;
     at += entry.processed.chunks.length;
   }
 }
 
-async function saveToCache(cache: DocumentCache, documents: { key: string; processed: ProcessedDocument; fresh: boolean }[]): Promise<void> {
-  for (const entry of documents) if (entry.fresh) await cache.put(entry.key, entry.processed);
+async function saveToCache(cache: DocumentCache, documents: Entry[]): Promise<void> {
+  for (const entry of documents) if (entry.embedded) await cache.put(entry.key, entry.processed);
   await cache.retain(new Set(documents.map((entry) => entry.key)));
 }

@@ -1,5 +1,6 @@
 // Lists the documents in a corpus folder and its subfolders, and fingerprints them, so a build
-// can tell when the index no longer matches the corpus.
+// can tell when the index no longer matches the corpus. A symbolic link may point anywhere: one
+// that leads out of the corpus folder (to /etc/passwd, say) is refused and named, never read.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
@@ -15,9 +16,17 @@ export interface CorpusFile {
 
 const SKIPPED = new Set(['readme.md', 'license.md']);
 
-export async function listCorpusFiles(corpusDir: string): Promise<CorpusFile[]> {
-  const paths = await walk(corpusDir, new Set());
-  return paths
+export interface CorpusListing {
+  files: CorpusFile[];
+  /** Links that lead out of the corpus folder or nowhere, with the reason: named, never read. */
+  refused: { file: string; reason: string }[];
+}
+
+export async function listCorpus(corpusDir: string): Promise<CorpusListing> {
+  const root = await realpath(corpusDir);
+  const refused: CorpusListing['refused'] = [];
+  const paths = await walk(corpusDir, new Set(), { root, corpusDir, refused });
+  const files = paths
     .filter((path) => (SUPPORTED_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase()))
     .map((path) => {
       const relativePath = relative(corpusDir, path).split(sep).join('/');
@@ -26,10 +35,22 @@ export async function listCorpusFiles(corpusDir: string): Promise<CorpusFile[]> 
     })
     .filter((file) => !SKIPPED.has(file.relativePath.split('/').pop()!.toLowerCase()))
     .sort((a, b) => a.id.localeCompare(b.id) || a.path.localeCompare(b.path));
+  return { files, refused };
 }
 
-/** Files below `dir`, following symbolic links once; hidden files and folders are left out. */
-async function walk(dir: string, visited: Set<string>): Promise<string[]> {
+export async function listCorpusFiles(corpusDir: string): Promise<CorpusFile[]> {
+  return (await listCorpus(corpusDir)).files;
+}
+
+interface Walk {
+  /** The corpus folder with every link resolved: what a link must stay inside. */
+  root: string;
+  corpusDir: string;
+  refused: CorpusListing['refused'];
+}
+
+/** Files below `dir`, following symbolic links once, inside the corpus folder; hidden files and folders are left out. */
+async function walk(dir: string, visited: Set<string>, context: Walk): Promise<string[]> {
   const real = await realpath(dir);
   if (visited.has(real)) return [];
   visited.add(real);
@@ -37,8 +58,20 @@ async function walk(dir: string, visited: Set<string>): Promise<string[]> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
+    if (entry.isSymbolicLink()) {
+      const target = await realpath(path).catch(() => null);
+      const named = relative(context.corpusDir, path).split(sep).join('/');
+      if (!target) {
+        context.refused.push({ file: named, reason: 'verwijzing (symbolische link) naar iets wat niet bestaat' });
+        continue;
+      }
+      if (target !== context.root && !target.startsWith(`${context.root}${sep}`)) {
+        context.refused.push({ file: named, reason: 'verwijzing (symbolische link) naar een bestand buiten de corpusmap; niet gelezen' });
+        continue;
+      }
+    }
     const isDirectory = entry.isDirectory() || (entry.isSymbolicLink() && (await stat(path).catch(() => null))?.isDirectory());
-    if (isDirectory) files.push(...(await walk(path, visited)));
+    if (isDirectory) files.push(...(await walk(path, visited, context)));
     else files.push(path);
   }
   return files;

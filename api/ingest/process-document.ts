@@ -12,7 +12,7 @@ import { attestedWords } from './attested-words.js';
 import { cleanText } from './clean-text.js';
 import type { CorpusFile } from './corpus-files.js';
 import { findSections } from './find-sections.js';
-import { readDocument } from './read-document.js';
+import { type ExtractedDocument, readDocument } from './read-document.js';
 import { UnreadableDocument } from './unreadable.js';
 
 const metadataSchema = z.object({
@@ -26,11 +26,13 @@ export interface ProcessOptions {
   spell: SpellChecker;
   maxBytes: number;
   timer?: StageTimer;
+  /** How the file is read: in a build, within a budget of time and memory (document-reader.ts). */
+  read?: (path: string) => Promise<ExtractedDocument>;
 }
 
-export async function processDocument(file: CorpusFile, { spell, maxBytes, timer = createStageTimer() }: ProcessOptions): Promise<CorpusDocument> {
+export async function processDocument(file: CorpusFile, { spell, maxBytes, timer = createStageTimer(), read }: ProcessOptions): Promise<CorpusDocument> {
   const meta = await readMetadata(file);
-  const extracted = await timer.time('read', () => readDocument(file.path, { maxBytes }));
+  const extracted = await timer.time('read', () => (read ? read(file.path) : readDocument(file.path, { maxBytes })));
   // Evidence that "eenzaam⏎heid" is one word: the document spells "eenzaamheid" somewhere.
   const text = timer.time('clean', () => cleanText(extracted.text, { spell, attested: attestedWords([extracted.text]) }));
   if (!/[\p{L}\p{N}]/u.test(text)) throw new UnreadableDocument('bevat geen tekst');

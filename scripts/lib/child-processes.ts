@@ -7,14 +7,21 @@ import { createInterface } from 'node:readline';
 import type { IndexManifest } from '../../api/contract.js';
 
 const CHILD = join(import.meta.dirname, 'bench-child.ts');
+const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
+/** The child runs TypeScript through tsx, whether or not this process was started with it. */
+const TSX = ['--import', 'tsx'];
 
 export async function buildInChild(env: NodeJS.ProcessEnv): Promise<{ manifest: IndexManifest; maxRssMb: number }> {
-  const child = spawn(process.execPath, [...process.execArgv, CHILD, 'build'], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...TSX, CHILD, 'build'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
   return (await firstJsonLine(child)) as { manifest: IndexManifest; maxRssMb: number };
 }
 
 export async function serveInChild(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...process.execArgv, CHILD, 'serve'], { env: { ...env, LOG_LEVEL: 'silent' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...TSX, CHILD, 'serve'], {
+    cwd: PROJECT_ROOT,
+    env: { ...env, LOG_LEVEL: 'silent' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const { url } = (await firstJsonLine(child)) as { url: string };
   return { child, url };
 }

@@ -5,9 +5,8 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildIndex } from '../../api/build/build-index.js';
-import { DEFAULT_CHUNKING } from '../../api/env.js';
-import { loadDutchAnalyzer } from '../../api/language/load-analyzer.js';
+import { buildFromEnv } from '../../api/build/build-from-env.js';
+import { readEnv } from '../../api/env.js';
 import { embeddedIndexWriter } from '../../api/store/embedded/embedded-writer.js';
 import { readIndexFiles } from '../../api/store/embedded/index-files.js';
 import { minimalPdf } from '../fixtures/minimal-pdf.js';
@@ -15,13 +14,8 @@ import { OFFLINE_MODEL } from '../fixtures/paths.js';
 import { SMALL_CORPUS, testApp, writeCorpus } from '../fixtures/test-index.js';
 
 async function build(corpusDir: string, indexDir: string, warnings: string[] = []) {
-  return buildIndex({
-    corpusDir,
-    cacheDir: join(indexDir, 'cache'),
-    maxDocumentBytes: 100_000,
+  return buildFromEnv(readEnv({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, MAX_DOCUMENT_MB: '0.1' }), {
     model: OFFLINE_MODEL,
-    chunking: DEFAULT_CHUNKING,
-    analyzer: loadDutchAnalyzer(),
     writer: embeddedIndexWriter(indexDir),
     onWarning: (warning) => warnings.push(warning),
   });
@@ -90,6 +84,18 @@ describe('incremental builds', () => {
     await cp(corpus, copy, { recursive: true });
     await build(copy, full);
     expect(await contentOf(incremental)).toEqual(await contentOf(full));
+  });
+
+  it('keep what a stopped build finished, so the next one resumes', async () => {
+    const corpus = await writeCorpus({ ...SMALL_CORPUS, 'buurthuis.txt': 'Buurthuizen\n\nEen buurthuis is een ontmoetingsplek voor bewoners.' });
+    const indexDir = await newDir('stopped');
+    const env = readEnv({ CORPUS_DIR: corpus, INDEX_DIR: indexDir });
+    const stopAfterTwo = (done: number) => {
+      if (done === 2) throw new Error('stopped');
+    };
+    await expect(buildFromEnv(env, { model: OFFLINE_MODEL, writer: embeddedIndexWriter(indexDir), onProgress: stopAfterTwo })).rejects.toThrow('stopped');
+    const manifest = await buildFromEnv(env, { model: OFFLINE_MODEL, writer: embeddedIndexWriter(indexDir) });
+    expect(manifest).toMatchObject({ reused: 2, processed: 1 });
   });
 
   it("keep a document's text and offsets when another document is added", async () => {

@@ -9,11 +9,10 @@ import { join } from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
-import { buildIndex } from '../../api/build/build-index.js';
+import { buildFromEnv } from '../../api/build/build-from-env.js';
 import { askResponseSchema, documentSchema } from '../../api/contract.js';
-import { DEFAULT_CHUNKING } from '../../api/env.js';
+import { readEnv } from '../../api/env.js';
 import { postgresFeedbackStore } from '../../api/feedback/postgres-feedback-store.js';
-import { loadDutchAnalyzer } from '../../api/language/load-analyzer.js';
 import { engineForStore, loadEngine } from '../../api/load-engine.js';
 import { migrate } from '../../api/store/postgres/migrate.js';
 import { createPool } from '../../api/store/postgres/pool.js';
@@ -39,13 +38,9 @@ afterAll(async () => {
 });
 
 async function buildInto(corpusDir: string, model = OFFLINE_MODEL, cacheDir?: string) {
-  return buildIndex({
-    corpusDir,
+  return buildFromEnv(readEnv({ CORPUS_DIR: corpusDir }), {
     cacheDir: cacheDir ?? join(await mkdtemp(join(tmpdir(), 'bronwijzer-pg-cache-')), 'cache'),
-    maxDocumentBytes: 100_000_000,
     model,
-    chunking: DEFAULT_CHUNKING,
-    analyzer: loadDutchAnalyzer(),
     writer: postgresIndexWriter(pool),
   });
 }

@@ -8,9 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIndex } from '../../api/build/build-index.js';
-import { DEFAULT_CHUNKING } from '../../api/env.js';
-import { loadDutchAnalyzer } from '../../api/language/load-analyzer.js';
+import { buildFromEnv } from '../../api/build/build-from-env.js';
+import { readEnv } from '../../api/env.js';
 import { createPool } from '../../api/store/postgres/pool.js';
 import { postgresIndexWriter } from '../../api/store/postgres/postgres-writer.js';
 import { freePort } from '../../scripts/lib/free-port.js';
@@ -27,15 +26,7 @@ let urls: string[] = [];
 let cacheDir: string;
 
 async function build(files: Record<string, string>) {
-  await buildIndex({
-    corpusDir: await writeCorpus(files),
-    cacheDir,
-    maxDocumentBytes: 100_000_000,
-    model: OFFLINE_MODEL,
-    chunking: DEFAULT_CHUNKING,
-    analyzer: loadDutchAnalyzer(),
-    writer: postgresIndexWriter(pool),
-  });
+  await buildFromEnv(readEnv({ CORPUS_DIR: await writeCorpus(files) }), { cacheDir, model: OFFLINE_MODEL, writer: postgresIndexWriter(pool) });
 }
 
 async function startInstance(): Promise<string> {

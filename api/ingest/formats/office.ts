@@ -1,10 +1,12 @@
 // Word (.docx, through mammoth) and OpenDocument text (.odt, its content.xml read directly):
 // paragraphs and list items become lines, headings become lines the section finder knows as
-// headings, and the title comes from the document's own metadata.
+// headings, and the title comes from the document's own metadata. Only the parts that hold text
+// are taken out of the archive, within limits (zip-archive.ts); images are left in it.
 import { DOMParser } from '@xmldom/xmldom';
-import JSZip from 'jszip';
+import { zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import { UnreadableDocument } from '../unreadable.js';
+import { readZipParts } from './zip-archive.js';
 
 export interface OfficeText {
   html?: string;
@@ -13,15 +15,27 @@ export interface OfficeText {
   title: string | null;
 }
 
+/** Parts of an Office archive that hold text or say how it is put together; not images or fonts. */
+const TEXT_PART = /\.(?:xml|rels)$/i;
+const WORD_MAIN_PART = 'word/document.xml';
+
 export async function readDocx(bytes: Uint8Array): Promise<OfficeText> {
-  const zip = await openZip(bytes, 'Word');
-  const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-  return { html: result.value, headings: [], title: await coreTitle(zip, 'docProps/core.xml') };
+  const parts = readZipParts(bytes, (name) => TEXT_PART.test(name), 'Word');
+  if (!parts.has(WORD_MAIN_PART)) throw new UnreadableDocument(`geen Word-document: ${WORD_MAIN_PART} ontbreekt in het archief`);
+  // mammoth reads an archive of the text parts only, stored without compression: nothing left to inflate.
+  const textOnly = zipSync(Object.fromEntries(parts), { level: 0 });
+  let result: { value: string };
+  try {
+    result = await mammoth.convertToHtml({ buffer: Buffer.from(textOnly) }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
+  } catch (error) {
+    throw new UnreadableDocument(`beschadigd Word-bestand (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`, { cause: error });
+  }
+  return { html: result.value, headings: [], title: coreTitle(parts.get('docProps/core.xml')) };
 }
 
 export async function readOdt(bytes: Uint8Array): Promise<OfficeText> {
-  const zip = await openZip(bytes, 'OpenDocument');
-  const content = await zip.file('content.xml')?.async('string');
+  const parts = readZipParts(bytes, (name) => name === 'content.xml' || name === 'meta.xml', 'OpenDocument');
+  const content = decode(parts.get('content.xml'));
   if (!content) throw new UnreadableDocument('beschadigd OpenDocument-bestand (content.xml ontbreekt)');
   const document = parseXml(content);
   const lines: string[] = [];
@@ -41,7 +55,7 @@ export async function readOdt(bytes: Uint8Array): Promise<OfficeText> {
     for (let child = element.firstChild; child; child = child.nextSibling) if (child.nodeType === 1) walk(child as Element);
   };
   if (document.documentElement) walk(document.documentElement);
-  return { text: lines.join('\n'), headings, title: await coreTitle(zip, 'meta.xml') };
+  return { text: lines.join('\n'), headings, title: coreTitle(parts.get('meta.xml')) };
 }
 
 /** XML errors make the document unreadable; warnings about harmless oddities are ignored. */
@@ -52,17 +66,13 @@ function parseXml(xml: string): Document {
   return new DOMParser({ errorHandler: { warning: () => {}, error: fail, fatalError: fail } }).parseFromString(xml, 'text/xml');
 }
 
-async function openZip(bytes: Uint8Array, format: string): Promise<JSZip> {
-  try {
-    return await JSZip.loadAsync(bytes);
-  } catch (error) {
-    throw new UnreadableDocument(`beschadigd ${format}-bestand (geen geldig zip-archief)`, { cause: error });
-  }
+function decode(part: Uint8Array | undefined): string | null {
+  return part ? new TextDecoder().decode(part) : null;
 }
 
 /** dc:title of docProps/core.xml (Word) or meta.xml (OpenDocument). */
-async function coreTitle(zip: JSZip, path: string): Promise<string | null> {
-  const xml = await zip.file(path)?.async('string');
+function coreTitle(part: Uint8Array | undefined): string | null {
+  const xml = decode(part);
   if (!xml) return null;
   const titles = parseXml(xml).getElementsByTagName('dc:title');
   const title = titles.length > 0 ? textOf(titles.item(0) as Element).trim() : '';
