@@ -5,11 +5,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono, type MiddlewareHandler } from 'hono';
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
-import { requestId } from 'hono/request-id';
 import { timeout } from 'hono/timeout';
 import { type Logger, pino } from 'pino';
 import { createAnswerers } from './answer/answerers.js';
@@ -23,8 +22,11 @@ import { defaults } from './env.js';
 import { AppError, errorBody } from './errors.js';
 import type { FeedbackStore } from './feedback/feedback-store.js';
 import { accessLog } from './http/access-log.js';
+import type { ProxyTrust } from './http/client-address.js';
+import { shedLoad } from './http/load-shedding.js';
 import { originPolicy } from './http/origin-policy.js';
 import { rateLimit } from './http/rate-limit.js';
+import { requestIds } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
 import { messages } from './messages.js';
 import { askRoutes } from './routes/ask.js';
@@ -49,7 +51,12 @@ export interface AppDeps {
   webRoot?: string;
   /** Requests per minute per client on /api; 0 is no limit. */
   rateLimitPerMinute?: number;
-  trustProxy?: boolean;
+  /** Verdicts per minute per client on /api/feedback, whatever the general limit. */
+  feedbackPerMinute?: number;
+  /** API requests answered at once; beyond, 503 with Retry-After at once. */
+  maxInFlight?: number;
+  /** Behind reverse proxies: how the client's address is read (http/client-address.ts). */
+  trustProxy?: ProxyTrust;
   /** The longest an API request may take before it is answered with a 503. */
   requestTimeoutMs?: number;
   /** One deadline for all language-model calls of a request. */
@@ -72,6 +79,11 @@ const unavailableFeedback: FeedbackStore = {
 const passThrough: MiddlewareHandler = async function passThrough(_, next) {
   await next();
 };
+/** Answers are about one colleague's question and one index build: no cache keeps them. */
+const noStore: MiddlewareHandler = async function noStore(c, next) {
+  await next();
+  c.res.headers.set('Cache-Control', 'no-store');
+};
 
 export function createApp({
   engine,
@@ -83,7 +95,9 @@ export function createApp({
   allowedOrigins = [],
   webRoot,
   rateLimitPerMinute = 0,
-  trustProxy = false,
+  feedbackPerMinute = defaults.FEEDBACK_PER_MINUTE,
+  maxInFlight = defaults.MAX_IN_FLIGHT,
+  trustProxy = null,
   requestTimeoutMs = defaults.REQUEST_TIMEOUT_MS,
   llmDeadlineMs,
   https = false,
@@ -119,8 +133,11 @@ export function createApp({
   const apiBase = new Hono();
   const api = apiBase
     .use(methodNotAllowed({ app: apiBase, onMethodNotAllowed }))
+    .use(noStore)
     .use(origins)
+    .use(shedLoad(maxInFlight))
     .use(rateLimitPerMinute > 0 ? rateLimit({ perMinute: rateLimitPerMinute, trustProxy }) : passThrough)
+    .use('/feedback', rateLimit({ perMinute: feedbackPerMinute, trustProxy }))
     .use(
       bodyLimit({
         maxSize: maxBodyBytes,
@@ -142,12 +159,12 @@ export function createApp({
     );
 
   const app = new Hono()
-    .use(requestId())
+    .use(requestIds({ fromProxy: trustProxy !== null }))
     .use(accessLog(logger, { logQuestions }))
     .use(securityHeaders({ frameAncestors: allowedOrigins, https }))
-    .use('/health', origins)
+    .use('/health', origins, noStore)
     .route('/api', api)
-    .route('/', healthRoutes(healthWithLlm));
+    .route('/', healthRoutes(healthWithLlm, onMethodNotAllowed));
   if (webRoot && existsSync(join(webRoot, 'index.html'))) serveWeb(app, webRoot);
 
   app.notFound((c) => c.json(errorBody('not_found', messages.routeNotFound), 404));
@@ -164,7 +181,9 @@ export function createApp({
 
 export type AppType = ReturnType<typeof createApp>;
 
-function onMethodNotAllowed(c: Parameters<Parameters<typeof methodNotAllowed>[0]['onMethodNotAllowed'] & {}>[0], allowed: string[]) {
+export type MethodNotAllowed = (c: Context, allowed: string[]) => Response;
+
+function onMethodNotAllowed(c: Context, allowed: string[]) {
   const list = allowed.join(', ');
   return c.json(errorBody('method_not_allowed', messages.methodNotAllowed(list)), 405, { Allow: list });
 }
@@ -174,9 +193,10 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** The chat UI, its assets and the widget; the chat's own routes all load index.html. */
 function serveWeb(app: Hono, webRoot: string): void {
-  // Source maps are not published; the build does not write them either.
+  // Source maps are not published (the build does not write them either), nor the build's own
+  // dotfiles (.build-stamp).
   app.use('*', async (c, next) => {
-    if (c.req.path.endsWith('.map')) return c.json(errorBody('not_found', messages.routeNotFound), 404);
+    if (c.req.path.endsWith('.map') || /\/\./.test(c.req.path)) return c.json(errorBody('not_found', messages.routeNotFound), 404);
     await next();
   });
   // Anything may change with the next build: the browser asks before it reuses it; hashed assets never change.

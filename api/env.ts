@@ -1,8 +1,10 @@
 // All configuration, read once from the environment through one schema; every missing or
 // invalid variable is reported together, with the fix in the message.
+import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { ANSWER_MODES } from './contract.js';
+import type { ProxyTrust } from './http/client-address.js';
 import { isLoopbackHost, loopbackOrigins, normalizeOrigin } from './http/origins.js';
 
 /** Largest request body accepted: a question of 2,000 characters with ten earlier turns fits. */
@@ -52,8 +54,26 @@ const envSchema = z.object({
   LLM_BREAKER_FAILURES: z.coerce.number().int().min(1).max(100).default(3),
   LLM_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
   RATE_LIMIT_PER_MINUTE: optional(z.coerce.number().int().min(0).max(100_000)),
-  TRUST_PROXY: flag.default(false),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, context): ProxyTrust => {
+      const setting = value.trim();
+      if (['false', '0', 'no', ''].includes(setting)) return null;
+      if (['true', 'yes'].includes(setting)) return { hops: 1 };
+      if (/^\d+$/.test(setting)) return { hops: Number(setting) };
+      const proxies = setting
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean);
+      if (proxies.every((entry) => isIP(entry) !== 0)) return { proxies: new Set(proxies) };
+      context.addIssue({ code: 'custom', message: "TRUST_PROXY must be false, a number of proxies (true is 1), or the proxies' addresses, comma-separated" });
+      return z.NEVER;
+    }),
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+  MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(100_000).default(64),
+  FEEDBACK_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  FEEDBACK_MAX_MB: z.coerce.number().positive().max(100_000).default(50),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_QUESTIONS: flag.default(false),
@@ -143,6 +163,8 @@ export function httpSettings(env: Env) {
     rateLimitPerMinute: rateLimitPerMinute(env),
     trustProxy: env.TRUST_PROXY,
     requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    maxInFlight: env.MAX_IN_FLIGHT,
+    feedbackPerMinute: env.FEEDBACK_PER_MINUTE,
     llmDeadlineMs: env.LLM_TIMEOUT_MS,
     https: env.PUBLIC_URL?.startsWith('https:') ?? false,
     logQuestions: env.LOG_QUESTIONS,

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'method_not_allowed'
   | 'unsupported_media_type'
   | 'rate_limited'
+  | 'overloaded'
   | 'request_timeout'
   | 'feedback_unavailable'
   | 'store_unavailable'
@@ -30,6 +31,7 @@ const STATUS: Record<ErrorCode, number> = {
   method_not_allowed: 405,
   unsupported_media_type: 415,
   rate_limited: 429,
+  overloaded: 503,
   request_timeout: 503,
   feedback_unavailable: 503,
   store_unavailable: 503,

@@ -20,6 +20,7 @@ export const messages = {
     'De database van de assistent is even niet bereikbaar. Probeer het over een minuut opnieuw; blijft het misgaan, meld het dan aan de beheerder.',
   feedbackUnavailable: 'Beoordelingen kunnen op deze server niet worden bewaard. Meld het aan de beheerder.',
   shuttingDown: 'De assistent wordt herstart. Probeer het over een minuut opnieuw.',
+  overloaded: 'De assistent is op dit moment erg druk. Probeer het over een paar seconden opnieuw.',
   originNotAllowed: (origin: string) =>
     `Deze assistent beantwoordt geen vragen vanaf ${origin}. Vraag de beheerder deze site toe te voegen aan ALLOWED_ORIGINS.`,
   fallback: {

@@ -1,15 +1,15 @@
 // Per-client rate limiting for the API: a token bucket per client address, refilled at the
 // configured rate per minute, that can be spent at once (a colleague's burst of questions is
 // fine; a script hammering the API is not). Over the limit: 429 with Retry-After, in Dutch.
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { errorBody } from '../errors.js';
 import { messages } from '../messages.js';
+import { clientAddress, type ProxyTrust } from './client-address.js';
 
 export interface RateLimitOptions {
   perMinute: number;
-  /** Behind a reverse proxy: the client is the first address in X-Forwarded-For. */
-  trustProxy: boolean;
+  /** Behind reverse proxies: how to read the client from X-Forwarded-For (client-address.ts). */
+  trustProxy: ProxyTrust;
   /** For tests: the clock, in milliseconds. */
   now?: () => number;
 }
@@ -22,7 +22,7 @@ export function rateLimit({ perMinute, trustProxy, now = Date.now }: RateLimitOp
   const perMs = perMinute / 60_000;
 
   return async function limitRate(c, next) {
-    const client = clientOf(c, trustProxy);
+    const client = clientAddress(c, trustProxy);
     const time = now();
     const previous = buckets.get(client);
     buckets.delete(client); // re-inserted below: the map's order is the recency order
@@ -37,16 +37,4 @@ export function rateLimit({ perMinute, trustProxy, now = Date.now }: RateLimitOp
     if (buckets.size > MAX_CLIENTS) buckets.delete(buckets.keys().next().value!);
     await next();
   };
-}
-
-function clientOf(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // in-process requests (tests, command-line tools) have no socket
-  }
 }

@@ -1,10 +1,13 @@
 // GET /health: whether the assistant can answer, with which retrieval modes, from which index.
-import { Hono } from 'hono';
+// Any other method is told it is GET.
+import { type Context, Hono } from 'hono';
 import type { HealthReport } from '../contract.js';
 
-export function healthRoutes(health: () => HealthReport) {
-  return new Hono().get('/health', (c) => {
-    const report = health();
-    return c.json(report, report.status === 'ok' ? 200 : 503);
-  });
+export function healthRoutes(health: () => HealthReport, onMethodNotAllowed: (c: Context, allowed: string[]) => Response) {
+  return new Hono()
+    .get('/health', (c) => {
+      const report = health();
+      return c.json(report, report.status === 'ok' ? 200 : 503);
+    })
+    .on(['POST', 'PUT', 'PATCH', 'DELETE'], '/health', (c) => onMethodNotAllowed(c, ['GET', 'HEAD']));
 }

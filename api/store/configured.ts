@@ -23,5 +23,10 @@ export function configuredStore(env: Env): ConfiguredStore {
     const pool = createPool({ url: env.DATABASE_URL!, max: env.DATABASE_POOL_MAX });
     return { source: postgresSource(pool), writer: postgresIndexWriter(pool), feedback: postgresFeedbackStore(pool), pool };
   }
-  return { source: embeddedSource(env.INDEX_DIR), writer: embeddedIndexWriter(env.INDEX_DIR), feedback: fileFeedbackStore(env.FEEDBACK_FILE), pool: null };
+  return {
+    source: embeddedSource(env.INDEX_DIR),
+    writer: embeddedIndexWriter(env.INDEX_DIR),
+    feedback: fileFeedbackStore(env.FEEDBACK_FILE, env.FEEDBACK_MAX_MB * 1_000_000),
+    pool: null,
+  };
 }

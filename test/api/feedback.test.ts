@@ -1,6 +1,6 @@
 // Colleagues' verdicts on answers: stored with what was asked and answered and the index build,
 // kept across a restart, listed and exported; and example questions the index really answers.
-import { appendFile, mkdtemp, readFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,12 +27,13 @@ const verdict = {
   citations: [{ documentId: 'doc', quote: 'Als het nodig is, …', start: 32, end: 110 }],
 };
 
-async function appWithStore() {
+async function appWithStore({ feedbackPerMinute = 1000, maxBytes }: { feedbackPerMinute?: number; maxBytes?: number } = {}) {
   const file = join(await mkdtemp(join(tmpdir(), 'bronwijzer-feedback-')), 'feedback.jsonl');
   const app = createApp({
     engine: () => engine,
     health: () => ({ status: 'ok', modes: ['lexical'], manifest, warnings: [] }),
-    feedback: fileFeedbackStore(file),
+    feedback: fileFeedbackStore(file, maxBytes),
+    feedbackPerMinute,
     exampleQuestions: async () => ['Wat is respijtzorg?', 'Wat is de hoofdstad van Australië?'],
   });
   return { app, file };
@@ -55,6 +56,23 @@ describe('feedback', () => {
     const lines = (await readFile(file, 'utf8')).trim().split('\n');
     expect(lines).toHaveLength(25);
     expect((await fileFeedbackStore(file).list()).entries).toHaveLength(25);
+  });
+
+  it('takes a client’s verdicts at its own rate, whatever the general limit', async () => {
+    const { app } = await appWithStore({ feedbackPerMinute: 3 });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await app.request('/api/feedback', postJson(verdict))).status);
+    expect(statuses).toEqual([201, 201, 201, 429, 429]);
+  });
+
+  it('keeps the file within its cap: past half of it, the file becomes .1 and a new one starts', async () => {
+    const { app, file } = await appWithStore({ maxBytes: 4_000 });
+    for (let i = 0; i < 40; i++) expect((await app.request('/api/feedback', postJson({ ...verdict, comment: `nummer ${i}` }))).status).toBe(201);
+    const sizes = await Promise.all([stat(file).catch(() => ({ size: 0 })), stat(`${file}.1`)]);
+    expect(sizes[0].size + sizes[1].size).toBeLessThanOrEqual(4_000 + 1_000); // the cap, and the line that passed it
+    const { entries } = await fileFeedbackStore(file, 4_000).list();
+    expect(entries.at(-1)?.comment).toBe('nummer 39'); // the newest are kept, oldest first
+    expect(entries.length).toBeLessThan(40);
   });
 
   it('refuses a malformed verdict in Dutch', async () => {
