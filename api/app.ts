@@ -38,7 +38,7 @@ import { suggestionRoutes } from './routes/suggestions.js';
 export interface AppDeps {
   engine: EngineSource;
   /** The index's part of GET /health; the app adds what it knows of the language model. */
-  health: () => HealthReport;
+  health: () => HealthReport | Promise<HealthReport>;
   /** The language model for mode "llm"; null or absent: nothing leaves the machine. */
   chat?: (ChatClient & { state?: () => BreakerState }) | null;
   defaultMode?: AnswerMode;
@@ -124,8 +124,8 @@ export function createApp({
     }
     return service;
   };
-  const healthWithLlm = (): HealthReport => ({
-    ...health(),
+  const healthWithLlm = async (): Promise<HealthReport> => ({
+    ...(await health()),
     llm: { configured: chat !== null, model: chat?.model ?? null, defaultMode, ...(chat?.state ? { breaker: chat.state() } : {}) },
   });
   const origins = originPolicy({ ownOrigins, allowedOrigins });
@@ -155,7 +155,13 @@ export function createApp({
     .route('/', suggestionRoutes(engine, answerableExamples(exampleQuestions)))
     .route(
       '/',
-      feedbackRoutes(feedback ?? unavailableFeedback, () => health().manifest),
+      feedbackRoutes(feedback ?? unavailableFeedback, () => {
+        try {
+          return engine().manifest;
+        } catch {
+          return null; // a verdict is kept even while no index serves
+        }
+      }),
     );
 
   const app = new Hono()

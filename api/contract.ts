@@ -127,6 +127,8 @@ export const indexManifestSchema = z.object({
   processed: z.number().int().nonnegative(),
   /** Seconds per build stage: read, clean, chunk, analyse, embed, index, write. */
   stageSeconds: z.record(z.string(), z.number()),
+  /** SHA-256 of each index file (embedded store): a file that changed after the build is refused. */
+  checksums: z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/)).optional(),
 });
 export type IndexManifest = z.infer<typeof indexManifestSchema>;
 
@@ -137,8 +139,13 @@ export interface HealthReport {
   modes: RetrievalMode[];
   manifest: IndexManifest | null;
   warnings: string[];
-  /** Where the index lives, which build is live, and whether the store answered the last check. */
-  store?: { kind: StoreKind; build: string | null; connected: boolean };
+  /**
+   * Where the index lives, which build is live, whether the store answered the last check, and
+   * the last build that was made live in the store but could not be opened (the live one serves on).
+   */
+  store?: { kind: StoreKind; build: string | null; connected: boolean; refused: { build: string | null; reason: string; at: string } | null };
+  /** The last real question through the engine (cached for a few seconds): whether answers can be given now. */
+  probe?: { ok: boolean; at: string; problem: string | null };
   /** Whether answers can be written by a language model; never its key or address. */
   llm?: {
     configured: boolean;

@@ -21,11 +21,18 @@ export interface LiveEngine {
   /** Why there is no engine, when there is none. */
   problem(): AppError | null;
   warnings(): string[];
-  /** The store, the live build, and whether the store answered the last check. */
-  store(): { kind: IndexSource['kind']; build: string | null; connected: boolean };
+  /** The store, the live build, whether the store answered the last check, and the last build refused. */
+  store(): { kind: IndexSource['kind']; build: string | null; connected: boolean; refused: RefusedBuild | null };
   /** Looks for a new build now; resolves when it is loaded or refused. */
   refresh(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A build that was made live in the store but could not be opened: named apart from the one serving. */
+export interface RefusedBuild {
+  build: string | null;
+  reason: string;
+  at: string;
 }
 
 export interface LiveEngineOptions {
@@ -42,6 +49,7 @@ export async function openLiveEngine({
   checkEveryMs = RELOAD_CHECK_MS,
 }: LiveEngineOptions): Promise<LiveEngine> {
   let live: (LoadedEngine & { build: string | null }) | null = null;
+  let refused: RefusedBuild | null = null;
   let problem: AppError | null = null;
   let connected = true;
   let loading: Promise<void> | null = null;
@@ -66,6 +74,7 @@ export async function openLiveEngine({
       return;
     }
     if (live && build === live.build) return;
+    if (refused && build === refused.build) return; // not retried until the live build changes again
     if (build === null && source.kind === 'postgres') {
       problem = new AppError('index_missing', messages.indexMissing);
       return;
@@ -74,16 +83,14 @@ export async function openLiveEngine({
       const loaded = await engineForStore(await source.open(build), model, sharedEmbedder);
       const first = live === null;
       live = { ...loaded, build };
+      refused = null;
       problem = null;
       if (!first) log(messages.indexSwapped(loaded.engine.manifest.builtAt, loaded.engine.manifest.counts.documents));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      if (live) {
-        log(messages.indexRefused(error.message));
-        live = { ...live, build }; // not retried until the live build changes again
-      } else {
-        problem = error;
-      }
+      refused = { build, reason: error.message, at: new Date().toISOString() };
+      if (live) log(messages.indexRefused(error.message));
+      else problem = error;
     }
   };
   const refresh = () => {
@@ -102,7 +109,7 @@ export async function openLiveEngine({
     current: () => live?.engine ?? null,
     problem: () => problem,
     warnings: () => live?.warnings ?? [],
-    store: () => ({ kind: source.kind, build: live?.build ?? null, connected }),
+    store: () => ({ kind: source.kind, build: live?.build ?? null, connected, refused }),
     refresh,
     async close() {
       clearInterval(timer);

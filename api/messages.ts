@@ -42,6 +42,9 @@ export const messages = {
     `De index is gebouwd met model ${built}, maar geconfigureerd is ${configured}. Voer "npm run build:index" uit om de index opnieuw te bouwen.`,
   storeLost: (reason: string) => `De index is niet bereikbaar: ${reason} De assistent blijft het proberen.`,
   storeBack: 'De index is weer bereikbaar.',
+  probeFailed: (problem: string) => `Een proefvraag aan de index mislukte: ${problem}`,
+  storeSchemaMissing:
+    'De database van de assistent is leeg of onvolledig (de tabellen ontbreken). Bouw de index opnieuw (npm run build:index); zodra dat gebeurd is, antwoordt de assistent weer.',
   indexSwapped: (builtAt: string, documents: number) => `Nieuwe index in gebruik (gebouwd ${builtAt}, ${documents} documenten).`,
   indexRefused: (reason: string) => `Nieuwe index geweigerd: ${reason} De vorige index blijft in gebruik.`,
   lexicalOnly: (reason: string) => `Alleen lexicaal zoeken: ${reason}.`,

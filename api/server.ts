@@ -13,6 +13,7 @@ import { createApp } from './app.js';
 import type { HealthReport } from './contract.js';
 import { type Env, httpSettings, llmSettings, modelSettings } from './env.js';
 import { AppError, errorBody } from './errors.js';
+import { healthProbe } from './health-probe.js';
 import { openLiveEngine } from './live-engine.js';
 import { createLogger } from './logger.js';
 import { messages } from './messages.js';
@@ -45,16 +46,24 @@ export async function startServer(env: Env, { reloadCheckMs, logger = createLogg
   const problem = engines.problem();
   if (problem) logger.error(problem.message);
 
-  const health = (): HealthReport => {
+  const probe = healthProbe(() => engines.current());
+  const health = async (): Promise<HealthReport> => {
     const engine = engines.current();
     const trouble = engines.problem();
     const storeState = engines.store();
+    const probed = await probe();
     return {
-      status: engine && storeState.connected ? 'ok' : 'unavailable',
+      status: engine && storeState.connected && probed?.ok ? 'ok' : 'unavailable',
       modes: engine?.modes ?? [],
       manifest: engine?.manifest ?? null,
-      warnings: [...(trouble ? [trouble.message] : []), ...(storeState.connected ? [] : [messages.storeUnavailable]), ...engines.warnings()],
+      warnings: [
+        ...(trouble ? [trouble.message] : []),
+        ...(storeState.connected ? [] : [messages.storeUnavailable]),
+        ...(probed && !probed.ok ? [messages.probeFailed(probed.problem ?? '')] : []),
+        ...engines.warnings(),
+      ],
       store: storeState,
+      ...(probed ? { probe: probed } : {}),
     };
   };
   const chat = llm

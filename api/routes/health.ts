@@ -3,10 +3,10 @@
 import { type Context, Hono } from 'hono';
 import type { HealthReport } from '../contract.js';
 
-export function healthRoutes(health: () => HealthReport, onMethodNotAllowed: (c: Context, allowed: string[]) => Response) {
+export function healthRoutes(health: () => Promise<HealthReport>, onMethodNotAllowed: (c: Context, allowed: string[]) => Response) {
   return new Hono()
-    .get('/health', (c) => {
-      const report = health();
+    .get('/health', async (c) => {
+      const report = await health();
       return c.json(report, report.status === 'ok' ? 200 : 503);
     })
     .on(['POST', 'PUT', 'PATCH', 'DELETE'], '/health', (c) => onMethodNotAllowed(c, ['GET', 'HEAD']));

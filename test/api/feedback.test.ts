@@ -13,10 +13,14 @@ import { testManifest } from '../fixtures/manifest.js';
 import { memoryEngine } from '../fixtures/memory-engine.js';
 import { postJson } from '../fixtures/test-index.js';
 
-const engine = memoryEngine('Ondersteuning van mantelzorgers\nAls het nodig is, kan een vrijwilliger de zorg tijdelijk overnemen (respijtzorg).', [
-  'Ondersteuning van mantelzorgers',
-]);
 const manifest: IndexManifest = { ...testManifest('abc123'), builtAt: '2026-11-30T10:00:00.000Z', corpusHash: 'abc123' };
+// The verdict is kept with the build of the index that answered it.
+const engine = {
+  ...memoryEngine('Ondersteuning van mantelzorgers\nAls het nodig is, kan een vrijwilliger de zorg tijdelijk overnemen (respijtzorg).', [
+    'Ondersteuning van mantelzorgers',
+  ]),
+  manifest,
+};
 const verdict = {
   rating: 'down',
   comment: 'Het citaat gaat over iets anders, "zie" paragraaf 3',

@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rename, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HealthReport, IndexManifest } from '../../api/contract.js';
 import { readEnv } from '../../api/env.js';
 import { type RunningServer, startServer } from '../../api/server.js';
 import { freePort } from '../../scripts/lib/free-port.js';
@@ -33,7 +34,8 @@ afterAll(async () => {
   await server.close();
 });
 
-const health = async () => (await (await fetch(`${server.url}/health`)).json()) as { manifest: { builtAt: string; counts: { documents: number } } };
+const health = async () =>
+  (await (await fetch(`${server.url}/health`)).json()) as HealthReport & { manifest: IndexManifest; store: NonNullable<HealthReport['store']> };
 const ask = async (question: string) => {
   const response = await fetch(`${server.url}/api/ask`, {
     method: 'POST',
@@ -76,7 +78,11 @@ describe('live reload', () => {
     await rename(join(indexDir, 'current.tmp'), join(indexDir, 'current'));
 
     await until(async () => logged().includes('Nieuwe index geweigerd'), 'the damaged build to be refused');
-    expect((await health()).manifest.builtAt).toBe(before.manifest.builtAt);
+    const after = await health();
+    expect(after.manifest.builtAt).toBe(before.manifest.builtAt);
+    // The build serving and the one refused are named apart.
+    expect(after.store.build).toBe(before.store.build);
+    expect(after.store.refused).toMatchObject({ build: join('builds', 'zzz-damaged'), reason: expect.stringMatching(/beschadigd/) });
     const answer = await ask('Wat is een buurthuis?');
     expect(answer.status).toBe(200);
     expect(answer.body.answered).toBe(true);

@@ -115,4 +115,24 @@ describe('two API instances on one PostgreSQL', () => {
       expect(await documentIds(url)).toEqual(['buurthuis', 'mantelzorg']);
     }
   });
+
+  it('say so when the database comes back without its tables, and recover once a build is written', async () => {
+    const [url] = urls as [string];
+    await pool.query(
+      'DROP TABLE IF EXISTS live_build, build_terms, build_documents, builds, postings, passages, documents, feedback, schema_migrations CASCADE',
+    );
+    const health = async () => {
+      const response = await fetch(`${url}/health`);
+      return { status: response.status, body: (await response.json()) as { warnings: string[] } };
+    };
+    await until(async () => (await health()).status === 503, 'the instance to report that it cannot answer');
+    expect((await health()).body.warnings.join(' ')).toMatch(/tabellen ontbreken/);
+    const ask = await fetch(`${url}/api/ask`, postJson({ question: 'Wat is respijtzorg?' }));
+    expect(ask.status).toBe(503);
+    expect(await ask.json()).toMatchObject({ error: { code: 'store_unavailable', message: expect.stringMatching(/tabellen ontbreken/) } });
+
+    await build(SMALL_CORPUS);
+    await until(async () => (await health()).status === 200, 'the instance to answer from the new build');
+    expect((await fetch(`${url}/api/ask`, postJson({ question: 'Wat is respijtzorg?' }))).status).toBe(200);
+  });
 });

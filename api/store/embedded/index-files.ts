@@ -7,6 +7,7 @@
 //   passages.json   each passage's document and [start, end): its text is a slice of the document's
 //   lexical.bin     BM25 postings (index/lexical-file.ts)
 //   vectors.hnsw    the HNSW graph of the passage vectors, in hybrid builds
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -43,12 +44,20 @@ export async function writeIndexFiles(indexDir: string, index: IndexBuild): Prom
   // Unique even for two builds in one millisecond; the time first, so names sort by age.
   const buildDir = await mkdtemp(join(buildsDir, `${String(Date.now()).padStart(15, '0')}-`));
   try {
-    await writeFile(join(buildDir, 'documents.json'), JSON.stringify(index.documents));
-    await writeFile(join(buildDir, 'passages.json'), JSON.stringify(index.passages));
-    await writeFile(join(buildDir, 'lexical.bin'), encodeLexicalIndex(index.lexical));
-    index.vectors?.save(join(buildDir, VECTORS));
+    const checksums: Record<string, string> = {};
+    const write = async (name: string, data: string | Uint8Array) => {
+      checksums[name] = sha256(data);
+      await writeFile(join(buildDir, name), data);
+    };
+    await write('documents.json', JSON.stringify(index.documents));
+    await write('passages.json', JSON.stringify(index.passages));
+    await write('lexical.bin', encodeLexicalIndex(index.lexical));
+    if (index.vectors) {
+      index.vectors.save(join(buildDir, VECTORS));
+      checksums[VECTORS] = sha256(await readFile(join(buildDir, VECTORS)));
+    }
     // The manifest goes last: a build folder without one is incomplete by definition.
-    await writeFile(join(buildDir, 'manifest.json'), JSON.stringify(index.manifest, null, 2));
+    await writeFile(join(buildDir, 'manifest.json'), JSON.stringify({ ...index.manifest, checksums }, null, 2));
 
     const link = join(indexDir, `${CURRENT}.${process.pid}.tmp`);
     await rm(link, { force: true });
@@ -85,11 +94,22 @@ export async function readIndexFiles(indexDir: string): Promise<IndexFiles> {
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
     throw new AppError('index_incompatible', messages.indexFormat(manifest.formatVersion, INDEX_FORMAT_VERSION));
   }
-  const documents = await readValidated(dir, 'documents.json', z.array(documentSchema));
-  const passages = await readValidated(dir, 'passages.json', z.array(storedPassageSchema));
+  // Each file is what the build wrote, byte for byte, before anything is made of it.
+  const checked = async (name: string): Promise<Buffer> => {
+    const bytes = await readFile(join(dir, name)).catch((error) => {
+      throw new AppError('index_damaged', messages.indexDamaged(`${name} ontbreekt of is onleesbaar`), { cause: error });
+    });
+    const expected = manifest.checksums?.[name];
+    if (!expected) throw new AppError('index_damaged', messages.indexDamaged(`de manifest noemt geen controlegetal voor ${name}`));
+    if (sha256(bytes) !== expected) throw new AppError('index_damaged', messages.indexDamaged(`${name} is na de bouw veranderd (controlegetal klopt niet)`));
+    return bytes;
+  };
+  const documents = parseValidated('documents.json', await checked('documents.json'), z.array(documentSchema));
+  const passages = parseValidated('passages.json', await checked('passages.json'), z.array(storedPassageSchema));
+  const lexicalBytes = await checked('lexical.bin');
   let lexical: LexicalIndexData;
   try {
-    lexical = decodeLexicalIndex(new Uint8Array(await readFile(join(dir, 'lexical.bin'))));
+    lexical = decodeLexicalIndex(new Uint8Array(lexicalBytes));
   } catch (error) {
     const detail = error instanceof DamagedIndexFile ? error.message : 'onleesbaar';
     throw new AppError('index_damaged', messages.indexDamaged(`lexical.bin: ${detail}`), { cause: error });
@@ -98,13 +118,24 @@ export async function readIndexFiles(indexDir: string): Promise<IndexFiles> {
   const vectorPath = join(dir, VECTORS);
   const dense = manifest.modes.includes('dense');
   if (dense && !existsSync(vectorPath)) throw new AppError('index_damaged', messages.indexDamaged(`${VECTORS} ontbreekt`));
+  if (dense) await checked(VECTORS);
   return { manifest, documents, passages, lexical, vectorPath: dense ? vectorPath : null };
 }
 
 async function readValidated<T>(dir: string, name: string, schema: z.ZodType<T>): Promise<T> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(join(dir, name));
+  } catch (error) {
+    throw new AppError('index_damaged', messages.indexDamaged(`${name} is onleesbaar`), { cause: error });
+  }
+  return parseValidated(name, bytes, schema);
+}
+
+function parseValidated<T>(name: string, bytes: Buffer, schema: z.ZodType<T>): T {
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(join(dir, name), 'utf8'));
+    json = JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     throw new AppError('index_damaged', messages.indexDamaged(`${name} is onleesbaar`), { cause: error });
   }
@@ -133,4 +164,8 @@ async function pruneBuilds(indexDir: string): Promise<void> {
   const builds = (await readdir(buildsDir)).sort();
   const keep = new Set([current, builds.filter((name) => name !== current).at(-1)]);
   await Promise.all(builds.filter((name) => !keep.has(name)).map((name) => rm(join(buildsDir, name), { recursive: true, force: true })));
+}
+
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
 }

@@ -41,12 +41,18 @@ export function isConnectionError(error: unknown): boolean {
   return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connect ECONNREFUSED/i.test(message ?? '');
 }
 
-/** Runs `work`; a lost database becomes a 503 with a message for the user. */
+/** Whether `error` means the database is there but its tables are not (a new, empty database). */
+export function isMissingSchema(error: unknown): boolean {
+  return (error as { code?: string }).code === '42P01'; // undefined_table
+}
+
+/** Runs `work`; a lost database, or one without its tables, becomes a 503 with a message for the user. */
 export async function withDatabase<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (isConnectionError(error)) throw new AppError('store_unavailable', messages.storeUnavailable, { cause: error });
+    if (isMissingSchema(error)) throw new AppError('store_unavailable', messages.storeSchemaMissing, { cause: error });
     throw error;
   }
 }

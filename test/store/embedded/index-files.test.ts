@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,6 +61,23 @@ describe('embedded index files', () => {
     const dir = await newIndexDir();
     await writeIndexFiles(dir, { ...index('x'), manifest: { ...manifest('x'), formatVersion: INDEX_FORMAT_VERSION + 1 } });
     await expect(readIndexFiles(dir)).rejects.toBeInstanceOf(AppError);
+  });
+
+  it.each(['documents.json', 'passages.json', 'lexical.bin'])('refuses %s with one byte flipped, naming it', async (file) => {
+    const dir = await newIndexDir();
+    await writeIndexFiles(dir, index('x'));
+    const bytes = await readFile(join(dir, 'current', file));
+    bytes[Math.floor(bytes.length / 2)]! ^= 0x01;
+    await writeFile(join(dir, 'current', file), bytes);
+    await expect(readIndexFiles(dir)).rejects.toMatchObject({ code: 'index_damaged', message: expect.stringContaining(`${file} is na de bouw veranderd`) });
+  });
+
+  it('refuses a lexical index with every length zeroed, which would decode to an index that finds nothing', async () => {
+    const dir = await newIndexDir();
+    await writeIndexFiles(dir, index('x'));
+    const lexical = buildLexicalIndex([['tekst']]);
+    await writeFile(join(dir, 'current', 'lexical.bin'), encodeLexicalIndex({ ...lexical, docLengths: lexical.docLengths.map(() => 0) }));
+    await expect(readIndexFiles(dir)).rejects.toMatchObject({ code: 'index_damaged', message: expect.stringContaining('lexical.bin') });
   });
 
   it.each([
