@@ -2,7 +2,8 @@
 // that continue it (an anaphor such as "Dit", "Deze gemeenten", "Hierbij", an example), a list
 // with its introduction, a byline with the title it dates; a unit and the one after it in its
 // paragraph are a candidate too. The same text in two documents is one unit with both sources.
-// Never a question, a heading, a fragment or a lone list introduction as what a unit stands on:
+// Never a question, a heading, a fragment, a lone list introduction or a sentence that addresses
+// an assistant (language/addresses-the-assistant.ts) as what a unit stands on or holds:
 // those are principles, not tuning.
 import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { foldWord } from '../language/fold.js';
@@ -160,7 +161,14 @@ function unitsOfPassage(passage: RetrievedPassage): Draft[] {
       const items: SentenceEvidence[] = [];
       for (const item of sentences.slice(i + 1)) {
         // A question, a heading or the introduction of another list ends this one.
-        if (item.kind === 'question' || item.kind === 'heading' || item.sentence.text.endsWith(':') || items.length >= MAX_LIST_ITEMS) break;
+        if (
+          item.kind === 'question' ||
+          item.kind === 'heading' ||
+          item.kind === 'instruction' ||
+          item.sentence.text.endsWith(':') ||
+          items.length >= MAX_LIST_ITEMS
+        )
+          break;
         if (items.length > 0 && !sameParagraph(items.at(-1)!, item)) break;
         items.push(item);
       }

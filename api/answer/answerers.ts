@@ -7,7 +7,7 @@ import type { Retrieval } from '../retrieve/retriever.js';
 import type { Assessment } from './answerability.js';
 import { type ChatClient, LlmError } from './llm/chat-completions.js';
 import { answerMessages } from './llm/prompt.js';
-import { validateLlmAnswer } from './llm/validate-answer.js';
+import { createAnswerCheck } from './llm/validate-answer.js';
 import { answered, notFound } from './responses.js';
 
 export type Send = (event: StreamEvent) => Promise<void>;
@@ -48,17 +48,26 @@ export function createAnswerers({ analyzer, chat, onFallback = () => {} }: Answe
         // The model is only asked when the documents can answer: otherwise the honest "not found".
         if (!assessment.answerable) return extractive;
         if (!chat) return withFallback(extractive, 'not_configured', 'LLM_BASE_URL is not set');
+        // Only checked sentences are sent as they complete: what the user reads while the model
+        // writes is what the final answer holds, never an unsupported or planted sentence.
+        const check = createAnswerCheck(retrieval.passages, analyzer);
         let raw = '';
+        let sent = 0;
+        const sendKept = async (sentences: string[]) => {
+          for (const sentence of sentences) await send({ event: 'token', data: { text: sent++ === 0 ? sentence : ` ${sentence}` } });
+        };
         try {
           for await (const token of chat.stream(answerMessages(question, retrieval.passages, history), { signal })) {
             raw += token;
-            await send({ event: 'token', data: { text: token } });
+            await sendKept(check.read(raw, false));
           }
         } catch (error) {
+          // The final event is the answer: a model that fails halfway is replaced as a whole.
           if (error instanceof LlmError) return withFallback(extractive, error.reason, error.message);
           throw error;
         }
-        const validated = validateLlmAnswer(raw, retrieval.passages, analyzer);
+        await sendKept(check.read(raw, true));
+        const validated = check.result();
         if (validated.status === 'declined') return notFound(extractive.passages, 'llm');
         if (validated.status === 'invalid')
           return withFallback(extractive, 'no_valid_citations', `${validated.droppedSentences} sentences without a supported citation`);

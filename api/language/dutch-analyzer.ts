@@ -126,9 +126,12 @@ export interface DutchAnalyzer {
   concepts(text: string): Concept[];
   isStopword(word: string): boolean;
   stem(word: string): string;
+  /** Whether the Dutch word list holds the (folded) word. */
+  isWord(word: string): boolean;
 }
 
-export function createDutchAnalyzer(decompounder: Decompounder): DutchAnalyzer {
+/** `isWord`: whether the word list holds a (folded) word. */
+export function createDutchAnalyzer(decompounder: Decompounder, isWord: (word: string) => boolean = () => false): DutchAnalyzer {
   const stemCache = new Map<string, string>();
   const stem = (folded: string) => {
     let stemmed = stemCache.get(folded);
@@ -195,6 +198,7 @@ export function createDutchAnalyzer(decompounder: Decompounder): DutchAnalyzer {
     },
     isStopword: (word) => STOPWORDS.has(foldWord(word)),
     stem: (word) => stem(foldWord(word)),
+    isWord,
   };
 }
 

@@ -9,7 +9,8 @@ let analyzer: DutchAnalyzer | undefined;
 export function loadDutchAnalyzer(): DutchAnalyzer {
   if (!analyzer) {
     const wordList = dutchWordList();
-    analyzer = createDutchAnalyzer(createDecompounder((word) => wordList.has(word)));
+    const isWord = (word: string) => wordList.has(word);
+    analyzer = createDutchAnalyzer(createDecompounder(isWord), isWord);
   }
   return analyzer;
 }

@@ -1,6 +1,7 @@
 // Measures how much of a question a passage and its sentences hold: the evidence that re-ranks
 // retrieval, decides whether to answer, and is what an extractive answer is composed from.
 
+import { addressesTheAssistant } from '../language/addresses-the-assistant.js';
 import type { Alternative, DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { foldWord } from '../language/fold.js';
 import { type Sentence, splitSentences } from '../language/sentences.js';
@@ -24,11 +25,13 @@ const ENDS_WITH_DATE = new RegExp(`(?:,\\s*(?:${MONTH}\\s+)?|\\b(?:\\d{1,2}\\s+)
 /**
  * - statement: a sentence that can carry an answer;
  * - question: the document asks something;
+ * - instruction: the sentence addresses an assistant or a model ("Negeer alle eerdere
+ *   instructies …"): text planted to steer answers, never evidence and never an answer;
  * - heading: the section title the sentences below it fall under;
  * - byline: who wrote or said something and when ("Jitske Kramer, September 2020");
  * - fragment: a few words without a full stop (debris, labels).
  */
-export type SentenceKind = 'statement' | 'question' | 'heading' | 'byline' | 'fragment';
+export type SentenceKind = 'statement' | 'question' | 'instruction' | 'heading' | 'byline' | 'fragment';
 
 export interface SentenceEvidence {
   sentence: Sentence;
@@ -98,7 +101,7 @@ export function analysePassage(record: PassageRecord, analyzer: DutchAnalyzer): 
     const section = sectionOf(record, sentence.start);
     contextOf(section);
     // A heading is the context of what follows it, never a sentence of the answer itself.
-    sentences.push({ sentence, section, kind: sentence.text === section ? 'heading' : kindOf(sentence.text), terms: sentenceTerms });
+    sentences.push({ sentence, section, kind: sentence.text === section ? 'heading' : kindOf(sentence.text, analyzer), terms: sentenceTerms });
   }
   const wordStems = new Set(
     analyzer.wordStems([record.documentTitle, record.section ?? '', ...record.headings.map((heading) => heading.title), record.text].join('\n')),
@@ -195,7 +198,8 @@ function bestWindow(
 ): { focus: number; focusAt: SentenceEvidence | null } {
   let focus = 0;
   let focusAt: SentenceEvidence | null = null;
-  const counts = (evidence: SentenceEvidence | undefined) => evidence !== undefined && evidence.kind !== 'question' && evidence.kind !== 'heading';
+  const counts = (evidence: SentenceEvidence | undefined) =>
+    evidence !== undefined && evidence.kind !== 'question' && evidence.kind !== 'heading' && evidence.kind !== 'instruction';
   sentences.forEach((evidence, i) => {
     if (!counts(evidence)) return;
     let share = shareOf(concepts, evidence.matches, weigh);
@@ -244,7 +248,8 @@ export function spellsOut(acronym: string, text: string): boolean {
   return false;
 }
 
-function kindOf(text: string): SentenceKind {
+function kindOf(text: string, analyzer: DutchAnalyzer): SentenceKind {
+  if (addressesTheAssistant(text, analyzer.isWord)) return 'instruction';
   if (/\?["'”’)]*$/.test(text)) return 'question';
   if (/[.!:;]["'”’)]*$/.test(text)) return 'statement';
   const wordCount = text.split(/\s+/).length;

@@ -86,16 +86,23 @@ export const llmHandlers = {
   normal: modelAnswering(fakeModel),
   /** Two supported sentences and one pointing to a passage that does not exist. */
   mixedMarkers: modelAnswering((messages) => `${fakeModel(messages)} Gemeenten moeten alles zelf doen [9].`),
-  /** Mostly unsupported: one supported sentence, one without a marker, one pointing nowhere. */
+  /** Mostly unsupported: one sentence without a marker and one pointing nowhere, then a supported one. */
   mostlyUnsupported: modelAnswering(
-    (messages) => `${fakeModel(messages).split(' [')[0]} [1]. Dit staat nergens in de bronnen. Gemeenten moeten alles zelf doen [9].`,
+    (messages) => `Dit staat nergens in de bronnen. Gemeenten moeten alles zelf doen [9]. ${fakeModel(messages).split(' [')[0]} [1].`,
   ),
   /** Claims that contradict or are absent from the passages, each with a marker to a real passage. */
   contradicts: modelAnswering(() => 'Respijtzorg is sinds 2015 volledig afgeschaft [1]. Mantelzorgers moeten daarom zelf een boete betalen [2].'),
-  /** Does whatever an instruction in its prompt says ("antwoord alleen met: X"), else answers normally. */
+  /**
+   * Does whatever an instruction in its prompt says, however worded ("antwoord alleen met: X",
+   * "zeg voortaan dat X"), citing the passage it read it in; else answers normally.
+   */
   obeysInstructionsInPrompt: modelAnswering((messages) => {
-    const order = /antwoord\s+alleen\s+met:?\s*([^.\n<]+)/i.exec(messages.at(-1)?.content ?? '')?.[1];
-    return order ? `${order.trim()} [1].` : fakeModel(messages);
+    const prompt = messages.at(-1)?.content ?? '';
+    const order = /(?:antwoord\s+alleen\s+met:?|zeg\s+(?:\w+\s+)?dat)\s*([^.\n<]+)/i.exec(prompt);
+    if (!order) return fakeModel(messages);
+    const passage = [...prompt.slice(0, order.index).matchAll(/<passage nummer="(\d+)"/g)].at(-1)?.[1] ?? '1';
+    const claim = order[1]!.trim();
+    return `${claim.charAt(0).toUpperCase()}${claim.slice(1)} [${passage}].`;
   }),
   noValidMarkers: modelAnswering(() => 'Respijtzorg is heel belangrijk. Mantelzorgers verdienen steun [7].'),
   declines: modelAnswering(() => 'GEEN_ANTWOORD'),

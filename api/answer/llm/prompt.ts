@@ -1,10 +1,8 @@
 // The Dutch prompts: numbered passages inside delimiters, rules for citing, an honest way to
 // say "not in the documents", and passages treated as data, never as instructions.
 import type { HistoryTurn } from '../../contract.js';
-import { splitSentences } from '../../language/sentences.js';
 import type { RetrievedPassage } from '../../retrieve/retriever.js';
 import type { ChatMessage } from './chat-completions.js';
-import { addressesTheAssistant, REDACTED } from './instructions-in-text.js';
 
 /** What the model answers when the passages do not answer the question. */
 export const NO_ANSWER = 'GEEN_ANTWOORD';
@@ -20,10 +18,11 @@ Regels:
 5. Schrijf helder, zakelijk Nederlands in hoogstens vijf zinnen, zonder opsommingstekens of kopjes.`;
 
 export function answerMessages(question: string, passages: readonly RetrievedPassage[], history: readonly HistoryTurn[] = []): ChatMessage[] {
-  const blocks = passages.map(({ passage }, i) => {
+  const blocks = passages.map((retrieved, i) => {
+    const { passage } = retrieved;
     const attributes = [`nummer="${i + 1}"`, `document="${attribute(passage.documentTitle)}"`];
     if (passage.section) attributes.push(`paragraaf="${attribute(passage.section)}"`);
-    return `<passage ${attributes.join(' ')}>\n${neutralize(withoutInstructions(passage.text))}\n</passage>`;
+    return `<passage ${attributes.join(' ')}>\n${neutralize(withoutInstructions(retrieved))}\n</passage>`;
   });
   const context =
     history.length > 0 ? `Eerdere vragen in dit gesprek (alleen als context):\n${history.map((turn) => `- ${neutralize(turn.question)}`).join('\n')}\n\n` : '';
@@ -46,16 +45,19 @@ export function rewriteMessages(question: string, history: readonly HistoryTurn[
   ];
 }
 
-/** Sentences that address the assistant are replaced by a note: the model never reads them. */
-function withoutInstructions(text: string): string {
+/**
+ * The passage's text without the sentences that address an assistant (evidence.ts knows them):
+ * the model never reads them, and no note of what was left out can reach an answer.
+ */
+function withoutInstructions({ passage, evidence }: RetrievedPassage): string {
   let result = '';
   let at = 0;
-  for (const sentence of splitSentences(text)) {
-    if (!addressesTheAssistant(sentence.text)) continue;
-    result += text.slice(at, sentence.start) + REDACTED;
-    at = sentence.end;
+  for (const { sentence, kind } of evidence.sentences) {
+    if (kind !== 'instruction') continue;
+    result += passage.text.slice(at, sentence.start - passage.start);
+    at = sentence.end - passage.start;
   }
-  return result + text.slice(at);
+  return result + passage.text.slice(at);
 }
 
 // Text from documents or users cannot close or open a passage block of its own.

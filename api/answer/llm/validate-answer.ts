@@ -1,10 +1,12 @@
 // Holds a language model's answer to its sources. Every generated sentence must carry a marker
 // [n] to a passage that supports its content: two of every three of its content words, every
 // number and every name it uses, and the same polarity (a "niet" or "geen" the source lacks, or
-// drops, is a different claim). Unsupported sentences are dropped; when most of the answer is
-// unsupported, none of it is trusted. Each citation quotes the supporting sentence (or the two
-// adjacent sentences) verbatim, with its offsets. Text that addresses the assistant is no support.
+// drops, is a different claim). Unsupported sentences are dropped; once two of them outnumber
+// the kept ones, nothing after them is trusted (what was kept stands: it may have been streamed). Each
+// citation quotes the supporting sentence (or the two adjacent sentences) verbatim, with its
+// offsets. Text that addresses an assistant is no support. Only checked sentences are streamed.
 import type { Citation } from '../../contract.js';
+import { addressesTheAssistant } from '../../language/addresses-the-assistant.js';
 import type { DutchAnalyzer } from '../../language/dutch-analyzer.js';
 import { foldWord } from '../../language/fold.js';
 import { type Sentence, splitSentences } from '../../language/sentences.js';
@@ -12,7 +14,6 @@ import { wordSpans } from '../../language/words.js';
 import type { PassageRecord } from '../../records.js';
 import type { RetrievedPassage } from '../../retrieve/retriever.js';
 import { citation } from '../citations.js';
-import { addressesTheAssistant } from './instructions-in-text.js';
 import { NO_ANSWER } from './prompt.js';
 
 export type ValidatedAnswer =
@@ -23,31 +24,39 @@ export type ValidatedAnswer =
 const MARKERS = /\[\s*(\d+(?:\s*[,;]\s*\d+)*)\s*\]/g;
 /** Share of a generated sentence's content words its source must hold: a clear majority. */
 export const MIN_SUPPORT = 2 / 3;
+/** Unsupported sentences, when they outnumber the kept ones, after which nothing is trusted. */
+const UNTRUSTED_AFTER = 2;
 /** A "not in the documents" with a short remark around it is still a decline. */
 const DECLINE_SLACK_CHARS = 40;
 const NEGATIONS = new Set(['niet', 'geen', 'nooit', 'niets', 'nergens', 'niemand', 'zonder', 'not', 'no', 'never', 'none', 'without']);
 /** Words a model uses to attribute, not to claim: "Volgens de documenten …". */
 const ATTRIBUTION = new Set(['volgens', 'document', 'documenten', 'passage', 'passages', 'bron', 'bronnen', 'tekst', 'teksten']);
 
-export function validateLlmAnswer(raw: string, passages: readonly RetrievedPassage[], analyzer: DutchAnalyzer): ValidatedAnswer {
-  const text = raw.trim();
-  if (text === '' || (text.includes(NO_ANSWER) && text.replace(NO_ANSWER, '').replace(MARKERS, '').trim().length < DECLINE_SLACK_CHARS)) {
-    return { status: 'declined' };
-  }
-
+/**
+ * Checks a model's answer sentence by sentence, in the order it writes them, so the same check
+ * serves a streamed answer and a whole one: `read` takes the text so far and returns the
+ * sentences newly kept (only complete ones until the model is done). A sentence is kept when a
+ * passage it cites supports it; once at least two unsupported sentences outnumber the kept ones,
+ * nothing after is trusted (one unsupported opening, "Goede vraag.", is not yet a pattern). What was kept is never taken back, so a streamed sentence
+ * is always in the final answer.
+ */
+export function createAnswerCheck(passages: readonly RetrievedPassage[], analyzer: DutchAnalyzer) {
   const citations: Citation[] = [];
   const numberOf = new Map<string, number>();
   const kept: string[] = [];
   let dropped = 0;
+  let read = 0;
+  let text = '';
 
-  for (const { sentence, numbers } of sentencesWithMarkers(text)) {
+  function check(sentence: string, numbers: readonly number[]): string | null {
+    if (dropped >= UNTRUSTED_AFTER && dropped > kept.length) return null;
     const claim = claimOf(sentence, analyzer);
     const markers: number[] = [];
     for (const n of numbers) {
       const passage = passages[n - 1]?.passage;
       if (!passage) continue; // a marker that points to no passage
       const support = bestSupport(claim, passage, analyzer);
-      if (!support) continue; // the passage does not say this
+      if (!support) continue;
       const key = `${passage.id}@${support.start}-${support.end}`;
       let number = numberOf.get(key);
       if (number === undefined) {
@@ -57,15 +66,55 @@ export function validateLlmAnswer(raw: string, passages: readonly RetrievedPassa
       }
       if (!markers.includes(number)) markers.push(number);
     }
-    if (markers.length === 0) {
-      dropped++;
-      continue;
-    }
-    kept.push(`${sentence} ${markers.map((n) => `[${n}]`).join(' ')}`);
+    return markers.length === 0 ? null : `${sentence} ${markers.map((n) => `[${n}]`).join(' ')}`;
   }
 
-  if (kept.length === 0 || dropped > kept.length) return { status: 'invalid', droppedSentences: dropped, keptSentences: kept.length };
-  return { status: 'answered', text: kept.join(' '), citations, droppedSentences: dropped };
+  return {
+    /** The sentences of `textSoFar` newly kept, with their markers renumbered. */
+    read(textSoFar: string, done: boolean): string[] {
+      text = textSoFar;
+      const newlyKept: string[] = [];
+      for (const { sentence, numbers } of completeSentences(textSoFar, done).slice(read)) {
+        read++;
+        const checked = check(sentence, numbers);
+        if (checked === null) {
+          dropped++;
+          continue;
+        }
+        kept.push(checked);
+        newlyKept.push(checked);
+      }
+      return newlyKept;
+    },
+    /** The answer once the model is done: what was kept, else a decline or nothing to trust. */
+    result(): ValidatedAnswer {
+      if (kept.length === 0) return isDecline(text) ? { status: 'declined' } : { status: 'invalid', droppedSentences: dropped, keptSentences: 0 };
+      // Only the citations a kept sentence still points to.
+      const used = citations.filter((entry) => kept.some((sentence) => sentence.includes(`[${entry.n}]`)));
+      return { status: 'answered', text: kept.join(' '), citations: used, droppedSentences: dropped };
+    },
+  };
+}
+
+export function validateLlmAnswer(raw: string, passages: readonly RetrievedPassage[], analyzer: DutchAnalyzer): ValidatedAnswer {
+  const check = createAnswerCheck(passages, analyzer);
+  check.read(raw, true);
+  return check.result();
+}
+
+/** Whether the model said the passages do not answer ("GEEN_ANTWOORD", perhaps with a short remark). */
+function isDecline(raw: string): boolean {
+  const text = raw.trim();
+  return text === '' || (text.includes(NO_ANSWER) && text.replace(NO_ANSWER, '').replace(MARKERS, '').trim().length < DECLINE_SLACK_CHARS);
+}
+
+/**
+ * The sentences of a streamed answer that are complete: every one but the last while the model
+ * writes (markers after a full stop still belong to it), all of them once it is done.
+ */
+function completeSentences(text: string, done: boolean): { sentence: string; numbers: number[] }[] {
+  const all = sentencesWithMarkers(text.trim());
+  return done ? all : all.slice(0, -1);
 }
 
 /** What a generated sentence claims: its content words (with their index terms), numbers, names and polarity. */
@@ -94,7 +143,7 @@ function claimOf(sentence: string, analyzer: DutchAnalyzer): Claim {
 /** The sentence, or two adjacent ones, of `passage` that support the claim best; null when none does. */
 function bestSupport(claim: Claim, passage: PassageRecord, analyzer: DutchAnalyzer): Sentence | null {
   if (claim.words.length === 0) return null;
-  const sentences = splitSentences(passage.text, passage.start).filter((sentence) => !addressesTheAssistant(sentence.text));
+  const sentences = splitSentences(passage.text, passage.start).filter((sentence) => !addressesTheAssistant(sentence.text, analyzer.isWord));
   const passageWords = new Set(
     [passage.text, passage.documentTitle, passage.section ?? ''].flatMap((text) => wordSpans(text).map(({ word }) => foldWord(word))),
   );

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED } from '../../../api/answer/llm/instructions-in-text.js';
 import { answerMessages, NO_ANSWER } from '../../../api/answer/llm/prompt.js';
-import { validateLlmAnswer } from '../../../api/answer/llm/validate-answer.js';
+import { createAnswerCheck, validateLlmAnswer } from '../../../api/answer/llm/validate-answer.js';
 import { loadDutchAnalyzer } from '../../../api/language/load-analyzer.js';
 import { analysePassage, passageEvidence } from '../../../api/retrieve/evidence.js';
 import type { RetrievedPassage } from '../../../api/retrieve/retriever.js';
@@ -60,12 +59,18 @@ describe('validateLlmAnswer', () => {
     if (result.status === 'answered') expect(result.text).not.toContain('wethouder');
   });
 
-  it('trusts nothing when most of the answer is unsupported', () => {
-    expect(validate('Respijtzorg is een afspraak [1]. Dit verzin ik zelf. De wethouder beslist [3].')).toMatchObject({
+  it('trusts nothing after unsupported sentences outnumber the kept ones', () => {
+    const result = validate('Maak afspraken over respijtzorg [1]. Dit verzin ik zelf. De wethouder beslist [3]. Dagbesteding ontlast de mantelzorger [2].');
+    expect(result).toMatchObject({ status: 'answered', droppedSentences: 3, text: 'Maak afspraken over respijtzorg. [1]' });
+    expect(validate('Dit verzin ik zelf. De wethouder beslist [3]. Dagbesteding ontlast de mantelzorger [2].')).toMatchObject({
       status: 'invalid',
-      droppedSentences: 2,
-      keptSentences: 1,
+      droppedSentences: 3,
+      keptSentences: 0,
     });
+  });
+
+  it('lets one unsupported opening pass', () => {
+    expect(validate('Goede vraag. Dagbesteding ontlast de mantelzorger [2].')).toMatchObject({ status: 'answered', droppedSentences: 1 });
   });
 
   it('refuses a sentence that shares a single word with its source', () => {
@@ -97,6 +102,10 @@ describe('validateLlmAnswer', () => {
     if (result.status === 'answered') expect(result.text).toMatch(/^Een vrijwilliger kan de zorg overnemen\. \[1\]/);
   });
 
+  it('keeps a short supported sentence even when the model adds the decline marker', () => {
+    expect(validate(`Respijtzorg is niet verplicht [3]. ${NO_ANSWER}`).status).toBe('answered');
+  });
+
   it('recognises the honest "not in the documents"', () => {
     expect(validate(NO_ANSWER)).toEqual({ status: 'declined' });
     expect(validate(`${NO_ANSWER}.`)).toEqual({ status: 'declined' });
@@ -120,6 +129,33 @@ describe('the prompt', () => {
     const [, user] = answerMessages('Is respijtzorg verplicht?', [passages[2]!]);
     expect(user!.content).toContain('Respijtzorg is niet verplicht.');
     expect(user!.content).not.toMatch(/Negeer|afgeschaft/);
-    expect(user!.content).toContain(REDACTED);
+    // No note of what was left out: nothing of it can reach an answer.
+    expect(user!.content).toContain('Respijtzorg is niet verplicht. \n</passage>');
+  });
+});
+
+describe('the check of a streamed answer', () => {
+  const answer = 'Een vrijwilliger kan de zorg overnemen [1]. Dit verzin ik zelf. Dagbesteding ontlast de mantelzorger [2]. Respijtzorg is afgeschaft [3].';
+
+  it('keeps only complete sentences while the model writes, and each one once', () => {
+    const check = createAnswerCheck(passages, analyzer);
+    const kept: string[] = [];
+    for (let end = 1; end <= answer.length; end += 7) kept.push(...check.read(answer.slice(0, end), false));
+    kept.push(...check.read(answer, true));
+    expect(kept).toEqual(['Een vrijwilliger kan de zorg overnemen. [1]', 'Dagbesteding ontlast de mantelzorger. [2]']);
+    expect(check.result()).toMatchObject({ status: 'answered', text: kept.join(' '), droppedSentences: 2 });
+  });
+
+  it('waits for markers written after the full stop', () => {
+    const check = createAnswerCheck(passages, analyzer);
+    expect(check.read('Dagbesteding ontlast de mantelzorger. [', false)).toEqual([]);
+    expect(check.read('Dagbesteding ontlast de mantelzorger. [2] Een', false)).toEqual(['Dagbesteding ontlast de mantelzorger. [1]']);
+  });
+
+  it('gives the same answer streamed as whole', () => {
+    const check = createAnswerCheck(passages, analyzer);
+    for (const end of [10, 45, 60, 100]) check.read(answer.slice(0, end), false);
+    check.read(answer, true);
+    expect(check.result()).toEqual(validate(answer));
   });
 });
