@@ -50,7 +50,7 @@ export function createAnswerers({ analyzer, chat, onFallback = () => {} }: Answe
         if (!chat) return withFallback(extractive, 'not_configured', 'LLM_BASE_URL is not set');
         // Only checked sentences are sent as they complete: what the user reads while the model
         // writes is what the final answer holds, never an unsupported or planted sentence.
-        const check = createAnswerCheck(retrieval.passages, analyzer);
+        const check = createAnswerCheck(retrieval.passages, retrieval.question.concepts, analyzer);
         let raw = '';
         let sent = 0;
         const sendKept = async (sentences: string[]) => {

@@ -45,7 +45,7 @@ describe('streamed language-model answers', () => {
     await page.goto(`${llmBaseUrl}/widget-demo.html`);
     await page.getByRole('button', { name: 'Vraag het beleid' }).click();
     const dialog = page.getByRole('dialog', { name: 'Vraag het beleid' });
-    await dialog.getByLabel('Stel je vraag').fill('Wat is gemeenschapskracht?');
+    await dialog.getByLabel('Stel je vraag').fill('Wat is sociale cohesie?');
     await dialog.getByRole('button', { name: 'Vraag' }).click();
     await expectStreamedAnswer(page, dialog, '11-llm-widget');
     await page.close();

@@ -1,6 +1,6 @@
 // msw handlers that play an OpenAI-compatible chat-completions server. The default "model" is
-// deterministic: it reads the numbered passages from the prompt and writes one sentence per
-// passage from that passage's words, citing it; rewrite requests get a standalone question.
+// deterministic: it reads the question and the numbered passages from the prompt and writes one
+// sentence per passage from that passage's words, citing it; rewrite requests get a standalone question.
 import { delay, HttpResponse, http } from 'msw';
 
 export const LLM_BASE = 'http://llm.test/v1';
@@ -26,14 +26,22 @@ export function fakeModel(messages: Message[]): string {
     const previous = /Vraag: (.*)$/m.exec(user)?.[1] ?? '';
     return `${last.replace(/\?$/, '')} bij ${previous.replace(/^Wat is /, '').replace(/\?$/, '')}?`;
   }
+  // Like a model that reads the question: from each of the first two passages, the first
+  // sentence holding one of the question's longer words (else its first sentence), cited.
+  const asked = (/^Vraag: (.*)$/m.exec(user)?.[1] ?? '').toLowerCase().match(/\p{L}{5,}/gu) ?? [];
   const passages = [...user.matchAll(/<passage nummer="(\d+)"[^>]*>\n([\s\S]*?)\n<\/passage>/g)].slice(0, 2);
   return passages
     .map(([, n, text]) => {
-      const body = text!.split('\n').filter((line) => /[.!?]$/.test(line.trim()))[0] ?? text!; // skip headings
-      const first = body
-        .split(/(?<=[.!?])\s/)[0]!
+      const body = text!
+        .split('\n')
+        .filter((line) => /[.!?]$/.test(line.trim())) // skip headings
+        .join(' ');
+      const sentences = (body || text!).split(/(?<=[.!?])\s/);
+      const chosen = sentences.find((sentence) => asked.some((word) => sentence.toLowerCase().includes(word))) ?? sentences[0]!;
+      const first = chosen
         .replace(/^•\s*/, '')
         .replace(/\s+/g, ' ')
+        .trim()
         .replace(/[.!?]$/, '');
       return `Volgens de documenten: ${first.charAt(0).toLowerCase()}${first.slice(1)} [${n}].`;
     })

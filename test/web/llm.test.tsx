@@ -24,8 +24,9 @@ describe('language-model answers in the chat', () => {
     await askQuestion('Wat is respijtzorg?');
     const draft = await screen.findByText(/Een vrijwilliger kan de zorg/, { selector: '.draft' });
     expect(draft.getAttribute('aria-hidden')).toBe('true');
+    expect(screen.getByText(/Wordt nog geschreven; elke zin hieronder is al aan zijn bron getoetst/)).toBeTruthy();
     expect(await screen.findByText(/Geformuleerd door een taalmodel/)).toBeTruthy();
-    expect(screen.queryByText(/Concept, wordt nog gecontroleerd/)).toBeNull();
+    expect(screen.queryByText(/Wordt nog geschreven/)).toBeNull();
     expect(screen.getByRole('link', { name: /Bron 1/ })).toBeTruthy();
   });
 

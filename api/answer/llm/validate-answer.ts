@@ -1,10 +1,11 @@
 // Holds a language model's answer to its sources. Every generated sentence must carry a marker
-// [n] to a passage that supports its content: two of every three of its content words, every
-// number and every name it uses, and the same polarity (a "niet" or "geen" the source lacks, or
-// drops, is a different claim). Unsupported sentences are dropped; once two of them outnumber
-// the kept ones, nothing after them is trusted (what was kept stands: it may have been streamed). Each
-// citation quotes the supporting sentence (or the two adjacent sentences) verbatim, with its
-// offsets. Text that addresses an assistant is no support. Only checked sentences are streamed.
+// [n] to a passage that supports its content (two of every three of its content words, every
+// number and every name it uses, and the same polarity: a "niet" or "geen" the source lacks, or
+// drops, is a different claim), and that support must speak to the question. Unsupported
+// sentences are dropped; once two of them outnumber the kept ones, nothing after them is trusted
+// (what was kept stands: it may have been streamed). Each citation quotes the supporting
+// sentence (or the two adjacent sentences) verbatim, with its offsets. Text that addresses an
+// assistant is no support. Only checked sentences are streamed.
 import type { Citation } from '../../contract.js';
 import { addressesTheAssistant } from '../../language/addresses-the-assistant.js';
 import type { DutchAnalyzer } from '../../language/dutch-analyzer.js';
@@ -12,6 +13,8 @@ import { foldWord } from '../../language/fold.js';
 import { type Sentence, splitSentences } from '../../language/sentences.js';
 import { wordSpans } from '../../language/words.js';
 import type { PassageRecord } from '../../records.js';
+import type { WeightedConcept } from '../../retrieve/concept-weights.js';
+import { coverage } from '../../retrieve/evidence.js';
 import type { RetrievedPassage } from '../../retrieve/retriever.js';
 import { citation } from '../citations.js';
 import { NO_ANSWER } from './prompt.js';
@@ -40,7 +43,7 @@ const ATTRIBUTION = new Set(['volgens', 'document', 'documenten', 'passage', 'pa
  * nothing after is trusted (one unsupported opening, "Goede vraag.", is not yet a pattern). What was kept is never taken back, so a streamed sentence
  * is always in the final answer.
  */
-export function createAnswerCheck(passages: readonly RetrievedPassage[], analyzer: DutchAnalyzer) {
+export function createAnswerCheck(passages: readonly RetrievedPassage[], concepts: readonly WeightedConcept[], analyzer: DutchAnalyzer) {
   const citations: Citation[] = [];
   const numberOf = new Map<string, number>();
   const kept: string[] = [];
@@ -55,7 +58,7 @@ export function createAnswerCheck(passages: readonly RetrievedPassage[], analyze
     for (const n of numbers) {
       const passage = passages[n - 1]?.passage;
       if (!passage) continue; // a marker that points to no passage
-      const support = bestSupport(claim, passage, analyzer);
+      const support = bestSupport(claim, passage, concepts, analyzer);
       if (!support) continue;
       const key = `${passage.id}@${support.start}-${support.end}`;
       let number = numberOf.get(key);
@@ -96,8 +99,13 @@ export function createAnswerCheck(passages: readonly RetrievedPassage[], analyze
   };
 }
 
-export function validateLlmAnswer(raw: string, passages: readonly RetrievedPassage[], analyzer: DutchAnalyzer): ValidatedAnswer {
-  const check = createAnswerCheck(passages, analyzer);
+export function validateLlmAnswer(
+  raw: string,
+  passages: readonly RetrievedPassage[],
+  concepts: readonly WeightedConcept[],
+  analyzer: DutchAnalyzer,
+): ValidatedAnswer {
+  const check = createAnswerCheck(passages, concepts, analyzer);
   check.read(raw, true);
   return check.result();
 }
@@ -115,6 +123,21 @@ function isDecline(raw: string): boolean {
 function completeSentences(text: string, done: boolean): { sentence: string; numbers: number[] }[] {
   const all = sentencesWithMarkers(text.trim());
   return done ? all : all.slice(0, -1);
+}
+
+/**
+ * Whether a supporting quote answers the question at all: it, with the sentence before and after
+ * it and the passage's title and headings as context, holds at least one of the question's
+ * concepts, measured as the extractive evidence measures them. Of the 164 passage sentences that
+ * hold a dev question's gold quote, every one does (the quote alone: 86 %; with title and
+ * headings: 94 %); "De gemeente is failliet." beside sentences on other things answers no
+ * question about respijtzorg, however well it supports the claim.
+ */
+function speaksToTheQuestion(around: readonly Sentence[], passage: PassageRecord, concepts: readonly WeightedConcept[], analyzer: DutchAnalyzer): boolean {
+  if (concepts.length === 0) return true;
+  const terms = new Set(analyzer.indexTerms(around.map((sentence) => sentence.text).join(' ')));
+  const context = new Set(analyzer.indexTerms([passage.documentTitle, passage.section ?? '', ...passage.headings.map((heading) => heading.title)].join('\n')));
+  return coverage(concepts, terms, context).covered.size > 0;
 }
 
 /** What a generated sentence claims: its content words (with their index terms), numbers, names and polarity. */
@@ -140,8 +163,11 @@ function claimOf(sentence: string, analyzer: DutchAnalyzer): Claim {
   return claim;
 }
 
-/** The sentence, or two adjacent ones, of `passage` that support the claim best; null when none does. */
-function bestSupport(claim: Claim, passage: PassageRecord, analyzer: DutchAnalyzer): Sentence | null {
+/**
+ * The sentence, or two adjacent ones, of `passage` that support the claim best and speak to the
+ * question; null when none does.
+ */
+function bestSupport(claim: Claim, passage: PassageRecord, concepts: readonly WeightedConcept[], analyzer: DutchAnalyzer): Sentence | null {
   if (claim.words.length === 0) return null;
   const sentences = splitSentences(passage.text, passage.start).filter((sentence) => !addressesTheAssistant(sentence.text, analyzer.isWord));
   const passageWords = new Set(
@@ -163,6 +189,7 @@ function bestSupport(claim: Claim, passage: PassageRecord, analyzer: DutchAnalyz
       );
       const share = supported.length / claim.words.length;
       const last = window.at(-1)!;
+      if (share >= MIN_SUPPORT && !speaksToTheQuestion(sentences.slice(Math.max(0, i - 1), i + window.length + 1), passage, concepts, analyzer)) continue;
       // The tightest quote that supports the claim best: one sentence rather than two.
       if (share >= MIN_SUPPORT && (!best || share > best.share || (share === best.share && last.end - first.start < best.window.end - best.window.start))) {
         best = { window: { start: first.start, end: last.end, text: passage.text.slice(first.start - passage.start, last.end - passage.start) }, share };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerMessages, NO_ANSWER } from '../../../api/answer/llm/prompt.js';
 import { createAnswerCheck, validateLlmAnswer } from '../../../api/answer/llm/validate-answer.js';
 import { loadDutchAnalyzer } from '../../../api/language/load-analyzer.js';
+import type { WeightedConcept } from '../../../api/retrieve/concept-weights.js';
 import { analysePassage, passageEvidence } from '../../../api/retrieve/evidence.js';
 import type { RetrievedPassage } from '../../../api/retrieve/retriever.js';
 
@@ -34,7 +35,11 @@ const passage = (id: number, start: number, end: number): RetrievedPassage => {
 const lines = document.split('\n');
 const offsets = lines.map((_, i) => lines.slice(0, i).join('\n').length + (i > 0 ? 1 : 0));
 const passages = lines.map((line, i) => passage(i, offsets[i]!, offsets[i]! + line.length));
-const validate = (text: string) => validateLlmAnswer(text, passages, analyzer);
+/** The question's concepts, each weighing the same (relevance asks only which are held). */
+const conceptsOf = (question: string): WeightedConcept[] =>
+  analyzer.concepts(question).map((concept) => ({ ...concept, weight: 1, seen: true, specificity: 1 }));
+const CONCEPTS = conceptsOf('Hoe worden mantelzorgers ontlast met respijtzorg en dagbesteding?');
+const validate = (text: string, concepts = CONCEPTS) => validateLlmAnswer(text, passages, concepts, analyzer);
 
 describe('validateLlmAnswer', () => {
   it('keeps cited sentences, quoting the passage sentence that supports each', () => {
@@ -92,6 +97,13 @@ describe('validateLlmAnswer', () => {
     expect(validate('In 2019 maakten 4 gemeenten afspraken met de GGD [2]. Respijtzorg is niet verplicht [3].').status).toBe('answered');
   });
 
+  it('keeps only support that speaks to the question, with its neighbours and headings as context', () => {
+    // The sentence holds nothing of a question about the GGD, but the sentence after it does …
+    expect(validate('Dagbesteding ontlast de mantelzorger [2].', conceptsOf('Met wie maakten gemeenten afspraken over de GGD?')).status).toBe('answered');
+    // … while a sentence with nothing of the question around it is dropped, however well supported.
+    expect(validate('Dagbesteding ontlast de mantelzorger [2].', conceptsOf('Hoeveel kost een paspoort?')).status).toBe('invalid');
+  });
+
   it('never takes an instruction planted in a document as support', () => {
     expect(validate('Respijtzorg is afgeschaft [3].').status).toBe('invalid');
   });
@@ -138,7 +150,7 @@ describe('the check of a streamed answer', () => {
   const answer = 'Een vrijwilliger kan de zorg overnemen [1]. Dit verzin ik zelf. Dagbesteding ontlast de mantelzorger [2]. Respijtzorg is afgeschaft [3].';
 
   it('keeps only complete sentences while the model writes, and each one once', () => {
-    const check = createAnswerCheck(passages, analyzer);
+    const check = createAnswerCheck(passages, CONCEPTS, analyzer);
     const kept: string[] = [];
     for (let end = 1; end <= answer.length; end += 7) kept.push(...check.read(answer.slice(0, end), false));
     kept.push(...check.read(answer, true));
@@ -147,13 +159,13 @@ describe('the check of a streamed answer', () => {
   });
 
   it('waits for markers written after the full stop', () => {
-    const check = createAnswerCheck(passages, analyzer);
+    const check = createAnswerCheck(passages, CONCEPTS, analyzer);
     expect(check.read('Dagbesteding ontlast de mantelzorger. [', false)).toEqual([]);
     expect(check.read('Dagbesteding ontlast de mantelzorger. [2] Een', false)).toEqual(['Dagbesteding ontlast de mantelzorger. [1]']);
   });
 
   it('gives the same answer streamed as whole', () => {
-    const check = createAnswerCheck(passages, analyzer);
+    const check = createAnswerCheck(passages, CONCEPTS, analyzer);
     for (const end of [10, 45, 60, 100]) check.read(answer.slice(0, end), false);
     check.read(answer, true);
     expect(check.result()).toEqual(validate(answer));

@@ -86,6 +86,6 @@ export const text = {
   opensInNewTab: '(opent in nieuw tabblad)',
   languageModelToggle: 'Laat een taalmodel het antwoord formuleren',
   languageModelHint: (model: string) => `Model: ${model}. Elke zin wordt gecontroleerd op zijn bron; lukt dat niet, dan krijg je het letterlijke antwoord.`,
-  draft: 'Concept, wordt nog gecontroleerd:',
+  draft: 'Wordt nog geschreven; elke zin hieronder is al aan zijn bron getoetst:',
   writtenByModel: 'Geformuleerd door een taalmodel; elke zin is gekoppeld aan een letterlijk citaat.',
 } as const;
