@@ -3,7 +3,8 @@
 // keeps N connections asking for the given time, for /api/ask and /api/ask/stream: first as
 // configured by default (extractive), then with a language model that never answers, so the
 // timeouts, the concurrency limit and the circuit breaker are what is measured. Reports
-// requests per second, p50/p95/p99 and errors; asserts nothing.
+// requests per second, p50/p95/p99 of the served requests, errors, and how fast the ones shed
+// past MAX_IN_FLIGHT were turned away; asserts nothing.
 
 import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -32,6 +33,8 @@ interface Figures {
   p99: number;
   /** What the errors were (HTTP status or the failure), counted. */
   errorKinds?: Record<string, number>;
+  /** Requests turned away past MAX_IN_FLIGHT (503 overloaded), and how long that took. */
+  shed?: { requests: number; p50: number; p95: number; p99: number };
   /** Requests after the first fallback "circuit_open": the breaker had opened. */
   afterBreakerOpened?: { requests: number; p50: number; p95: number; p99: number };
   fallbacks?: Record<string, number>;
@@ -40,6 +43,7 @@ interface Figures {
 async function drive(url: string, path: '/api/ask' | '/api/ask/stream'): Promise<Figures> {
   const latencies: number[] = [];
   const afterOpen: number[] = [];
+  const shed: number[] = [];
   const fallbacks: Record<string, number> = {};
   let errors = 0;
   const errorKinds: Record<string, number> = {};
@@ -60,6 +64,7 @@ async function drive(url: string, path: '/api/ask' | '/api/ask/stream'): Promise
           const text = await response.text();
           const elapsed = performance.now() - started;
           if (!response.ok) {
+            if (response.status === 503 && text.includes('"overloaded"')) shed.push(elapsed);
             failed(`HTTP ${response.status}`);
             continue;
           }
@@ -81,6 +86,7 @@ async function drive(url: string, path: '/api/ask' | '/api/ask/stream'): Promise
     ...percentiles(latencies),
     ...(Object.keys(fallbacks).length ? { fallbacks } : {}),
     ...(errors ? { errorKinds } : {}),
+    ...(shed.length ? { shed: { requests: shed.length, ...percentiles(shed) } } : {}),
     ...(afterOpen.length ? { afterBreakerOpened: { requests: afterOpen.length, ...percentiles(afterOpen) } } : {}),
   };
 }
@@ -140,6 +146,7 @@ try {
             .map(([reason, n]) => `${reason} ${n}`)
             .join(', ')}`,
         );
+      if (f.shed) console.log(`  shed (503 overloaded): ${f.shed.requests} requests; p50 ${f.shed.p50} ms · p95 ${f.shed.p95} ms · p99 ${f.shed.p99} ms`);
       if (f.afterBreakerOpened) {
         const a = f.afterBreakerOpened;
         console.log(`  once the breaker was open: ${a.requests} requests; p50 ${a.p50} ms · p95 ${a.p95} ms · p99 ${a.p99} ms`);
