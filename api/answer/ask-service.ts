@@ -65,13 +65,15 @@ export function createAskService({ engine, answerers, chat, defaultMode, llmDead
   async function interpret(request: AskRequest, mode: AnswerMode, signal: AbortSignal): Promise<Reading> {
     const previous = request.history.at(-1)?.question;
     if (previous && looksLikeFollowUp(request.question, engine.analyzer)) {
-      const completions = [
-        mode === 'llm' ? await rewrite(request.question, request.history, signal) : null,
-        withEarlierQuestion(request.question, request.history),
-      ];
+      // Each reading is another question, read once: a rewrite that equals the joined question, or
+      // the question itself, is not read again.
+      const completions = new Set(
+        [mode === 'llm' ? await rewrite(request.question, request.history, signal) : null, withEarlierQuestion(request.question, request.history)].filter(
+          (completed): completed is string => completed !== null && completed !== request.question,
+        ),
+      );
       let declined: Reading | null = null;
       for (const completed of completions) {
-        if (!completed) continue;
         const reading = await read(completed, request.k, previous);
         if (reading.assessment.answerable) return reading;
         declined ??= reading;
