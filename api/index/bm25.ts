@@ -1,5 +1,10 @@
 // BM25 as every store ranks with it, so the embedded index and a database rank alike: the
-// stores only say where a term occurs; the scoring below is the one both use.
+// stores only say where a term occurs; the scoring below is the one both use. The top k are
+// found without scoring every passage that holds a question word (MaxScore, Turtle & Flood 1995):
+// each alternative of a concept has an upper bound on what it can add to a passage; once k
+// passages are held, the alternatives whose bounds together cannot lift a passage past the k-th
+// score no longer propose passages, and a passage is dropped as soon as what it still can gain
+// cannot lift it. The ranking, scores and ties are exactly those of scoring everything.
 import type { Concept } from '../language/dutch-analyzer.js';
 
 // k1 = 1.2 and b = 0.75 are the defaults of Robertson & Zaragoza ("The Probabilistic Relevance
@@ -19,14 +24,25 @@ export function saturatedFrequency(frequency: number, passageLength: number, ave
   return (frequency * (BM25_K1 + 1)) / (frequency + BM25_K1 * norm);
 }
 
+export interface Postings {
+  /** Passage positions, ascending. */
+  positions: ArrayLike<number>;
+  frequencies: ArrayLike<number>;
+}
+
 /** Where a term occurs, as a store can tell: passage positions with the term's frequency there. */
 export interface PostingsSource {
   readonly passageCount: number;
   readonly averageLength: number;
   /** The term's postings (positions ascending), or null when no passage holds it. */
-  postings(term: string): { positions: ArrayLike<number>; frequencies: ArrayLike<number> } | null;
+  postings(term: string): Postings | null;
   /** Terms in the passage at `position`. */
   length(position: number): number;
+  /**
+   * The term's largest saturated frequency over its postings, when the store keeps it (the
+   * embedded index does); otherwise it is found from the postings.
+   */
+  maxSaturated?(term: string): number;
 }
 
 export interface RankedPosition {
@@ -34,35 +50,285 @@ export interface RankedPosition {
   score: number;
 }
 
+/** The largest saturated frequency in a list of postings: a term's bound. */
+export function maxSaturatedOf(postings: Postings, length: (position: number) => number, averageLength: number): number {
+  let max = 0;
+  for (let p = 0; p < postings.positions.length; p++) {
+    max = Math.max(max, saturatedFrequency(postings.frequencies[p]!, length(postings.positions[p]!), averageLength));
+  }
+  return max;
+}
+
+/**
+ * A bound computed in another order than the score may be a rounding below it: a part is set
+ * aside, or a passage dropped, only when it is short of the k-th score by more than this share.
+ */
+const ROUNDING_SLACK = 1e-9;
+
+/** One term of one alternative, with a cursor into its postings. */
+interface TermCursor {
+  positions: ArrayLike<number>;
+  frequencies: ArrayLike<number>;
+  idf: number;
+  at: number;
+}
+
+/** One alternative of one concept: the part of a question pruning sets aside or keeps. */
+interface Part {
+  /** The concept's place in the question: scores are summed in this order. */
+  concept: number;
+  weight: number;
+  termCount: number;
+  terms: TermCursor[];
+  /** The most this alternative can give its concept in any passage. */
+  bound: number;
+}
+
 /**
  * BM25 per question concept: a concept counts once, through its best-matching alternative (the
  * word itself, its compound parts, a variant); an alternative of several terms scores their mean.
  * Ties go to the earlier position, so every store breaks them alike.
+ *
+ * Pruning works per alternative, since an English question's concept can have dozens of them
+ * ("show": "zien", "tonen", "wijzen", …), most of them common words: once k passages are held,
+ * the alternatives that together cannot lift a passage past the k-th score stop proposing
+ * passages; they are only looked up (by galloping through their postings) for a passage another
+ * alternative proposed, and only while that passage can still make the k.
  */
 export function rankByBm25(concepts: readonly Concept[], source: PostingsSource, limit: number): RankedPosition[] {
-  const scores = new Map<number, number>();
-  for (const concept of concepts) {
-    const best = new Map<number, number>();
+  if (limit <= 0) return [];
+  const length = (position: number) => source.length(position);
+  const parts: Part[] = [];
+  concepts.forEach((concept, index) => {
     for (const alternative of concept.alternatives) {
-      const sums = new Map<number, number>();
+      const terms: TermCursor[] = [];
+      let termBound = 0;
       for (const term of new Set(alternative.terms)) {
         const postings = source.postings(term);
-        if (!postings) continue;
+        if (!postings || postings.positions.length === 0) continue;
         const idf = inverseDocumentFrequency(postings.positions.length, source.passageCount);
-        for (let p = 0; p < postings.positions.length; p++) {
-          const position = postings.positions[p]!;
-          const tf = saturatedFrequency(postings.frequencies[p]!, source.length(position), source.averageLength);
-          sums.set(position, (sums.get(position) ?? 0) + idf * tf);
-        }
+        termBound += idf * (source.maxSaturated?.(term) ?? maxSaturatedOf(postings, length, source.averageLength));
+        terms.push({ positions: postings.positions, frequencies: postings.frequencies, idf, at: 0 });
       }
-      for (const [position, sum] of sums) {
-        const score = (alternative.weight * sum) / alternative.terms.length;
-        if (score > (best.get(position) ?? 0)) best.set(position, score);
+      const bound = (alternative.weight * termBound) / alternative.terms.length;
+      if (terms.length > 0 && bound > 0) parts.push({ concept: index, weight: alternative.weight, termCount: alternative.terms.length, terms, bound });
+    }
+  });
+  // Smallest bound first: the parts set aside first are those that can add least.
+  parts.sort((a, b) => a.bound - b.bound);
+  /**
+   * boundOf[i]: the most the parts before i can add to a passage together. A concept counts
+   * through one alternative, so each concept adds its largest bound among them: the latest.
+   */
+  const boundOf = [0];
+  const largest = new Float64Array(concepts.length);
+  for (const part of parts) {
+    boundOf.push(boundOf.at(-1)! - largest[part.concept]! + part.bound);
+    largest[part.concept] = part.bound;
+  }
+
+  const top = new TopScores(limit);
+  const best = new Float64Array(concepts.length);
+  // The proposing parts' term cursors, lowest position first; a cursor of a part set aside
+  // meanwhile is dropped when it comes up.
+  const cursors = new CursorHeap();
+  parts.forEach((part, index) => {
+    for (const term of part.terms) cursors.push(term, index);
+  });
+  const scoredAt = new Float64Array(parts.length).fill(-1);
+  const popped: { term: TermCursor; part: number }[] = [];
+  let proposing = 0; // parts from here on propose passages
+  for (;;) {
+    while (proposing < parts.length && top.full && boundOf[proposing + 1]! * (1 + ROUNDING_SLACK) <= top.threshold) proposing++;
+    while (cursors.size > 0 && cursors.topPart < proposing) cursors.pop();
+    if (cursors.size === 0) break;
+    const position = cursors.topPosition;
+    best.fill(0);
+    popped.length = 0;
+    while (cursors.size > 0 && cursors.topPosition === position) popped.push(cursors.pop());
+    for (const { part: index } of popped) {
+      if (index < proposing || scoredAt[index] === position) continue;
+      scoredAt[index] = position;
+      const part = parts[index]!;
+      best[part.concept] = Math.max(best[part.concept]!, partScore(part, position, source, false));
+    }
+    for (const { term, part } of popped) if (part >= proposing && term.at < term.positions.length) cursors.push(term, part);
+    let partial = 0;
+    for (let c = 0; c < best.length; c++) partial += best[c]!;
+    let dropped = (partial + boundOf[proposing]!) * (1 + ROUNDING_SLACK) <= top.threshold;
+    for (let i = proposing - 1; i >= 0 && !dropped; i--) {
+      const part = parts[i]!;
+      const score = partScore(part, position, source, true);
+      if (score > best[part.concept]!) {
+        partial += score - best[part.concept]!;
+        best[part.concept] = score;
+      }
+      dropped = (partial + boundOf[i]!) * (1 + ROUNDING_SLACK) <= top.threshold;
+    }
+    if (dropped) continue;
+    // Summed in the question's order, as scoring everything sums them: the same score, bit for bit.
+    let score = 0;
+    for (let c = 0; c < best.length; c++) if (best[c]! > 0) score += best[c]!;
+    if (score > 0) top.offer(position, score);
+  }
+  return top.sorted();
+}
+
+/** Term cursors by the position they stand on: a binary min-heap. */
+class CursorHeap {
+  private readonly terms: TermCursor[] = [];
+  private readonly parts: number[] = [];
+
+  get size(): number {
+    return this.terms.length;
+  }
+
+  get topPosition(): number {
+    const term = this.terms[0]!;
+    return term.positions[term.at]!;
+  }
+
+  get topPart(): number {
+    return this.parts[0]!;
+  }
+
+  push(term: TermCursor, part: number): void {
+    this.terms.push(term);
+    this.parts.push(part);
+    let i = this.terms.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >>> 1;
+      if (this.at(parent) <= this.at(i)) break;
+      this.swap(i, parent);
+      i = parent;
+    }
+  }
+
+  pop(): { term: TermCursor; part: number } {
+    const top = { term: this.terms[0]!, part: this.parts[0]! };
+    const lastTerm = this.terms.pop()!;
+    const lastPart = this.parts.pop()!;
+    if (this.terms.length > 0) {
+      this.terms[0] = lastTerm;
+      this.parts[0] = lastPart;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let lowest = i;
+        if (left < this.terms.length && this.at(left) < this.at(lowest)) lowest = left;
+        if (right < this.terms.length && this.at(right) < this.at(lowest)) lowest = right;
+        if (lowest === i) break;
+        this.swap(i, lowest);
+        i = lowest;
       }
     }
-    for (const [position, score] of best) scores.set(position, (scores.get(position) ?? 0) + score);
+    return top;
   }
-  const hits: RankedPosition[] = [];
-  for (const [position, score] of scores) if (score > 0) hits.push({ position, score });
-  return hits.sort((a, b) => b.score - a.score || a.position - b.position).slice(0, limit);
+
+  private at(i: number): number {
+    const term = this.terms[i]!;
+    return term.positions[term.at]!;
+  }
+
+  private swap(i: number, j: number): void {
+    [this.terms[i], this.terms[j]] = [this.terms[j]!, this.terms[i]!];
+    [this.parts[i], this.parts[j]] = [this.parts[j]!, this.parts[i]!];
+  }
+}
+
+/**
+ * The alternative's BM25 at `position`, its cursors moved past it: by one step for a proposing
+ * part (its cursors never stand before the position), by a galloping search for one set aside.
+ */
+function partScore(part: Part, position: number, source: PostingsSource, seek: boolean): number {
+  let sum = 0;
+  let held = false;
+  for (const term of part.terms) {
+    if (seek) term.at = firstAtOrAfter(term.positions, position, term.at);
+    if (term.at < term.positions.length && term.positions[term.at] === position) {
+      sum += term.idf * saturatedFrequency(term.frequencies[term.at]!, source.length(position), source.averageLength);
+      held = true;
+      term.at++;
+    }
+  }
+  return held ? (part.weight * sum) / part.termCount : 0;
+}
+
+/** The first index from `from` whose position is at least `position`: galloping, then bisection. */
+function firstAtOrAfter(positions: ArrayLike<number>, position: number, from: number): number {
+  let low = from;
+  let step = 1;
+  let high = from;
+  while (high < positions.length && positions[high]! < position) {
+    low = high + 1;
+    high = from + step;
+    step *= 2;
+  }
+  high = Math.min(high, positions.length);
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (positions[middle]! < position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The k best (position, score) pairs: a binary min-heap whose root is the k-th best. */
+class TopScores {
+  private readonly heap: RankedPosition[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  get full(): boolean {
+    return this.heap.length === this.limit;
+  }
+
+  /** The score a new passage must beat (positions only grow, so a tie never wins). */
+  get threshold(): number {
+    return this.full ? this.heap[0]!.score : 0;
+  }
+
+  offer(position: number, score: number): void {
+    if (!this.full) {
+      this.heap.push({ position, score });
+      this.up(this.heap.length - 1);
+    } else if (score > this.heap[0]!.score) {
+      this.heap[0] = { position, score };
+      this.down(0);
+    }
+  }
+
+  sorted(): RankedPosition[] {
+    return [...this.heap].sort((a, b) => b.score - a.score || a.position - b.position);
+  }
+
+  /** Worse: a lower score, or the same score at a later position. */
+  private worse(a: RankedPosition, b: RankedPosition): boolean {
+    return a.score < b.score || (a.score === b.score && a.position > b.position);
+  }
+
+  private up(i: number): void {
+    const { heap } = this;
+    while (i > 0) {
+      const parent = (i - 1) >>> 1;
+      if (!this.worse(heap[i]!, heap[parent]!)) break;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const { heap } = this;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < heap.length && this.worse(heap[left]!, heap[worst]!)) worst = left;
+      if (right < heap.length && this.worse(heap[right]!, heap[worst]!)) worst = right;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+      i = worst;
+    }
+  }
 }

@@ -4,7 +4,7 @@
 // in the build; the store maps positions to passage ids.
 import type { Concept } from '../language/dutch-analyzer.js';
 import { compareCodeUnits, indexInSorted } from '../language/sorted.js';
-import { inverseDocumentFrequency, rankByBm25 } from './bm25.js';
+import { inverseDocumentFrequency, maxSaturatedOf, rankByBm25 } from './bm25.js';
 import { termFrequencies } from './term-frequencies.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -62,10 +62,14 @@ export function buildLexicalIndex(termLists: readonly (readonly string[])[]): Le
 
 export class LexicalIndex implements Vocabulary {
   private readonly averageLength: number;
+  /** Per term, its largest saturated frequency: the bound that lets a search skip passages. */
+  private readonly maxSaturated: Float64Array;
 
   constructor(private readonly data: LexicalIndexData) {
     const total = data.docLengths.reduce((sum, length) => sum + length, 0);
     this.averageLength = total / Math.max(1, data.docLengths.length);
+    const length = (position: number) => data.docLengths[position]!;
+    this.maxSaturated = Float64Array.from(data.terms, (_, i) => maxSaturatedOf(this.postingsAt(i), length, this.averageLength));
   }
 
   get passageCount(): number {
@@ -90,7 +94,6 @@ export class LexicalIndex implements Vocabulary {
   }
 
   search(concepts: readonly Concept[], limit: number): LexicalHit[] {
-    const { offsets, positions, frequencies, docLengths } = this.data;
     return rankByBm25(
       concepts,
       {
@@ -98,14 +101,18 @@ export class LexicalIndex implements Vocabulary {
         averageLength: this.averageLength,
         postings: (term) => {
           const i = this.termIndex(term);
-          return i === -1
-            ? null
-            : { positions: positions.subarray(offsets[i]!, offsets[i + 1]!), frequencies: frequencies.subarray(offsets[i]!, offsets[i + 1]!) };
+          return i === -1 ? null : this.postingsAt(i);
         },
-        length: (position) => docLengths[position]!,
+        length: (position) => this.data.docLengths[position]!,
+        maxSaturated: (term) => this.maxSaturated[this.termIndex(term)]!,
       },
       limit,
     );
+  }
+
+  private postingsAt(i: number) {
+    const { offsets, positions, frequencies } = this.data;
+    return { positions: positions.subarray(offsets[i]!, offsets[i + 1]!), frequencies: frequencies.subarray(offsets[i]!, offsets[i + 1]!) };
   }
 
   /** Index of `term` in the sorted vocabulary, by bisection; -1 when absent. */
