@@ -43,7 +43,16 @@ export interface PostingsSource {
    * embedded index does); otherwise it is found from the postings.
    */
   maxSaturated?(term: string): number;
+  /**
+   * The term's largest saturated frequency in each range of RANGE_SIZE positions, when the store
+   * keeps it for the term (the embedded index does, for terms in many passages): a bound that
+   * holds for one stretch of the collection, so a common word can be set aside where it is weak.
+   */
+  rangeMaxima?(term: string): ArrayLike<number> | null;
 }
+
+/** Positions per range of the range bounds. */
+export const RANGE_SIZE = 1024;
 
 export interface RankedPosition {
   position: number;
@@ -70,6 +79,9 @@ interface TermCursor {
   positions: ArrayLike<number>;
   frequencies: ArrayLike<number>;
   idf: number;
+  /** Its largest saturated frequency anywhere, and per range when the store keeps that. */
+  max: number;
+  ranges: ArrayLike<number> | null;
   at: number;
 }
 
@@ -80,7 +92,7 @@ interface Part {
   weight: number;
   termCount: number;
   terms: TermCursor[];
-  /** The most this alternative can give its concept in any passage. */
+  /** The most this alternative can give its concept in any passage of the current range. */
   bound: number;
 }
 
@@ -99,41 +111,79 @@ export function rankByBm25(concepts: readonly Concept[], source: PostingsSource,
   if (limit <= 0) return [];
   const length = (position: number) => source.length(position);
   const parts: Part[] = [];
+  let end = 0;
   concepts.forEach((concept, index) => {
     for (const alternative of concept.alternatives) {
       const terms: TermCursor[] = [];
-      let termBound = 0;
       for (const term of new Set(alternative.terms)) {
         const postings = source.postings(term);
         if (!postings || postings.positions.length === 0) continue;
         const idf = inverseDocumentFrequency(postings.positions.length, source.passageCount);
-        termBound += idf * (source.maxSaturated?.(term) ?? maxSaturatedOf(postings, length, source.averageLength));
-        terms.push({ positions: postings.positions, frequencies: postings.frequencies, idf, at: 0 });
+        const max = source.maxSaturated?.(term) ?? maxSaturatedOf(postings, length, source.averageLength);
+        terms.push({ positions: postings.positions, frequencies: postings.frequencies, idf, max, ranges: source.rangeMaxima?.(term) ?? null, at: 0 });
+        end = Math.max(end, postings.positions[postings.positions.length - 1]! + 1);
       }
-      const bound = (alternative.weight * termBound) / alternative.terms.length;
-      if (terms.length > 0 && bound > 0) parts.push({ concept: index, weight: alternative.weight, termCount: alternative.terms.length, terms, bound });
+      if (terms.length > 0 && alternative.weight > 0)
+        parts.push({ concept: index, weight: alternative.weight, termCount: alternative.terms.length, terms, bound: 0 });
     }
   });
-  // Smallest bound first: the parts set aside first are those that can add least.
-  parts.sort((a, b) => a.bound - b.bound);
-  /**
-   * boundOf[i]: the most the parts before i can add to a passage together. A concept counts
-   * through one alternative, so each concept adds its largest bound among them: the latest.
-   */
+
+  const top = new TopScores(limit);
+  const search = { top, best: new Float64Array(concepts.length), source };
+  for (let from = 0; from < end; from += RANGE_SIZE) {
+    const range = from / RANGE_SIZE;
+    const until = Math.min(end, from + RANGE_SIZE);
+    const present: Part[] = [];
+    for (const part of parts) {
+      part.bound = rangeBound(part, range, from, until);
+      if (part.bound > 0) present.push(part);
+    }
+    // Smallest bound first: the parts set aside first are those that can add least.
+    present.sort((a, b) => a.bound - b.bound);
+    const boundOf = boundsBelow(present, concepts.length);
+    if (top.full && boundOf.at(-1)! * (1 + ROUNDING_SLACK) <= top.threshold) continue; // nothing here can make the k
+    searchRange(present, boundOf, until, search);
+  }
+  return top.sorted();
+}
+
+/** What the alternative can give a passage in [from, until): 0 when none of its terms is there. */
+function rangeBound(part: Part, range: number, from: number, until: number): number {
+  let sum = 0;
+  for (const term of part.terms) {
+    term.at = firstAtOrAfter(term.positions, from, term.at);
+    if (term.at >= term.positions.length || term.positions[term.at]! >= until) continue;
+    sum += term.idf * (term.ranges ? term.ranges[range]! : term.max);
+  }
+  return (part.weight * sum) / part.termCount;
+}
+
+/**
+ * boundOf[i]: the most the parts before i can add to a passage together. A concept counts
+ * through one alternative, so each concept adds its largest bound among them: the latest.
+ */
+function boundsBelow(parts: readonly Part[], conceptCount: number): number[] {
   const boundOf = [0];
-  const largest = new Float64Array(concepts.length);
+  const largest = new Float64Array(conceptCount);
   for (const part of parts) {
     boundOf.push(boundOf.at(-1)! - largest[part.concept]! + part.bound);
     largest[part.concept] = part.bound;
   }
+  return boundOf;
+}
 
-  const top = new TopScores(limit);
-  const best = new Float64Array(concepts.length);
+/** MaxScore over the positions below `until`, every part's cursor standing in the range. */
+function searchRange(
+  parts: readonly Part[],
+  boundOf: readonly number[],
+  until: number,
+  { top, best, source }: { top: TopScores; best: Float64Array; source: PostingsSource },
+): void {
   // The proposing parts' term cursors, lowest position first; a cursor of a part set aside
   // meanwhile is dropped when it comes up.
   const cursors = new CursorHeap();
   parts.forEach((part, index) => {
-    for (const term of part.terms) cursors.push(term, index);
+    for (const term of part.terms) if (term.at < term.positions.length && term.positions[term.at]! < until) cursors.push(term, index);
   });
   const scoredAt = new Float64Array(parts.length).fill(-1);
   const popped: { term: TermCursor; part: number }[] = [];
@@ -141,7 +191,7 @@ export function rankByBm25(concepts: readonly Concept[], source: PostingsSource,
   for (;;) {
     while (proposing < parts.length && top.full && boundOf[proposing + 1]! * (1 + ROUNDING_SLACK) <= top.threshold) proposing++;
     while (cursors.size > 0 && cursors.topPart < proposing) cursors.pop();
-    if (cursors.size === 0) break;
+    if (cursors.size === 0) return;
     const position = cursors.topPosition;
     best.fill(0);
     popped.length = 0;
@@ -152,7 +202,7 @@ export function rankByBm25(concepts: readonly Concept[], source: PostingsSource,
       const part = parts[index]!;
       best[part.concept] = Math.max(best[part.concept]!, partScore(part, position, source, false));
     }
-    for (const { term, part } of popped) if (part >= proposing && term.at < term.positions.length) cursors.push(term, part);
+    for (const { term, part } of popped) if (part >= proposing && term.at < term.positions.length && term.positions[term.at]! < until) cursors.push(term, part);
     let partial = 0;
     for (let c = 0; c < best.length; c++) partial += best[c]!;
     let dropped = (partial + boundOf[proposing]!) * (1 + ROUNDING_SLACK) <= top.threshold;
@@ -171,7 +221,6 @@ export function rankByBm25(concepts: readonly Concept[], source: PostingsSource,
     for (let c = 0; c < best.length; c++) if (best[c]! > 0) score += best[c]!;
     if (score > 0) top.offer(position, score);
   }
-  return top.sorted();
 }
 
 /** Term cursors by the position they stand on: a binary min-heap. */

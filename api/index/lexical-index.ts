@@ -4,7 +4,7 @@
 // in the build; the store maps positions to passage ids.
 import type { Concept } from '../language/dutch-analyzer.js';
 import { compareCodeUnits, indexInSorted } from '../language/sorted.js';
-import { inverseDocumentFrequency, maxSaturatedOf, rankByBm25 } from './bm25.js';
+import { inverseDocumentFrequency, RANGE_SIZE, rankByBm25, saturatedFrequency } from './bm25.js';
 import { termFrequencies } from './term-frequencies.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -27,6 +27,11 @@ export interface LexicalHit {
 }
 
 const MAX_FREQUENCY = 65_535;
+/**
+ * A term in more passages than this keeps its bound per range of positions: for rarer terms a
+ * range bound saves little and would cost memory for every term.
+ */
+const RANGED_POSTINGS = 64;
 
 export function buildLexicalIndex(termLists: readonly (readonly string[])[]): LexicalIndexData {
   const postings = new Map<string, number[]>();
@@ -64,12 +69,26 @@ export class LexicalIndex implements Vocabulary {
   private readonly averageLength: number;
   /** Per term, its largest saturated frequency: the bound that lets a search skip passages. */
   private readonly maxSaturated: Float64Array;
+  /** The same per range of positions, for terms in more than RANGED_POSTINGS passages. */
+  private readonly rangeMaxima = new Map<number, Float64Array>();
 
   constructor(private readonly data: LexicalIndexData) {
     const total = data.docLengths.reduce((sum, length) => sum + length, 0);
     this.averageLength = total / Math.max(1, data.docLengths.length);
-    const length = (position: number) => data.docLengths[position]!;
-    this.maxSaturated = Float64Array.from(data.terms, (_, i) => maxSaturatedOf(this.postingsAt(i), length, this.averageLength));
+    this.maxSaturated = new Float64Array(data.terms.length);
+    const rangeCount = Math.ceil(data.docLengths.length / RANGE_SIZE);
+    for (let i = 0; i < data.terms.length; i++) {
+      const ranged = rangeCount > 1 && data.offsets[i + 1]! - data.offsets[i]! > RANGED_POSTINGS ? new Float64Array(rangeCount) : null;
+      let max = 0;
+      for (let p = data.offsets[i]!; p < data.offsets[i + 1]!; p++) {
+        const position = data.positions[p]!;
+        const saturated = saturatedFrequency(data.frequencies[p]!, data.docLengths[position]!, this.averageLength);
+        max = Math.max(max, saturated);
+        if (ranged) ranged[Math.floor(position / RANGE_SIZE)] = Math.max(ranged[Math.floor(position / RANGE_SIZE)]!, saturated);
+      }
+      this.maxSaturated[i] = max;
+      if (ranged) this.rangeMaxima.set(i, ranged);
+    }
   }
 
   get passageCount(): number {
@@ -105,6 +124,7 @@ export class LexicalIndex implements Vocabulary {
         },
         length: (position) => this.data.docLengths[position]!,
         maxSaturated: (term) => this.maxSaturated[this.termIndex(term)]!,
+        rangeMaxima: (term) => this.rangeMaxima.get(this.termIndex(term)) ?? null,
       },
       limit,
     );
