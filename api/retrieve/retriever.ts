@@ -111,12 +111,15 @@ export function createRetriever({ store, analyzer, ranker, embedder = null, rari
   }
 
   async function candidates(text: string): Promise<Candidates> {
+    // The question's vector is computed in a worker while the lexical side runs here.
+    const embedding = dense?.embedQuery(text);
+    embedding?.catch(() => {}); // awaited below; a failure of the lexical side must not leave it unhandled
     const question = await analyze(text);
     const lexicalHits = await store.searchLexical(question.concepts, CANDIDATES);
     const rankings = [lexicalHits.map((hit) => hit.id)];
     const similarity = new Map<string, { similarity: number; rank: number }>();
-    if (dense) {
-      const denseHits = await store.searchDense(await dense.embedQuery(text), CANDIDATES);
+    if (embedding) {
+      const denseHits = await store.searchDense(await embedding, CANDIDATES);
       denseHits.forEach((hit, rank) => {
         similarity.set(hit.id, { similarity: hit.similarity, rank });
       });
