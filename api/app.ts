@@ -11,11 +11,13 @@ import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { timeout } from 'hono/timeout';
 import { type Logger, pino } from 'pino';
+import { ANONYMOUS, manifestFor, scopeFor } from './access/viewer.js';
 import { createAnswerers } from './answer/answerers.js';
 import { type AskService, createAskService } from './answer/ask-service.js';
 import type { ChatClient } from './answer/llm/chat-completions.js';
 import type { BreakerState } from './answer/llm/upstream-guard.js';
 import { answerableExamples } from './answer/suggestions.js';
+import type { SignIn } from './auth/sign-in.js';
 import type { AnswerMode, HealthReport } from './contract.js';
 import type { Engine, EngineSource } from './engine.js';
 import { defaults } from './env.js';
@@ -33,6 +35,7 @@ import { askRoutes } from './routes/ask.js';
 import { documentRoutes } from './routes/documents.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
+import { meRoutes } from './routes/me.js';
 import { suggestionRoutes } from './routes/suggestions.js';
 
 export interface AppDeps {
@@ -69,6 +72,11 @@ export interface AppDeps {
   feedback?: FeedbackStore;
   /** The collection's example questions; GET /api/suggestions offers those the index answers. */
   exampleQuestions?: () => Promise<readonly string[]>;
+  /**
+   * Sign-in with the municipality's identity provider (auth/sign-in.ts): who each request is,
+   * and the /auth routes. Without it every caller is anonymous and reads the public collections.
+   */
+  signIn?: SignIn | null;
 }
 
 /** Without a configured store, a verdict cannot be kept: say so rather than pretend. */
@@ -77,6 +85,11 @@ const unavailableFeedback: FeedbackStore = {
   list: async () => ({ entries: [], skipped: 0 }),
 };
 const passThrough: MiddlewareHandler = async function passThrough(_, next) {
+  await next();
+};
+/** Without sign-in, every caller is anonymous: the public collections. */
+const anonymous: MiddlewareHandler = async function anonymous(c, next) {
+  c.set('viewer', ANONYMOUS);
   await next();
 };
 /** Answers are about one colleague's question and one index build: no cache keeps them. */
@@ -105,6 +118,7 @@ export function createApp({
   logQuestions = false,
   feedback,
   exampleQuestions = async () => [],
+  signIn = null,
 }: AppDeps) {
   const onFallback = (reason: string, detail: string) => logger.warn({ reason, detail }, 'language model not used');
   // One ask service per engine (per live index), built when that engine first answers.
@@ -124,10 +138,16 @@ export function createApp({
     }
     return service;
   };
-  const healthWithLlm = async (): Promise<HealthReport> => ({
-    ...(await health()),
-    llm: { configured: chat !== null, model: chat?.model ?? null, defaultMode, ...(chat?.state ? { breaker: chat.state() } : {}) },
-  });
+  // What a request may read: the live index's collections its viewer may read, narrowed to those it asked for.
+  const scopeOf = (c: Context, requested?: readonly string[]) => scopeFor(engine().manifest.collections, c.get('viewer'), requested);
+  const healthFor = async (c: Context): Promise<HealthReport> => {
+    const report = await health();
+    return {
+      ...report,
+      manifest: report.manifest ? manifestFor(report.manifest, c.get('viewer')) : null,
+      llm: { configured: chat !== null, model: chat?.model ?? null, defaultMode, ...(chat?.state ? { breaker: chat.state() } : {}) },
+    };
+  };
   const origins = originPolicy({ ownOrigins, allowedOrigins });
 
   const apiBase = new Hono();
@@ -147,30 +167,48 @@ export function createApp({
       }),
     )
     .use(timeout(requestTimeoutMs, () => new HTTPException(503, { message: 'request_timeout' })))
-    .route('/', askRoutes(askService, { logQuestions }))
+    .route('/', askRoutes(askService, scopeOf, { logQuestions }))
     .route(
       '/',
-      documentRoutes(() => engine().catalog),
+      documentRoutes(() => engine().catalog, scopeOf),
     )
-    .route('/', suggestionRoutes(engine, answerableExamples(exampleQuestions)))
+    .route('/', suggestionRoutes(engine, answerableExamples(exampleQuestions), scopeOf))
     .route(
       '/',
-      feedbackRoutes(feedback ?? unavailableFeedback, () => {
-        try {
-          return engine().manifest;
-        } catch {
-          return null; // a verdict is kept even while no index serves
-        }
-      }),
+      meRoutes(() => engine().manifest.collections, signIn !== null),
+    )
+    .route(
+      '/',
+      feedbackRoutes(
+        feedback ?? unavailableFeedback,
+        () => {
+          try {
+            return engine().manifest;
+          } catch {
+            return null; // a verdict is kept even while no index serves
+          }
+        },
+        (c) => {
+          let collections: string[] = [];
+          try {
+            collections = [...scopeOf(c)];
+          } catch {
+            // no index serves: the verdict is kept without them
+          }
+          return { collections, user: signIn?.pseudonym(c.get('viewer')) ?? null };
+        },
+      ),
     );
 
   const app = new Hono()
     .use(requestIds({ fromProxy: trustProxy !== null }))
     .use(accessLog(logger, { logQuestions }))
     .use(securityHeaders({ frameAncestors: allowedOrigins, https }))
+    .use(signIn ? signIn.identify : anonymous)
     .use('/health', origins, noStore)
     .route('/api', api)
-    .route('/', healthRoutes(healthWithLlm, onMethodNotAllowed));
+    .route('/', healthRoutes(healthFor, onMethodNotAllowed));
+  if (signIn) app.use('/auth/*', origins, noStore).route('/auth', signIn.routes);
   if (webRoot && existsSync(join(webRoot, 'index.html'))) serveWeb(app, webRoot);
 
   app.notFound((c) => c.json(errorBody('not_found', messages.routeNotFound), 404));

@@ -50,6 +50,11 @@ export const askRequestSchema = z.object(
       )
       .max(MAX_HISTORY, { error: `history mag hoogstens ${MAX_HISTORY} eerdere vragen bevatten.` })
       .default([]),
+    /** Search only these collections (of those the caller may read); absent: all of those. */
+    collections: z
+      .array(z.string({ error: 'Elke collectie is een id (tekst).' }).min(1).max(200), { error: 'collections moet een lijst van collectie-ids zijn.' })
+      .max(100, { error: 'collections mag hoogstens 100 collecties noemen.' })
+      .optional(),
   },
   { error: 'Stuur een JSON-object met de vraag, zoals {"question": "Wat is respijtzorg?"}.' },
 );
@@ -109,6 +114,17 @@ export const askResponseSchema = z.object({
   fallback: fallbackSchema.optional(),
 });
 
+/** A collection of documents (a top-level folder of the corpus) and who may read it. */
+export const collectionSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  /** Everyone may read it, signed in or not. */
+  public: z.boolean(),
+  /** Otherwise: members of any of these groups (the identity provider's groups claim). */
+  groups: z.array(z.string()),
+});
+export type Collection = z.infer<typeof collectionSchema>;
+
 /** When and from what the live index was built; served by GET /health and checked on load. */
 export const indexManifestSchema = z.object({
   formatVersion: z.number().int(),
@@ -120,6 +136,8 @@ export const indexManifestSchema = z.object({
   vector: z.object({ m: z.number().int(), efConstruction: z.number().int(), efSearch: z.number().int() }).nullable(),
   modes: z.array(z.enum(RETRIEVAL_MODES)),
   counts: z.object({ documents: z.number().int(), chunks: z.number().int(), tokens: z.number().int() }),
+  /** The collections the index holds, in the order of their passages. */
+  collections: z.array(collectionSchema).min(1),
   /** Files the build could not read, each with the reason: the rest was indexed. */
   skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
   /** Documents taken unchanged from the previous build, and documents (re)processed. */
@@ -159,6 +177,8 @@ export interface HealthReport {
 export const documentSummarySchema = z.object({
   id: z.string(),
   title: z.string(),
+  /** The id of the collection it belongs to. */
+  collection: z.string(),
   source: z.string().nullable(),
   date: z.string().nullable(),
   kind: z.enum(DOCUMENT_KINDS),
@@ -214,8 +234,20 @@ export const feedbackEntrySchema = feedbackRequestSchema.extend({
   id: z.string(),
   at: z.string(),
   build: z.object({ builtAt: z.string().nullable(), corpusHash: z.string().nullable() }),
+  /** The collections the answer was searched in, and a pseudonym of the signed-in colleague (never their name). */
+  collections: z.array(z.string()).optional(),
+  user: z.string().nullable().optional(),
 });
 export type FeedbackEntry = z.infer<typeof feedbackEntrySchema>;
+
+/** GET /api/me: who is asking and which collections they may search. */
+export interface Me {
+  signedIn: boolean;
+  name?: string;
+  /** Whether the server offers sign-in (OIDC configured). */
+  signInConfigured: boolean;
+  collections: { id: string; title: string }[];
+}
 
 /** What the chat offers when it has no answer: questions this index answers. */
 export interface Suggestions {

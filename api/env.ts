@@ -78,6 +78,17 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_QUESTIONS: flag.default(false),
   ANSWER_MODE: z.enum(ANSWER_MODES).default('extractive'),
+  OIDC_ISSUER: optional(z.url({ error: "OIDC_ISSUER must be the identity provider's issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0" })),
+  OIDC_CLIENT_ID: optional(z.string().min(1)),
+  OIDC_CLIENT_SECRET: optional(z.string().min(1)),
+  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  OIDC_SCOPES: z.string().min(1).default('openid profile email'),
+  SESSION_SECRET: optional(z.string().min(32, { error: 'SESSION_SECRET must be at least 32 characters (e.g. openssl rand -base64 48)' })),
+  SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(8),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -115,6 +126,8 @@ export function readEnv(source: Record<string, string | undefined> = process.env
   if (env.LLM_BASE_URL && !env.LLM_MODEL) problems.push('LLM_MODEL is required when LLM_BASE_URL is set.');
   if (env.ANSWER_MODE === 'llm' && !env.LLM_BASE_URL) problems.push('ANSWER_MODE=llm needs LLM_BASE_URL and LLM_MODEL.');
   if (env.STORE === 'postgres' && !env.DATABASE_URL) problems.push('STORE=postgres needs DATABASE_URL (postgres://user:password@host:5432/database).');
+  if (env.OIDC_ISSUER && (!env.OIDC_CLIENT_ID || !env.SESSION_SECRET || !env.PUBLIC_URL))
+    problems.push('OIDC_ISSUER needs OIDC_CLIENT_ID, SESSION_SECRET and PUBLIC_URL (the redirect URI is PUBLIC_URL/auth/callback).');
   if (!isLoopbackHost(env.HOST) && !env.PUBLIC_URL)
     problems.push(
       `HOST=${env.HOST} serves other machines: set PUBLIC_URL to the address colleagues open (e.g. https://bronwijzer.gemeente.nl), so requests for any other host name are refused.`,
@@ -168,6 +181,33 @@ export function httpSettings(env: Env) {
     llmDeadlineMs: env.LLM_TIMEOUT_MS,
     https: env.PUBLIC_URL?.startsWith('https:') ?? false,
     logQuestions: env.LOG_QUESTIONS,
+  };
+}
+
+export interface SignInSettings {
+  issuer: URL;
+  clientId: string;
+  clientSecret: string | null;
+  groupsClaim: string;
+  scopes: string;
+  sessionSecret: string;
+  sessionHours: number;
+  /** Where colleagues open the assistant: the redirect URI is its /auth/callback. */
+  publicUrl: string;
+}
+
+/** Sign-in with the identity provider, or null: without OIDC_ISSUER every caller is anonymous. */
+export function signInSettings(env: Env): SignInSettings | null {
+  if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID || !env.SESSION_SECRET || !env.PUBLIC_URL) return null;
+  return {
+    issuer: new URL(env.OIDC_ISSUER),
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET ?? null,
+    groupsClaim: env.OIDC_GROUPS_CLAIM,
+    scopes: env.OIDC_SCOPES,
+    sessionSecret: env.SESSION_SECRET,
+    sessionHours: env.SESSION_HOURS,
+    publicUrl: env.PUBLIC_URL,
   };
 }
 

@@ -19,6 +19,9 @@ export type ErrorCode =
   | 'index_damaged'
   | 'unsupported_document'
   | 'corpus_empty'
+  | 'collections_invalid'
+  | 'session_invalid'
+  | 'sign_in_unavailable'
   | 'internal_error';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -41,6 +44,9 @@ const STATUS: Record<ErrorCode, number> = {
   index_damaged: 503,
   unsupported_document: 422,
   corpus_empty: 422,
+  collections_invalid: 422,
+  session_invalid: 401,
+  sign_in_unavailable: 503,
   internal_error: 500,
 };
 

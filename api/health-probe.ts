@@ -2,6 +2,7 @@
 // question goes through the live engine (its store, its retrieval, its catalogue) at most every
 // few seconds, so /health says 503 when answers would fail, whatever the loaded index claims: a
 // PostgreSQL that came back empty, a store that stopped answering.
+import { wholeIndex } from './access/scope.js';
 import type { Engine } from './engine.js';
 
 /** How long a probe's answer stands: /health is polled often, a question costs milliseconds. */
@@ -22,8 +23,9 @@ export function healthProbe(engine: () => Engine | null, { everyMs = PROBE_EVERY
   async function probe(current: Engine): Promise<ProbeResult> {
     const at = new Date(now()).toISOString();
     try {
-      await current.retriever.retrieve(PROBE_QUESTION, 1);
-      await current.catalog.listDocuments();
+      const scope = wholeIndex(current.manifest.collections);
+      await current.retriever.retrieve(PROBE_QUESTION, 1, scope);
+      await current.catalog.listDocuments(scope);
       return { ok: true, at, problem: null };
     } catch (error) {
       return { ok: false, at, problem: error instanceof Error ? error.message : String(error) };

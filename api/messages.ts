@@ -52,6 +52,17 @@ export const messages = {
   corpusEmpty: 'Geen documenten gevonden in de corpusmap (.txt, .md, .html, .pdf, .docx of .odt).',
   nothingReadable: (skipped: number) => `Geen enkel document in de corpusmap kon worden gelezen (${skipped} overgeslagen; zie de meldingen hierboven).`,
   documentSkipped: (file: string, reason: string) => `Overgeslagen: ${file}: ${reason}.`,
+  sessionInvalid: 'Je sessie is verlopen of ongeldig. Log opnieuw in, of ga verder zonder in te loggen.',
+  signInUnavailable: 'Inloggen lukt nu niet: de inlogdienst van de gemeente is niet bereikbaar. Probeer het later opnieuw.',
+  signInExpired: 'Het inloggen duurde te lang of is in een ander venster begonnen. Probeer opnieuw in te loggen.',
+  signInFailed: 'Inloggen is niet gelukt: de inlogdienst gaf geen geldige bevestiging. Probeer het opnieuw.',
+  returnToNotOwn: 'returnTo moet een pad op deze site zijn, zoals /documents.',
+  collectionsInvalid: (where: string, problem: string) =>
+    `Ongeldige collecties in ${where}: ${problem}. De index is niet gebouwd; de vorige blijft in gebruik.`,
+  documentOutsideCollections: (file: string) =>
+    `${file} staat in de hoofdmap van de corpus, maar met collections.json hoort elk document in de map van een collectie. Verplaats het naar zo'n map.`,
+  folderWithoutCollection: (folder: string) =>
+    `De map "${folder}" staat niet in collections.json. Voeg hem toe met "access": "public" of met de groepen die hem mogen lezen.`,
   invalidMetadata: (file: string, problems: string) => `Ongeldige metadata in ${file}: ${problems}`,
   duplicateDocumentId: (first: string, id: string) => `krijgt hetzelfde id "${id}" als ${first}; hernoem een van beide`,
   unsupportedFileType: (extension: string, file: string) => `Bestandstype ${extension} wordt niet ondersteund (${file}).`,

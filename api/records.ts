@@ -13,6 +13,8 @@ export const documentSchema = z.object({
   id: z.string().min(1),
   /** The file's path below the corpus folder. */
   fileName: z.string(),
+  /** The collection it belongs to (access/collections.ts). */
+  collection: z.string().min(1),
   title: z.string(),
   source: z.string().nullable(),
   date: z.string().nullable(),

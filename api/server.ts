@@ -10,8 +10,9 @@ import { createChatClient } from './answer/llm/chat-completions.js';
 import { guardChatClient } from './answer/llm/upstream-guard.js';
 import { EXAMPLES_FILE, readExampleQuestions } from './answer/suggestions.js';
 import { createApp } from './app.js';
+import { createSignIn } from './auth/sign-in.js';
 import type { HealthReport } from './contract.js';
-import { type Env, httpSettings, llmSettings, modelSettings } from './env.js';
+import { type Env, httpSettings, llmSettings, modelSettings, signInSettings } from './env.js';
 import { AppError, errorBody } from './errors.js';
 import { healthProbe } from './health-probe.js';
 import { openLiveEngine } from './live-engine.js';
@@ -42,6 +43,7 @@ export async function startServer(env: Env, { reloadCheckMs, logger = createLogg
   });
   for (const warning of engines.warnings()) logger.warn(warning);
   const llm = llmSettings(env);
+  const signIn = signInSettings(env);
   if (llm) logger.info(`Taalmodel: ${llm.model} via ${new URL(llm.baseUrl).host} (standaardmodus: ${env.ANSWER_MODE}).`);
   const problem = engines.problem();
   if (problem) logger.error(problem.message);
@@ -81,6 +83,7 @@ export async function startServer(env: Env, { reloadCheckMs, logger = createLogg
     logger,
     feedback: store.feedback,
     exampleQuestions: () => readExampleQuestions(join(env.CORPUS_DIR, EXAMPLES_FILE), (message) => logger.warn(message)),
+    signIn: signIn ? createSignIn(signIn, logger) : null,
   });
 
   let draining = false;

@@ -5,6 +5,7 @@
 // mistake (verdict-costs.ts) turns them into "high", "partial" or a decline, whichever costs
 // least. Nothing here is tuned by hand: the features are named in verdict-features.ts, the
 // weights and the calibration come from `npm run train`.
+import type { Scope } from '../access/scope.js';
 import type { Engine } from '../engine.js';
 import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { calibratedProbability, type FittedModel } from '../learn/fitted-model.js';
@@ -89,9 +90,12 @@ export function assessAnswerability(retrieval: Retrieval, analyzer: DutchAnalyze
   return decide('decline', 'not_covered');
 }
 
-/** Retrieval and the verdict on it: the one way a question is read, whatever asks it (the API, suggestions, tests). */
-export async function readQuestion(engine: Engine, question: string, k: number): Promise<{ retrieval: Retrieval; assessment: Assessment }> {
+/**
+ * Retrieval and the verdict on it: the one way a question is read, whatever asks it (the API,
+ * suggestions, tests), within the collections the caller may read.
+ */
+export async function readQuestion(engine: Engine, question: string, k: number, scope: Scope): Promise<{ retrieval: Retrieval; assessment: Assessment }> {
   // The verdict weighs a fixed depth of passages, whatever `k` the request shows.
-  const retrieval = await engine.retriever.retrieve(question, Math.max(k, ANSWER_DEPTH));
+  const retrieval = await engine.retriever.retrieve(question, Math.max(k, ANSWER_DEPTH), scope);
   return { retrieval, assessment: assessAnswerability(retrieval, engine.analyzer, engine.model) };
 }

@@ -5,6 +5,7 @@
 // the question is taken on its own, and when that finds none either, the follow-up reading
 // stands. Any other question is never rewritten.
 // stream() sends the passages first, then tokens, then the final answer; ask() is stream() collected.
+import type { Scope } from '../access/scope.js';
 import type { AnswerMode, AskRequest, AskResponse, HistoryTurn } from '../contract.js';
 import { deadline } from '../deadline.js';
 import type { Engine } from '../engine.js';
@@ -31,13 +32,15 @@ export interface AskServiceDeps {
 }
 
 export interface AskOptions {
+  /** The collections this request reads (access/viewer.ts): retrieval, verdict and answer see nothing else. */
+  scope: Scope;
   /** Aborted when the client goes away: the language model is not kept waiting for nobody. */
   signal?: AbortSignal;
 }
 
 export interface AskService {
-  ask(request: AskRequest, options?: AskOptions): Promise<AskResponse>;
-  stream(request: AskRequest, send: Send, options?: AskOptions): Promise<AskResponse>;
+  ask(request: AskRequest, options: AskOptions): Promise<AskResponse>;
+  stream(request: AskRequest, send: Send, options: AskOptions): Promise<AskResponse>;
 }
 
 interface Reading {
@@ -48,8 +51,8 @@ interface Reading {
 }
 
 export function createAskService({ engine, answerers, chat, defaultMode, llmDeadlineMs = defaults.LLM_TIMEOUT_MS }: AskServiceDeps): AskService {
-  async function read(question: string, k: number, followUpOf: string | null = null): Promise<Reading> {
-    return { question, ...(await readQuestion(engine, question, k)), followUpOf };
+  async function read(question: string, k: number, scope: Scope, followUpOf: string | null = null): Promise<Reading> {
+    return { question, ...(await readQuestion(engine, question, k, scope)), followUpOf };
   }
 
   async function rewrite(question: string, history: readonly HistoryTurn[], signal: AbortSignal): Promise<string | null> {
@@ -62,7 +65,7 @@ export function createAskService({ engine, answerers, chat, defaultMode, llmDead
     }
   }
 
-  async function interpret(request: AskRequest, mode: AnswerMode, signal: AbortSignal): Promise<Reading> {
+  async function interpret(request: AskRequest, mode: AnswerMode, scope: Scope, signal: AbortSignal): Promise<Reading> {
     const previous = request.history.at(-1)?.question;
     if (previous && looksLikeFollowUp(request.question, engine.analyzer)) {
       // Each reading is another question, read once: a rewrite that equals the joined question, or
@@ -74,22 +77,22 @@ export function createAskService({ engine, answerers, chat, defaultMode, llmDead
       );
       let declined: Reading | null = null;
       for (const completed of completions) {
-        const reading = await read(completed, request.k, previous);
+        const reading = await read(completed, request.k, scope, previous);
         if (reading.assessment.answerable) return reading;
         declined ??= reading;
       }
       // Neither reading is answered: the follow-up reading stands, so the decline says how the question was read.
-      const standalone = await read(request.question, request.k);
+      const standalone = await read(request.question, request.k, scope);
       return standalone.assessment.answerable || !declined ? standalone : declined;
     }
-    return read(request.question, request.k);
+    return read(request.question, request.k, scope);
   }
 
-  async function stream(request: AskRequest, send: Send, options: AskOptions = {}): Promise<AskResponse> {
+  async function stream(request: AskRequest, send: Send, options: AskOptions): Promise<AskResponse> {
     const mode = request.mode ?? defaultMode;
     const { signal, dispose } = deadline(llmDeadlineMs, options.signal);
     try {
-      const { question, retrieval, assessment, followUpOf } = await interpret(request, mode, signal);
+      const { question, retrieval, assessment, followUpOf } = await interpret(request, mode, options.scope, signal);
       const passages = passagesOf(retrieval, request.k);
       await send({ event: 'passages', data: passages });
       const extractive = extractiveResponse(assessment, passages);

@@ -3,6 +3,7 @@
 // the chat never suggests a question that ends in "niet gevonden" itself.
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { type Scope, scopeKey } from '../access/scope.js';
 import type { Engine } from '../engine.js';
 import { readQuestion } from './answerability.js';
 
@@ -30,21 +31,30 @@ export async function readExampleQuestions(path: string, warn: (message: string)
   return [];
 }
 
-/** The examples `engine` answers, computed once per engine (per index build). */
+/**
+ * The examples `engine` answers from the scope's collections, computed once per engine (per
+ * index build) and scope: a caller is never offered a question only a collection they may not
+ * read answers.
+ */
 export function answerableExamples(examples: () => Promise<readonly string[]>) {
-  const cache = new WeakMap<Engine, Promise<string[]>>();
-  return (engine: Engine): Promise<string[]> => {
-    let found = cache.get(engine);
+  const cache = new WeakMap<Engine, Map<string, Promise<string[]>>>();
+  return (engine: Engine, scope: Scope): Promise<string[]> => {
+    let byScope = cache.get(engine);
+    if (!byScope) {
+      byScope = new Map();
+      cache.set(engine, byScope);
+    }
+    let found = byScope.get(scopeKey(scope));
     if (!found) {
       found = (async () => {
         const kept: string[] = [];
         for (const question of await examples()) {
-          if ((await readQuestion(engine, question, 1)).assessment.verdict === 'answer') kept.push(question);
+          if ((await readQuestion(engine, question, 1, scope)).assessment.verdict === 'answer') kept.push(question);
           if (kept.length >= MAX_EXAMPLES) break;
         }
         return kept;
       })();
-      cache.set(engine, found);
+      byScope.set(scopeKey(scope), found);
     }
     return found;
   };

@@ -4,6 +4,7 @@
 // writer makes the finished build live. A file that cannot be read is skipped and named; the
 // rest goes on.
 
+import { readCollections } from '../access/collections.js';
 import type { ChunkSettings } from '../chunk/chunk-document.js';
 import { chunkDocument } from '../chunk/chunk-document.js';
 import { loadTokenCounter, type TokenCounter } from '../chunk/token-counter.js';
@@ -55,8 +56,16 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
   const { onStage = () => {}, onProgress = () => {}, onWarning = () => {} } = options;
   const timer = createStageTimer();
 
-  const { files, refused } = await listCorpus(options.corpusDir);
-  if (files.length === 0) throw new AppError('corpus_empty', messages.corpusEmpty);
+  const corpus = await readCollections(options.corpusDir);
+  const listing = await listCorpus(options.corpusDir);
+  if (listing.files.length === 0) throw new AppError('corpus_empty', messages.corpusEmpty);
+  // Every file's collection is known before any is read (a folder without one stops the build),
+  // and the passages of a collection lie together: stores keep a collection as one stretch.
+  const order = new Map(corpus.collections.map((collection, i) => [collection.id, i]));
+  const files = listing.files
+    .map((file) => ({ ...file, collection: corpus.collectionOf(file.relativePath) }))
+    .sort((a, b) => order.get(a.collection)! - order.get(b.collection)!);
+  const { refused } = listing;
   const cache = await openDocumentCache(options.cacheDir, {
     formatVersion: INDEX_FORMAT_VERSION,
     model: [options.model.modelId, options.model.dtype],
@@ -83,7 +92,10 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
       try {
         const key = await cache.keyOf(file);
         const cached = await cache.get(key);
-        const processed = cached ?? (await processFile(file, { ...options, tokens, timer, reader }));
+        // A cached document may have been read under another collections.json.
+        const processed = cached
+          ? { ...cached, document: { ...cached.document, collection: file.collection } }
+          : await processFile(file, { ...options, tokens, timer, reader });
         // Kept at once: a build that is stopped halfway does not do this document again.
         if (!cached) await cache.put(key, processed);
         documents.push({ key, processed, fresh: !cached, embedded: false });
@@ -131,7 +143,7 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
     formatVersion: INDEX_FORMAT_VERSION,
     builtAt: new Date().toISOString(),
     buildSeconds: 0,
-    corpusHash: await corpusHash(files, cache),
+    corpusHash: await corpusHash(options.corpusDir, files, cache),
     model: {
       id: options.model.modelId,
       dtype: options.model.dtype,
@@ -142,6 +154,7 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
     vector: null,
     modes,
     counts: { documents: built.length, chunks: chunks.length, tokens: chunks.reduce((sum, chunk) => sum + chunk.tokens, 0) },
+    collections: corpus.collections,
     skipped,
     reused: documents.filter((entry) => !entry.fresh).length,
     processed: documents.filter((entry) => entry.fresh).length,
@@ -154,11 +167,17 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
 }
 
 async function processFile(
-  file: CorpusFile,
+  file: CorpusFile & { collection: string },
   options: BuildOptions & { tokens: TokenCounter; timer: StageTimer; reader: DocumentReader },
 ): Promise<ProcessedDocument> {
   const { timer, analyzer } = options;
-  const document = await processDocument(file, { spell: dutchSpellChecker(), maxBytes: options.maxDocumentBytes, timer, read: options.reader.read });
+  const document = await processDocument(file, {
+    collection: file.collection,
+    spell: dutchSpellChecker(),
+    maxBytes: options.maxDocumentBytes,
+    timer,
+    read: options.reader.read,
+  });
   const chunks = await timer.time('chunk', () => chunkDocument(document, options.tokens, options.chunking));
   // A passage is found by its own words and by the heading of its section ("Ondersteuning van mantelzorgers").
   const terms = timer.time('analyse', () =>

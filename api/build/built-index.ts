@@ -6,7 +6,7 @@ import type { Chunk, CorpusDocument } from '../records.js';
 import type { StageTimer } from '../stage-timer.js';
 
 /** Bump when cleaning, chunking, analysis or a store's files change what an index holds: every store refuses another. */
-export const INDEX_FORMAT_VERSION = 6;
+export const INDEX_FORMAT_VERSION = 7;
 
 /** What the build made of one document. */
 export interface ProcessedDocument {

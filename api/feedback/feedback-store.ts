@@ -11,9 +11,15 @@ import { createInterface } from 'node:readline';
 import { type FeedbackEntry, type FeedbackRequest, feedbackEntrySchema } from '../contract.js';
 
 export interface FeedbackStore {
-  add(request: FeedbackRequest, build: FeedbackEntry['build']): Promise<FeedbackEntry>;
+  /** `asker`: the collections the colleague searched, and their pseudonym when signed in. */
+  add(request: FeedbackRequest, build: FeedbackEntry['build'], asker?: FeedbackAsker): Promise<FeedbackEntry>;
   /** Verdicts given at or after `since`, oldest first; `skipped` counts unreadable lines. */
   list(since?: Date): Promise<{ entries: FeedbackEntry[]; skipped: number }>;
+}
+
+export interface FeedbackAsker {
+  collections: string[];
+  user: string | null;
 }
 
 /** The cap when none is given: FEEDBACK_MAX_MB's default. */
@@ -24,8 +30,8 @@ export function fileFeedbackStore(path: string, maxBytes = DEFAULT_MAX_BYTES): F
   const previous = `${path}.1`;
 
   return {
-    add(request, build) {
-      const entry: FeedbackEntry = { ...request, id: randomUUID(), at: new Date().toISOString(), build };
+    add(request, build, asker) {
+      const entry: FeedbackEntry = { ...request, id: randomUUID(), at: new Date().toISOString(), build, ...asker };
       const write = queue.then(async () => {
         await mkdir(dirname(path), { recursive: true });
         const file = await open(path, 'a');

@@ -17,9 +17,9 @@ export function postgresFeedbackStore(pool: pg.Pool): FeedbackStore {
     return migrated;
   };
   return {
-    async add(request, build) {
+    async add(request, build, asker) {
       await ready();
-      const entry: FeedbackEntry = { ...request, id: randomUUID(), at: new Date().toISOString(), build };
+      const entry: FeedbackEntry = { ...request, id: randomUUID(), at: new Date().toISOString(), build, ...asker };
       await inTransaction(pool, (client) => client.query('INSERT INTO feedback (id, given_at, entry) VALUES ($1, $2, $3)', [entry.id, entry.at, entry]));
       return entry;
     },

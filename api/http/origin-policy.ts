@@ -23,6 +23,8 @@ export function originPolicy({ ownOrigins, allowedOrigins }: OriginPolicy): Midd
     origin: (origin) => (permitted.has(origin) ? origin : null),
     allowMethods: ['GET', 'POST', 'OPTIONS'],
     allowHeaders: ['Content-Type'],
+    // A permitted page (the widget on the intranet) may send the colleague's session cookie.
+    credentials: true,
     maxAge: 600,
   });
   const refuse = (c: Context, origin: string | undefined, status: 403 | 421, body: ReturnType<typeof errorBody>) => {

@@ -32,6 +32,7 @@ export interface Postings {
 
 /** Where a term occurs, as a store can tell: passage positions with the term's frequency there. */
 export interface PostingsSource {
+  /** Passages in the scope, and their average length in terms: BM25's statistics. */
   readonly passageCount: number;
   readonly averageLength: number;
   /** The term's postings (positions ascending), or null when no passage holds it. */
@@ -39,16 +40,24 @@ export interface PostingsSource {
   /** Terms in the passage at `position`. */
   length(position: number): number;
   /**
-   * The term's largest saturated frequency over its postings, when the store keeps it (the
-   * embedded index does); otherwise it is found from the postings.
+   * The stretches of positions [from, until) the scope holds, ascending and apart (a store keeps
+   * a collection's passages together); without them, every position. Document frequencies are
+   * counted inside them.
    */
-  maxSaturated?(term: string): number;
-  /**
-   * The term's largest saturated frequency in each range of RANGE_SIZE positions, when the store
-   * keeps it for the term (the embedded index does, for terms in many passages): a bound that
-   * holds for one stretch of the collection, so a common word can be set aside where it is weak.
-   */
-  rangeMaxima?(term: string): ArrayLike<number> | null;
+  readonly intervals?: readonly (readonly [number, number])[];
+  /** Bounds the store keeps; without them they are found from the postings. */
+  readonly bounds?: StoredBounds;
+}
+
+/**
+ * A term's largest saturated frequency, anywhere and per range of RANGE_SIZE positions (the
+ * embedded index keeps the ranges for terms in many passages: a common word can be set aside
+ * where it is weak), computed with the average length of the whole index.
+ */
+export interface StoredBounds {
+  readonly averageLength: number;
+  max(term: string): number;
+  ranges(term: string): ArrayLike<number> | null;
 }
 
 /** Positions per range of the range bounds. */
@@ -79,9 +88,10 @@ interface TermCursor {
   positions: ArrayLike<number>;
   frequencies: ArrayLike<number>;
   idf: number;
-  /** Its largest saturated frequency anywhere, and per range when the store keeps that. */
+  /** Its largest saturated frequency anywhere, and per range when the store keeps that (times `scale`). */
   max: number;
   ranges: ArrayLike<number> | null;
+  scale: number;
   at: number;
 }
 
@@ -110,6 +120,9 @@ interface Part {
 export function rankByBm25(concepts: readonly Concept[], source: PostingsSource, limit: number): RankedPosition[] {
   if (limit <= 0) return [];
   const length = (position: number) => source.length(position);
+  // A saturated frequency grows at most by the ratio of the average lengths when the scope's
+  // passages are longer on average than the whole index's (norm = 1 − b + b·length/average).
+  const boundScale = source.bounds ? Math.max(1, source.averageLength / source.bounds.averageLength) : 1;
   const parts: Part[] = [];
   let end = 0;
   concepts.forEach((concept, index) => {
@@ -117,10 +130,13 @@ export function rankByBm25(concepts: readonly Concept[], source: PostingsSource,
       const terms: TermCursor[] = [];
       for (const term of new Set(alternative.terms)) {
         const postings = source.postings(term);
-        if (!postings || postings.positions.length === 0) continue;
-        const idf = inverseDocumentFrequency(postings.positions.length, source.passageCount);
-        const max = source.maxSaturated?.(term) ?? maxSaturatedOf(postings, length, source.averageLength);
-        terms.push({ positions: postings.positions, frequencies: postings.frequencies, idf, max, ranges: source.rangeMaxima?.(term) ?? null, at: 0 });
+        if (!postings) continue;
+        const documentFrequency = source.intervals ? countInside(postings.positions, source.intervals) : postings.positions.length;
+        if (documentFrequency === 0) continue;
+        const idf = inverseDocumentFrequency(documentFrequency, source.passageCount);
+        const max = source.bounds ? source.bounds.max(term) * boundScale : maxSaturatedOf(postings, length, source.averageLength);
+        const ranges = source.bounds?.ranges(term) ?? null;
+        terms.push({ positions: postings.positions, frequencies: postings.frequencies, idf, max, ranges, scale: boundScale, at: 0 });
         end = Math.max(end, postings.positions[postings.positions.length - 1]! + 1);
       }
       if (terms.length > 0 && alternative.weight > 0)
@@ -130,21 +146,30 @@ export function rankByBm25(concepts: readonly Concept[], source: PostingsSource,
 
   const top = new TopScores(limit);
   const search = { top, best: new Float64Array(concepts.length), source };
-  for (let from = 0; from < end; from += RANGE_SIZE) {
-    const range = from / RANGE_SIZE;
-    const until = Math.min(end, from + RANGE_SIZE);
-    const present: Part[] = [];
-    for (const part of parts) {
-      part.bound = rangeBound(part, range, from, until);
-      if (part.bound > 0) present.push(part);
+  for (const [start, stop] of source.intervals ?? [[0, end] as const]) {
+    for (let from = start; from < stop; from = (Math.floor(from / RANGE_SIZE) + 1) * RANGE_SIZE) {
+      const range = Math.floor(from / RANGE_SIZE);
+      const until = Math.min(stop, (range + 1) * RANGE_SIZE);
+      const present: Part[] = [];
+      for (const part of parts) {
+        part.bound = rangeBound(part, range, from, until);
+        if (part.bound > 0) present.push(part);
+      }
+      // Smallest bound first: the parts set aside first are those that can add least.
+      present.sort((a, b) => a.bound - b.bound);
+      const boundOf = boundsBelow(present, concepts.length);
+      if (top.full && boundOf.at(-1)! * (1 + ROUNDING_SLACK) <= top.threshold) continue; // nothing here can make the k
+      searchRange(present, boundOf, until, search);
     }
-    // Smallest bound first: the parts set aside first are those that can add least.
-    present.sort((a, b) => a.bound - b.bound);
-    const boundOf = boundsBelow(present, concepts.length);
-    if (top.full && boundOf.at(-1)! * (1 + ROUNDING_SLACK) <= top.threshold) continue; // nothing here can make the k
-    searchRange(present, boundOf, until, search);
   }
   return top.sorted();
+}
+
+/** How many of the ascending positions lie inside the intervals. */
+function countInside(positions: ArrayLike<number>, intervals: readonly (readonly [number, number])[]): number {
+  let count = 0;
+  for (const [from, until] of intervals) count += firstAtOrAfter(positions, until, 0) - firstAtOrAfter(positions, from, 0);
+  return count;
 }
 
 /** What the alternative can give a passage in [from, until): 0 when none of its terms is there. */
@@ -153,7 +178,7 @@ function rangeBound(part: Part, range: number, from: number, until: number): num
   for (const term of part.terms) {
     term.at = firstAtOrAfter(term.positions, from, term.at);
     if (term.at >= term.positions.length || term.positions[term.at]! >= until) continue;
-    sum += term.idf * (term.ranges ? term.ranges[range]! : term.max);
+    sum += term.idf * (term.ranges ? term.ranges[range]! * term.scale : term.max);
   }
   return (part.weight * sum) / part.termCount;
 }

@@ -4,7 +4,7 @@
 // in the build; the store maps positions to passage ids.
 import type { Concept } from '../language/dutch-analyzer.js';
 import { compareCodeUnits, indexInSorted } from '../language/sorted.js';
-import { inverseDocumentFrequency, RANGE_SIZE, rankByBm25, saturatedFrequency } from './bm25.js';
+import { inverseDocumentFrequency, type PostingsSource, RANGE_SIZE, rankByBm25, type StoredBounds, saturatedFrequency } from './bm25.js';
 import { termFrequencies } from './term-frequencies.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -65,17 +65,30 @@ export function buildLexicalIndex(termLists: readonly (readonly string[])[]): Le
   return { terms, offsets, positions, frequencies, docLengths: Uint32Array.from(termLists, (terms) => terms.length) };
 }
 
-export class LexicalIndex implements Vocabulary {
+/** Stretches of positions [from, until), ascending and apart: the passages of a scope. */
+export type Intervals = readonly (readonly [number, number])[];
+
+/** A part of the index (the passages of some collections) as a vocabulary and a BM25 search of its own. */
+export interface LexicalView extends Vocabulary {
+  search(concepts: readonly Concept[], limit: number): LexicalHit[];
+}
+
+export class LexicalIndex implements LexicalView {
   private readonly averageLength: number;
-  /** Per term, its largest saturated frequency: the bound that lets a search skip passages. */
-  private readonly maxSaturated: Float64Array;
-  /** The same per range of positions, for terms in more than RANGED_POSTINGS passages. */
-  private readonly rangeMaxima = new Map<number, Float64Array>();
+  /** Terms up to each position: the average length of any stretch of passages. */
+  private readonly lengthsBefore: Float64Array;
+  private readonly bounds: StoredBounds;
 
   constructor(private readonly data: LexicalIndexData) {
-    const total = data.docLengths.reduce((sum, length) => sum + length, 0);
-    this.averageLength = total / Math.max(1, data.docLengths.length);
-    this.maxSaturated = new Float64Array(data.terms.length);
+    this.lengthsBefore = new Float64Array(data.docLengths.length + 1);
+    data.docLengths.forEach((length, position) => {
+      this.lengthsBefore[position + 1] = this.lengthsBefore[position]! + length;
+    });
+    this.averageLength = this.lengthsBefore.at(-1)! / Math.max(1, data.docLengths.length);
+    // Per term, its largest saturated frequency, and per range of positions for terms in more
+    // than RANGED_POSTINGS passages: the bounds that let a search skip passages.
+    const maxima = new Float64Array(data.terms.length);
+    const rangeMaxima = new Map<number, Float64Array>();
     const rangeCount = Math.ceil(data.docLengths.length / RANGE_SIZE);
     for (let i = 0; i < data.terms.length; i++) {
       const ranged = rangeCount > 1 && data.offsets[i + 1]! - data.offsets[i]! > RANGED_POSTINGS ? new Float64Array(rangeCount) : null;
@@ -86,9 +99,14 @@ export class LexicalIndex implements Vocabulary {
         max = Math.max(max, saturated);
         if (ranged) ranged[Math.floor(position / RANGE_SIZE)] = Math.max(ranged[Math.floor(position / RANGE_SIZE)]!, saturated);
       }
-      this.maxSaturated[i] = max;
-      if (ranged) this.rangeMaxima.set(i, ranged);
+      maxima[i] = max;
+      if (ranged) rangeMaxima.set(i, ranged);
     }
+    this.bounds = {
+      averageLength: this.averageLength,
+      max: (term) => maxima[this.termIndex(term)]!,
+      ranges: (term) => rangeMaxima.get(this.termIndex(term)) ?? null,
+    };
   }
 
   get passageCount(): number {
@@ -113,21 +131,46 @@ export class LexicalIndex implements Vocabulary {
   }
 
   search(concepts: readonly Concept[], limit: number): LexicalHit[] {
-    return rankByBm25(
-      concepts,
-      {
-        passageCount: this.passageCount,
-        averageLength: this.averageLength,
-        postings: (term) => {
-          const i = this.termIndex(term);
-          return i === -1 ? null : this.postingsAt(i);
-        },
-        length: (position) => this.data.docLengths[position]!,
-        maxSaturated: (term) => this.maxSaturated[this.termIndex(term)]!,
-        rangeMaxima: (term) => this.rangeMaxima.get(this.termIndex(term)) ?? null,
+    return rankByBm25(concepts, this.source(this.passageCount, this.averageLength), limit);
+  }
+
+  /**
+   * The passages in `intervals` as an index of their own: their terms, counts, average length
+   * and ranking, exactly as if nothing else were indexed (positions stay the index's). Building
+   * the view reads the whole vocabulary once; a store keeps the views it uses.
+   */
+  view(intervals: Intervals): LexicalView {
+    const passageCount = intervals.reduce((sum, [from, until]) => sum + until - from, 0);
+    const totalLength = intervals.reduce((sum, [from, until]) => sum + this.lengthsBefore[until]! - this.lengthsBefore[from]!, 0);
+    const averageLength = totalLength / Math.max(1, passageCount);
+    const frequencies = new Map<string, number>();
+    this.data.terms.forEach((term, i) => {
+      const { positions } = this.postingsAt(i);
+      let count = 0;
+      for (const [from, until] of intervals) count += indexAtOrAfter(positions, until) - indexAtOrAfter(positions, from);
+      if (count > 0) frequencies.set(term, count);
+    });
+    const source = { ...this.source(passageCount, averageLength), intervals };
+    return {
+      passageCount,
+      terms: this.data.terms.filter((term) => frequencies.has(term)),
+      has: (term) => frequencies.has(term),
+      documentFrequency: (term) => frequencies.get(term) ?? 0,
+      search: (concepts, limit) => rankByBm25(concepts, source, limit),
+    };
+  }
+
+  private source(passageCount: number, averageLength: number): PostingsSource {
+    return {
+      passageCount,
+      averageLength,
+      postings: (term) => {
+        const i = this.termIndex(term);
+        return i === -1 ? null : this.postingsAt(i);
       },
-      limit,
-    );
+      length: (position) => this.data.docLengths[position]!,
+      bounds: this.bounds,
+    };
   }
 
   private postingsAt(i: number) {
@@ -139,4 +182,16 @@ export class LexicalIndex implements Vocabulary {
   private termIndex(term: string): number {
     return indexInSorted(this.data.terms, term);
   }
+}
+
+/** The first index whose position is at least `position` (bisection over ascending positions). */
+function indexAtOrAfter(positions: ArrayLike<number>, position: number): number {
+  let low = 0;
+  let high = positions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (positions[middle]! < position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

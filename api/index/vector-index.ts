@@ -50,11 +50,17 @@ export class VectorIndex {
     this.hnsw.writeIndexSync(path);
   }
 
-  search(query: Float32Array, limit: number): VectorHit[] {
-    const k = Math.min(limit, this.size);
-    if (k === 0) return [];
+  /**
+   * The nearest passages; with `within`, only those it holds (hnswlib filters while it searches,
+   * so a scope still gets its k nearest, not what is left of the index's).
+   */
+  search(query: Float32Array, limit: number, within?: { count: number; has(position: number): boolean }): VectorHit[] {
+    const k = Math.min(limit, within ? within.count : this.size);
+    if (k <= 0) return [];
     this.hnsw.setEf(Math.max(this.settings.efSearch, k * 2));
-    const { neighbors, distances } = this.hnsw.searchKnn(Array.from(query), k);
+    const { neighbors, distances } = within
+      ? this.hnsw.searchKnn(Array.from(query), k, (label) => within.has(label))
+      : this.hnsw.searchKnn(Array.from(query), k);
     return neighbors.map((position, i) => ({ position, similarity: 1 - distances[i]! }));
   }
 }

@@ -1,8 +1,7 @@
 // Lists the documents in a corpus folder and its subfolders, and fingerprints them, so a build
 // can tell when the index no longer matches the corpus. A symbolic link may point anywhere: one
 // that leads out of the corpus folder (to /etc/passwd, say) is refused and named, never read.
-import { createHash } from 'node:crypto';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
 import { SUPPORTED_EXTENSIONS } from './read-document.js';
 
@@ -87,14 +86,4 @@ export function documentId(stem: string): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'document'
   );
-}
-
-export async function hashCorpus(files: readonly CorpusFile[]): Promise<string> {
-  const hash = createHash('sha256');
-  for (const file of files) {
-    hash.update(file.relativePath);
-    hash.update(await readFile(file.path));
-    hash.update(await readFile(file.metaPath).catch(() => Buffer.alloc(0)));
-  }
-  return hash.digest('hex');
 }

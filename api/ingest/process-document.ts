@@ -23,6 +23,8 @@ const metadataSchema = z.object({
 });
 
 export interface ProcessOptions {
+  /** The collection the file belongs to (access/collections.ts). */
+  collection: string;
   spell: SpellChecker;
   maxBytes: number;
   timer?: StageTimer;
@@ -30,7 +32,10 @@ export interface ProcessOptions {
   read?: (path: string) => Promise<ExtractedDocument>;
 }
 
-export async function processDocument(file: CorpusFile, { spell, maxBytes, timer = createStageTimer(), read }: ProcessOptions): Promise<CorpusDocument> {
+export async function processDocument(
+  file: CorpusFile,
+  { collection, spell, maxBytes, timer = createStageTimer(), read }: ProcessOptions,
+): Promise<CorpusDocument> {
   const meta = await readMetadata(file);
   const extracted = await timer.time('read', () => (read ? read(file.path) : readDocument(file.path, { maxBytes })));
   // Evidence that "eenzaam⏎heid" is one word: the document spells "eenzaamheid" somewhere.
@@ -40,6 +45,7 @@ export async function processDocument(file: CorpusFile, { spell, maxBytes, timer
   return {
     id: file.id,
     fileName: file.relativePath,
+    collection,
     title: meta.title ?? extracted.titleHint ?? sections[0]?.title ?? humanize(file.path),
     source: meta.source ?? null,
     date: meta.date ?? null,

@@ -3,6 +3,7 @@
 // store, plus the nearest passage vectors when the model is there → rankings fused by reciprocal
 // rank → the first stage's passages weighed by local evidence (how much of the question one
 // sentence or two adjacent ones hold) and ordered by the fitted passage ranker.
+import type { Scope } from '../access/scope.js';
 import type { RetrievalMode } from '../contract.js';
 import type { Embedder } from '../embed/embedder.js';
 import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
@@ -72,8 +73,9 @@ export interface Retrieval {
 export interface Retriever {
   modes: RetrievalMode[];
   /** The first stage alone: the question analysed once, its candidates with their evidence and features. */
-  candidates(question: string): Promise<Candidates>;
-  retrieve(question: string, limit: number): Promise<Retrieval>;
+  candidates(question: string, scope: Scope): Promise<Candidates>;
+  /** Only the scope's passages, weighed by the scope's statistics: nothing outside it counts. */
+  retrieve(question: string, limit: number, scope: Scope): Promise<Retrieval>;
 }
 
 export interface RetrieverParts {
@@ -103,23 +105,23 @@ export function createRetriever({ store, analyzer, ranker, embedder = null, rari
     return found;
   };
 
-  async function analyze(text: string): Promise<AnalyzedQuestion> {
-    const vocabulary = await store.vocabulary();
+  async function analyze(text: string, scope: Scope): Promise<AnalyzedQuestion> {
+    const vocabulary = await store.vocabulary(scope);
     const language = isEnglish(text, analyzer) ? 'en' : 'nl';
     const raw = language === 'en' ? englishConcepts(text, analyzer, (word) => cognates(word, vocabulary)) : analyzer.concepts(text);
     return { text, language, concepts: weighConcepts(expandConcepts(raw, vocabulary, analyzer.stem), vocabulary, rarity) };
   }
 
-  async function candidates(text: string): Promise<Candidates> {
+  async function candidates(text: string, scope: Scope): Promise<Candidates> {
     // The question's vector is computed in a worker while the lexical side runs here.
     const embedding = dense?.embedQuery(text);
     embedding?.catch(() => {}); // awaited below; a failure of the lexical side must not leave it unhandled
-    const question = await analyze(text);
-    const lexicalHits = await store.searchLexical(question.concepts, CANDIDATES);
+    const question = await analyze(text, scope);
+    const lexicalHits = await store.searchLexical(question.concepts, CANDIDATES, scope);
     const rankings = [lexicalHits.map((hit) => hit.id)];
     const similarity = new Map<string, { similarity: number; rank: number }>();
     if (embedding) {
-      const denseHits = await store.searchDense(await embedding, CANDIDATES);
+      const denseHits = await store.searchDense(await embedding, CANDIDATES, scope);
       denseHits.forEach((hit, rank) => {
         similarity.set(hit.id, { similarity: hit.similarity, rank });
       });
@@ -127,7 +129,10 @@ export function createRetriever({ store, analyzer, ranker, embedder = null, rari
     }
     const firstStage = reciprocalRankFusion(rankings).slice(0, RERANK_DEPTH);
     const lexicalRank = new Map(lexicalHits.map((hit, rank) => [hit.id, rank]));
-    const records = await store.passages(firstStage.map((entry) => entry.id));
+    const records = await store.passages(
+      firstStage.map((entry) => entry.id),
+      scope,
+    );
     const signals = records.map((passage) => ({
       passage,
       lexicalRank: lexicalRank.get(passage.id) ?? null,
@@ -149,8 +154,8 @@ export function createRetriever({ store, analyzer, ranker, embedder = null, rari
   return {
     modes: dense ? ['lexical', 'dense'] : ['lexical'],
     candidates,
-    async retrieve(text, limit) {
-      const found = await candidates(text);
+    async retrieve(text, limit, scope) {
+      const found = await candidates(text, scope);
       return { question: found.question, passages: rankCandidates(found.passages, ranker, dense !== null).slice(0, limit) };
     },
   };

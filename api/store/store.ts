@@ -1,6 +1,8 @@
 // The seam between answering and storage. Retrieval and the document catalogue see passages and
 // documents by id, asynchronously, whatever keeps them: the embedded index files (default) or a
-// database shared by several API processes.
+// database shared by several API processes. Every call takes the request's scope (the
+// collections it may read): statistics, rankings and lookups see nothing outside it.
+import type { Scope } from '../access/scope.js';
 import type { DocumentSummary, DocumentWithText, IndexManifest, RetrievalMode } from '../contract.js';
 import type { Vocabulary } from '../index/vocabulary.js';
 import type { Concept } from '../language/dutch-analyzer.js';
@@ -21,20 +23,20 @@ export interface SimilarPassageId {
 export interface PassageStore {
   /** "dense" when the store holds passage vectors. */
   readonly modes: readonly RetrievalMode[];
-  /** The terms of the live index with their passage counts. */
-  vocabulary(): Promise<Vocabulary>;
-  /** Passages ranked by BM25 over the concepts' terms, best first. */
-  searchLexical(concepts: readonly Concept[], limit: number): Promise<ScoredPassageId[]>;
-  /** Passages nearest to a question vector, best first; empty without vectors. */
-  searchDense(vector: Float32Array, limit: number): Promise<SimilarPassageId[]>;
-  /** The passages with these ids, in the order asked; unknown ids are left out. */
-  passages(ids: readonly string[]): Promise<PassageRecord[]>;
+  /** The terms of the scope's passages with their passage counts there. */
+  vocabulary(scope: Scope): Promise<Vocabulary>;
+  /** The scope's passages ranked by BM25 (its statistics) over the concepts' terms, best first. */
+  searchLexical(concepts: readonly Concept[], limit: number, scope: Scope): Promise<ScoredPassageId[]>;
+  /** The scope's passages nearest to a question vector, best first; empty without vectors. */
+  searchDense(vector: Float32Array, limit: number, scope: Scope): Promise<SimilarPassageId[]>;
+  /** The passages with these ids, in the order asked; unknown ids and ids outside the scope are left out. */
+  passages(ids: readonly string[], scope: Scope): Promise<PassageRecord[]>;
 }
 
 export interface DocumentCatalog {
-  listDocuments(): Promise<DocumentSummary[]>;
-  /** The document with the cleaned text every offset refers to, or null. */
-  getDocument(id: string): Promise<DocumentWithText | null>;
+  listDocuments(scope: Scope): Promise<DocumentSummary[]>;
+  /** The document with the cleaned text every offset refers to, or null (also outside the scope: the same answer). */
+  getDocument(id: string, scope: Scope): Promise<DocumentWithText | null>;
 }
 
 /** A live index: what the API answers from. */

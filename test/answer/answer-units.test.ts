@@ -4,7 +4,7 @@ import { quoteUnits } from '../../api/answer/responses.js';
 import type { Engine } from '../../api/engine.js';
 import { loadEngine } from '../../api/load-engine.js';
 import { rankCandidates } from '../../api/retrieve/retriever.js';
-import { extractiveAnswer, memoryEngine } from '../fixtures/memory-engine.js';
+import { everything, extractiveAnswer, memoryEngine } from '../fixtures/memory-engine.js';
 import { OFFLINE_MODEL } from '../fixtures/paths.js';
 import { buildTestIndex, writeCorpus } from '../fixtures/test-index.js';
 
@@ -23,7 +23,7 @@ const document =
 const engine = memoryEngine(document, ['Sociale omgeving', 'Stimuleer', 'Tips', 'Jam Cultures', 'Het weer']);
 
 async function unitsOf(question: string) {
-  const { question: analysed, passages } = await engine.retriever.candidates(question);
+  const { question: analysed, passages } = await engine.retriever.candidates(question, everything(engine));
   return answerUnits(rankCandidates(passages, engine.model.passage)).map((unit) => ({
     kind: unit.kind,
     text: unit.text,

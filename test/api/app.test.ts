@@ -3,6 +3,7 @@ import { createApp } from '../../api/app.js';
 import { askResponseSchema, documentSchema, documentSummarySchema } from '../../api/contract.js';
 import type { Engine } from '../../api/engine.js';
 import { AppError } from '../../api/errors.js';
+import { testManifest } from '../fixtures/manifest.js';
 import { memoryLogger } from '../fixtures/memory-logger.js';
 import { buildTestIndex, postJson, testApp, writeCorpus } from '../fixtures/test-index.js';
 
@@ -105,7 +106,10 @@ describe('health and failures', () => {
 
   it('hides unexpected errors behind a generic 500, logged with the request id', async () => {
     const { logger, lines } = memoryLogger();
-    const broken = { retriever: { retrieve: () => Promise.reject(new Error('secret internals at /srv/app.ts:12')) } } as unknown as Engine;
+    const broken = {
+      manifest: testManifest('broken'),
+      retriever: { retrieve: () => Promise.reject(new Error('secret internals at /srv/app.ts:12')) },
+    } as unknown as Engine;
     const failing = createApp({ engine: () => broken, health: () => ({ status: 'ok', modes: [], manifest: null, warnings: [] }), logger });
     const response = await failing.request('/api/ask', postJson({ question: 'respijtzorg' }));
     expect(response.status).toBe(500);

@@ -16,7 +16,7 @@ let chunks: Chunk[];
 beforeAll(async () => {
   tokens = await loadTokenCounter(OFFLINE_MODEL);
   documents = await Promise.all(
-    (await listCorpusFiles(CORPUS_DIR)).map((file) => processDocument(file, { spell: dutchSpellChecker(), maxBytes: 100_000_000 })),
+    (await listCorpusFiles(CORPUS_DIR)).map((file) => processDocument(file, { collection: 'alle', spell: dutchSpellChecker(), maxBytes: 100_000_000 })),
   );
   chunks = (await Promise.all(documents.map((document) => chunkDocument(document, tokens, DEFAULT_CHUNKING)))).flat();
 });

@@ -1,5 +1,6 @@
 // The dense path through the same transformers.js code as the real model, offline, with a tiny
 // generated model: embedder, HNSW index, fusion, health, and the model checks.
+
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { type Embedder, loadEmbedder } from '../../api/embed/embedder.js';
 import type { ModelSettings } from '../../api/embed/model-files.js';
 import { loadEngine } from '../../api/load-engine.js';
 import { readIndexFiles } from '../../api/store/embedded/index-files.js';
+import { everything } from '../fixtures/memory-engine.js';
 import { buildTestIndex, postJson, testApp, writeCorpus } from '../fixtures/test-index.js';
 import { TINY_DIMENSIONS, TINY_MODEL_ID, writeTinyEmbeddingModel } from '../fixtures/tiny-embedding-model.js';
 
@@ -99,7 +101,7 @@ describe('hybrid index and engine', () => {
 
   it('gives answerability the similarity in meaning as a signal (plumbing: the tiny model has random weights)', async () => {
     const { engine } = await testApp(indexDir, model);
-    const retrieval = await engine.retriever.retrieve('Wat is respijtzorg?', 5);
+    const retrieval = await engine.retriever.retrieve('Wat is respijtzorg?', 5, everything(engine));
     expect(retrieval.passages.some((passage) => typeof passage.similarity === 'number')).toBe(true);
     const { signals } = assessAnswerability(retrieval, engine.analyzer, engine.model);
     expect(signals.similarity).toEqual(expect.any(Number));

@@ -16,7 +16,7 @@ async function corpus(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
-const options = { spell: dutchSpellChecker(), maxBytes: 1_000_000 };
+const options = { collection: 'alle', spell: dutchSpellChecker(), maxBytes: 1_000_000 };
 
 describe('corpus files', () => {
   it('are found in subfolders, with ids from their path, leaving out READMEs and hidden files', async () => {

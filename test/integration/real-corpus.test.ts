@@ -1,9 +1,11 @@
 // Builds the index over the bundled corpus, as npm start does, and asks real questions
 // through the HTTP app in the lexical fallback these machines run in.
+
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readQuestion } from '../../api/answer/answerability.js';
 import { type AskResponse, askResponseSchema, documentSchema } from '../../api/contract.js';
 import type { Engine } from '../../api/engine.js';
+import { everything } from '../fixtures/memory-engine.js';
 import { CORPUS_DIR } from '../fixtures/paths.js';
 import { buildTestIndex, postJson, testApp } from '../fixtures/test-index.js';
 
@@ -107,6 +109,6 @@ describe('the bundled corpus', () => {
     const body = await ask(question);
     expect(body.answered).toBe(false);
     expect(body.citations).toEqual([]);
-    expect((await readQuestion(engine, question, 5)).assessment.reason).toBe(reason);
+    expect((await readQuestion(engine, question, 5, everything(engine))).assessment.reason).toBe(reason);
   });
 });

@@ -7,7 +7,7 @@ const quote = 'Als het nodig is, kan een professionele kracht of vrijwilliger de
 const start = DOCUMENT_TEXT.indexOf(quote);
 
 export const documents: DocumentSummary[] = [
-  { id: 'mantelzorg', title: 'Kennisdossier Sociale omgeving', source: 'Gezond in…', date: '2020-06-08', kind: 'pdf', chunks: 1 },
+  { id: 'mantelzorg', title: 'Kennisdossier Sociale omgeving', collection: 'alle', source: 'Gezond in…', date: '2020-06-08', kind: 'pdf', chunks: 1 },
 ];
 
 export const documentWithText: DocumentWithText = { ...documents[0]!, text: DOCUMENT_TEXT, sections: [{ title: 'Ondersteuning van mantelzorgers', start: 0 }] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryEngine } from '../fixtures/memory-engine.js';
+import { everything, memoryEngine } from '../fixtures/memory-engine.js';
 
 const engine = memoryEngine(
   'Wijkteams werken samen met de huisarts. Het Sociaal en Cultureel Planbureau (SCP) onderzoekt eenzaamheid. Teams in Breda overleggen wekelijks.',
@@ -7,7 +7,7 @@ const engine = memoryEngine(
 );
 
 async function missing(question: string): Promise<Record<string, string[]>> {
-  const { passages } = await engine.retriever.candidates(question);
+  const { passages } = await engine.retriever.candidates(question, everything(engine));
   return Object.fromEntries(passages.map((candidate) => [candidate.passage.text.split(' ')[0]!, candidate.evidence.anchorsMissing]));
 }
 

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WHOLE_CORPUS } from '../../api/access/collections.js';
 import { createApp } from '../../api/app.js';
 import { buildFromEnv } from '../../api/build/build-from-env.js';
 import { askResponseSchema, documentSchema } from '../../api/contract.js';
@@ -53,14 +54,18 @@ async function liveApp() {
 
 const QUESTIONS = ['Wat is respijtzorg?', 'Hoe pakken we eenzaamheid aan?', 'ontmoetingsplekken in de buurt', 'Wat is de hoofdstad van Australië?'];
 
+/** The one collection of a corpus without collections.json. */
+const ALL = [WHOLE_CORPUS.id];
+
 describe('PostgreSQL store', () => {
   it('creates its schema by versioned migrations, once', async () => {
-    expect(await migrate(pool)).toEqual([1, 2]);
+    expect(await migrate(pool)).toEqual([1, 2, 4]);
     expect(await migrate(pool)).toEqual([]);
     const { rows } = await pool.query('SELECT version, file FROM schema_migrations ORDER BY version');
     expect(rows).toEqual([
       { version: 1, file: '001_index.sql' },
       { version: 2, file: '002_feedback.sql' },
+      { version: 4, file: '004_collections.sql' },
     ]);
   });
 
@@ -70,13 +75,13 @@ describe('PostgreSQL store', () => {
     const { engine: postgres } = await liveApp();
     const { engine: embedded } = await loadEngine(await buildTestIndex(corpus), OFFLINE_MODEL);
     for (const question of QUESTIONS) {
-      const [a, b] = await Promise.all([postgres.retriever.retrieve(question, 10), embedded.retriever.retrieve(question, 10)]);
+      const [a, b] = await Promise.all([postgres.retriever.retrieve(question, 10, ALL), embedded.retriever.retrieve(question, 10, ALL)]);
       expect(a.passages.map(({ passage, score }) => [passage.id, passage.text, score])).toEqual(
         b.passages.map(({ passage, score }) => [passage.id, passage.text, score]),
       );
     }
-    expect(await postgres.catalog.listDocuments()).toEqual(await embedded.catalog.listDocuments());
-    expect(await postgres.catalog.getDocument('mantelzorg')).toEqual(await embedded.catalog.getDocument('mantelzorg'));
+    expect(await postgres.catalog.listDocuments(ALL)).toEqual(await embedded.catalog.listDocuments(ALL));
+    expect(await postgres.catalog.getDocument('mantelzorg', ALL)).toEqual(await embedded.catalog.getDocument('mantelzorg', ALL));
   });
 
   it('applies a changed and a removed document as one new build; the previous build stays readable', async () => {
@@ -100,7 +105,7 @@ describe('PostgreSQL store', () => {
     const answer = askResponseSchema.parse(await (await app.request('/api/ask', postJson({ question: 'Wat is logeeropvang?' }))).json());
     expect(answer.passages[0]?.text).toContain('logeeropvang');
     // An instance still on the previous build finds what it had.
-    expect((await previous.listDocuments()).map((document) => document.id).sort()).toEqual(['eenzaamheid', 'mantelzorg']);
+    expect((await previous.listDocuments(ALL)).map((document) => document.id).sort()).toEqual(['eenzaamheid', 'mantelzorg']);
     // Only the changed document was written anew; the unchanged one was not rewritten.
     const keysAfter = (await pool.query<{ key: string; id: string }>('SELECT key, id FROM documents')).rows;
     expect(keysAfter.filter((row) => !keysBefore.some((old) => old.key === row.key)).map((row) => row.id)).toEqual(['mantelzorg']);
@@ -129,7 +134,7 @@ describe('PostgreSQL store', () => {
     const store = await openPostgresStore(pool, build!);
     expect(store.modes).toEqual(['lexical', 'dense']);
     const { engine } = await engineForStore(store, model);
-    const retrieval = await engine.retriever.retrieve('Wat is respijtzorg?', 5);
+    const retrieval = await engine.retriever.retrieve('Wat is respijtzorg?', 5, ALL);
     expect(retrieval.passages.some((passage) => typeof passage.similarity === 'number')).toBe(true);
     const { rows } = await pool.query("SELECT indexdef FROM pg_indexes WHERE indexname LIKE 'passages_embedding_hnsw_%'");
     expect(rows[0]?.indexdef).toMatch(/USING hnsw/);

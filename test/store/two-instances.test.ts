@@ -119,7 +119,7 @@ describe('two API instances on one PostgreSQL', () => {
   it('say so when the database comes back without its tables, and recover once a build is written', async () => {
     const [url] = urls as [string];
     await pool.query(
-      'DROP TABLE IF EXISTS live_build, build_terms, build_documents, builds, postings, passages, documents, feedback, schema_migrations CASCADE',
+      'DROP TABLE IF EXISTS live_build, build_terms, build_collection_terms, build_collections, build_documents, builds, postings, passages, documents, feedback, schema_migrations CASCADE',
     );
     const health = async () => {
       const response = await fetch(`${url}/health`);

@@ -1,11 +1,26 @@
 // The default store: a built index loaded from disk into this process. Passages are numbered by
 // their position in the build (BM25 rows, HNSW labels); outside this file they are known by id.
+// A build keeps each collection's passages together, so a scope is a few stretches of positions:
+// BM25 counts and ranks inside them, the vector search filters by them.
+import { type Scope, scopeKey } from '../../access/scope.js';
 import type { DocumentSummary } from '../../contract.js';
-import { LexicalIndex } from '../../index/lexical-index.js';
+import { AppError } from '../../errors.js';
+import { type Intervals, LexicalIndex, type LexicalView } from '../../index/lexical-index.js';
 import { VectorIndex } from '../../index/vector-index.js';
+import { messages } from '../../messages.js';
 import { type PassageRecord, passageId } from '../../records.js';
 import type { IndexStore } from '../store.js';
 import type { IndexFiles, StoredDocument } from './index-files.js';
+
+/** Scopes whose statistics are kept: the combinations of collections callers have, in practice few. */
+const KEPT_SCOPES = 32;
+
+interface ScopeView {
+  lexical: LexicalView;
+  count: number;
+  has(position: number): boolean;
+  collections: ReadonlySet<string>;
+}
 
 export function openEmbeddedStore(files: IndexFiles): IndexStore {
   const { manifest } = files;
@@ -23,31 +38,102 @@ export function openEmbeddedStore(files: IndexFiles): IndexStore {
     ids.push(id);
     positions.set(id, position);
   });
+  const stretches = collectionStretches(files);
+  const views = new Map<string, ScopeView>();
 
+  function viewOf(scope: Scope): ScopeView {
+    const key = scopeKey(scope);
+    let view = views.get(key);
+    if (view) {
+      views.delete(key); // re-inserted: the map's order is the recency order
+    } else {
+      const intervals = mergedIntervals(scope.flatMap((collection) => (stretches.has(collection) ? [stretches.get(collection)!] : [])));
+      const count = intervals.reduce((sum, [from, until]) => sum + until - from, 0);
+      const whole = count === ids.length;
+      view = {
+        lexical: whole ? lexical : lexical.view(intervals),
+        count,
+        has: (position) => intervals.some(([from, until]) => position >= from && position < until),
+        collections: new Set(scope),
+      };
+      if (views.size >= KEPT_SCOPES) views.delete(views.keys().next().value!);
+    }
+    views.set(key, view);
+    return view;
+  }
+
+  const inScope = (documentId: string, scope: Scope) => {
+    const document = documents.get(documentId);
+    return document !== undefined && scope.includes(document.collection);
+  };
   const record = (position: number): PassageRecord => {
     const { documentId, start, end, section, headings } = files.passages[position]!;
     const document = documents.get(documentId)!;
     return { id: ids[position]!, documentId, documentTitle: document.title, start, end, text: document.text.slice(start, end), section, headings };
   };
-  const summary = ({ id, title, source, date, kind }: StoredDocument): DocumentSummary => ({ id, title, source, date, kind, chunks: chunkCounts.get(id) ?? 0 });
+  const summary = ({ id, title, collection, source, date, kind }: StoredDocument): DocumentSummary => ({
+    id,
+    title,
+    collection,
+    source,
+    date,
+    kind,
+    chunks: chunkCounts.get(id) ?? 0,
+  });
 
   return {
     manifest,
     modes: vectors ? ['lexical', 'dense'] : ['lexical'],
-    vocabulary: async () => lexical,
-    searchLexical: async (concepts, limit) => lexical.search(concepts, limit).map(({ position, score }) => ({ id: ids[position]!, score })),
-    searchDense: async (vector, limit) =>
-      vectors ? vectors.search(vector, limit).map(({ position, similarity }) => ({ id: ids[position]!, similarity })) : [],
-    async passages(wanted) {
+    vocabulary: async (scope) => viewOf(scope).lexical,
+    searchLexical: async (concepts, limit, scope) =>
+      viewOf(scope)
+        .lexical.search(concepts, limit)
+        .map(({ position, score }) => ({ id: ids[position]!, score })),
+    async searchDense(vector, limit, scope) {
+      if (!vectors) return [];
+      const view = viewOf(scope);
+      return vectors
+        .search(vector, limit, view.count === ids.length ? undefined : view)
+        .map(({ position, similarity }) => ({ id: ids[position]!, similarity }));
+    },
+    async passages(wanted, scope) {
       return wanted.flatMap((id) => {
         const position = positions.get(id);
-        return position === undefined ? [] : [record(position)];
+        return position === undefined || !inScope(files.passages[position]!.documentId, scope) ? [] : [record(position)];
       });
     },
-    listDocuments: async () => [...documents.values()].map(summary),
-    async getDocument(id) {
+    listDocuments: async (scope) => [...documents.values()].filter((document) => scope.includes(document.collection)).map(summary),
+    async getDocument(id, scope) {
       const document = documents.get(id);
-      return document ? { ...summary(document), text: document.text, sections: document.sections.map(({ title, start }) => ({ title, start })) } : null;
+      if (!document || !inScope(id, scope)) return null;
+      return { ...summary(document), text: document.text, sections: document.sections.map(({ title, start }) => ({ title, start })) };
     },
   };
+}
+
+/** Each collection's passages as one stretch of positions; an index that scatters one is refused. */
+function collectionStretches(files: IndexFiles): Map<string, readonly [number, number]> {
+  const collectionOf = new Map(files.documents.map((document) => [document.id, document.collection]));
+  const stretches = new Map<string, [number, number]>();
+  let previous: string | null = null;
+  files.passages.forEach((passage, position) => {
+    const collection = collectionOf.get(passage.documentId)!;
+    const stretch = stretches.get(collection);
+    if (!stretch) stretches.set(collection, [position, position + 1]);
+    else if (previous === collection) stretch[1] = position + 1;
+    else throw new AppError('index_damaged', messages.indexDamaged(`passages of collection "${collection}" are not together`));
+    previous = collection;
+  });
+  return stretches;
+}
+
+/** Stretches sorted, with those that touch joined: the whole index is one. */
+function mergedIntervals(stretches: readonly (readonly [number, number])[]): Intervals {
+  const merged: [number, number][] = [];
+  for (const [from, until] of [...stretches].sort((a, b) => a[0] - b[0])) {
+    const last = merged.at(-1);
+    if (last && last[1] === from) last[1] = until;
+    else merged.push([from, until]);
+  }
+  return merged;
 }

@@ -16,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, file: '001_index.sql' },
   { version: 2, file: '002_feedback.sql' },
   { version: 3, file: '003_vectors.sql', onlyFor: 'vectors' },
+  { version: 4, file: '004_collections.sql' },
 ];
 
 /** Any number that is the same for every instance: the lock migrations run under. */

@@ -1,6 +1,6 @@
 // Writes a finished build to PostgreSQL in one transaction: the documents the database does not
 // hold yet (with their passages, terms and vectors), the build as the set of its documents, its
-// term statistics, and the switch of the live build. Every API instance sees the new build at
+// term statistics (of the whole and of each collection), and the switch of the live build. Every API instance sees the new build at
 // once or not at all; adding, replacing or removing one document is this one transaction, in
 // which only that document's rows are written. Documents no build holds any more are removed.
 import type pg from 'pg';
@@ -28,8 +28,17 @@ export function postgresIndexWriter(pool: pg.Pool): IndexWriter {
       await withDatabase(() => migrate(pool, { vectors: dimensions !== null }));
       const rows = index.documents.map((entry) => ({ ...entry, key: dimensions ? `${entry.key}:dense` : entry.key }));
       const stats = timer.time('index', () => termStatistics(index.documents.flatMap((entry) => entry.terms)));
+      const byCollection = timer.time('index', () => {
+        const collections = new Map<string, string[][]>();
+        for (const entry of index.documents) {
+          const lists = collections.get(entry.document.collection) ?? [];
+          lists.push(...entry.terms);
+          collections.set(entry.document.collection, lists);
+        }
+        return [...collections].map(([collection, lists]) => ({ collection, ...termStatistics(lists) }));
+      });
       const manifest = { ...index.manifest, vector: dimensions ? PGVECTOR_SETTINGS : null };
-      await timer.time('write', () => writeBuild(pool, rows, stats, manifest, dimensions));
+      await timer.time('write', () => writeBuild(pool, rows, stats, byCollection, manifest, dimensions));
     },
   };
 }
@@ -37,7 +46,8 @@ export function postgresIndexWriter(pool: pg.Pool): IndexWriter {
 async function writeBuild(
   pool: pg.Pool,
   rows: DocumentRows[],
-  stats: { terms: string[]; df: number[]; passageCount: number; totalLength: number },
+  stats: TermStatistics,
+  byCollection: (TermStatistics & { collection: string })[],
   manifest: BuiltIndex['manifest'],
   dimensions: number | null,
 ): Promise<void> {
@@ -62,10 +72,29 @@ async function writeBuild(
       return first;
     });
     await client.query(
-      `INSERT INTO build_documents (build_id, document_key, document_id, ordinal, first_position)
-       SELECT $1, key, id, ordinal, first FROM unnest($2::text[], $3::text[], $4::int[], $5::int[]) AS t (key, id, ordinal, first)`,
-      [build, rows.map((row) => row.key), rows.map((row) => row.document.id), rows.map((_, i) => i), firstPositions],
+      `INSERT INTO build_documents (build_id, document_key, document_id, ordinal, first_position, collection)
+       SELECT $1, key, id, ordinal, first, collection FROM unnest($2::text[], $3::text[], $4::int[], $5::int[], $6::text[]) AS t (key, id, ordinal, first, collection)`,
+      [
+        build,
+        rows.map((row) => row.key),
+        rows.map((row) => row.document.id),
+        rows.map((_, i) => i),
+        firstPositions,
+        rows.map((row) => row.document.collection),
+      ],
     );
+    for (const collection of byCollection) {
+      await client.query('INSERT INTO build_collections (build_id, collection, passage_count, total_length) VALUES ($1, $2, $3, $4)', [
+        build,
+        collection.collection,
+        collection.passageCount,
+        collection.totalLength,
+      ]);
+      await client.query(
+        'INSERT INTO build_collection_terms (build_id, collection, term, df) SELECT $1, $2, term, df FROM unnest($3::text[], $4::int[]) AS t (term, df)',
+        [build, collection.collection, collection.terms, collection.df],
+      );
+    }
     await client.query('INSERT INTO build_terms (build_id, term, df) SELECT $1, term, df FROM unnest($2::text[], $3::int[]) AS t (term, df)', [
       build,
       stats.terms,
@@ -141,7 +170,14 @@ async function insertDocument(client: pg.PoolClient, { key, document, chunks, te
   );
 }
 
-function termStatistics(termLists: readonly (readonly string[])[]) {
+interface TermStatistics {
+  terms: string[];
+  df: number[];
+  passageCount: number;
+  totalLength: number;
+}
+
+function termStatistics(termLists: readonly (readonly string[])[]): TermStatistics {
   const df = new Map<string, number>();
   let totalLength = 0;
   for (const list of termLists) {

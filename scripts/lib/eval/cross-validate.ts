@@ -1,6 +1,7 @@
 // Out-of-fold figures: for each fold, the pipeline is fitted on the other folds' questions and
 // the fold's questions are asked through the real HTTP app with those weights, so the figure for
 // a question always comes from weights that never saw it.
+import { wholeIndex } from '../../../api/access/scope.js';
 import { readQuestion } from '../../../api/answer/answerability.js';
 import { quoteUnits } from '../../../api/answer/responses.js';
 import type { Env } from '../../../api/env.js';
@@ -26,7 +27,7 @@ export async function crossValidate(run: TrainingRun, folds: readonly number[], 
       test.map((entry) => entry.question),
       appClient(engine, warnings, env),
       async (question) => {
-        const { assessment } = await readQuestion(engine, question.question, 10);
+        const { assessment } = await readQuestion(engine, question.question, 10, wholeIndex(engine.manifest.collections));
         return {
           probability: assessment.probability,
           answerability: assessment.answerability,

@@ -1,5 +1,6 @@
 // The labelled questions as training sees them: each question's first-stage candidates, computed
 // once (they do not depend on any fitted weight), and a test for whether a text holds its gold.
+import { wholeIndex } from '../../../api/access/scope.js';
 import type { Engine } from '../../../api/engine.js';
 import type { Candidates } from '../../../api/retrieve/retriever.js';
 import type { EvalQuestion } from '../eval/evaluate.js';
@@ -17,7 +18,7 @@ export async function labelledQuestions(engine: Engine, questions: readonly Eval
   for (const question of questions) {
     labelled.push({
       question,
-      candidates: await engine.retriever.candidates(question.question),
+      candidates: await engine.retriever.candidates(question.question, wholeIndex(engine.manifest.collections)),
       holdsGold: (text) => question.answerable && question.gold.some((gold) => holdsQuote(text, gold.quote)),
     });
   }

@@ -2,10 +2,12 @@
 // read and each question's first-stage candidates over an engine's index. Training builds that
 // index itself, lexical, in a temporary folder (the lexical model must stay valid without the
 // embedding model); the evaluation uses the configured one.
+
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { wholeIndex } from '../../../api/access/scope.js';
 import { UNIT_FEATURES } from '../../../api/answer/unit-features.js';
 import { VERDICT_FEATURES } from '../../../api/answer/verdict-features.js';
 import { buildFromEnv } from '../../../api/build/build-from-env.js';
@@ -45,8 +47,9 @@ export async function trainingRun(engine: Engine, questionsFile = DEV_QUESTIONS_
   const questions = parseEvalQuestions(labels);
   const data = await labelledQuestions(engine, questions);
   const corpus = createHash('sha256');
-  for (const summary of (await engine.catalog.listDocuments()).sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    corpus.update(`${summary.id}\n${(await engine.catalog.getDocument(summary.id))!.text}\n`);
+  const scope = wholeIndex(engine.manifest.collections);
+  for (const summary of (await engine.catalog.listDocuments(scope)).sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    corpus.update(`${summary.id}\n${(await engine.catalog.getDocument(summary.id, scope))!.text}\n`);
   }
   return {
     questions,

@@ -14,7 +14,7 @@ const manifest = testManifest;
 
 const index = (corpusHash: string, vectors: VectorIndex | null = null): IndexBuild => ({
   manifest: manifest(corpusHash),
-  documents: [{ id: 'd', fileName: 'd.txt', title: 'D', source: null, date: null, kind: 'text', text: 'Tekst.', sections: [] }],
+  documents: [{ id: 'd', fileName: 'd.txt', collection: 'alle', title: 'D', source: null, date: null, kind: 'text', text: 'Tekst.', sections: [] }],
   passages: [{ documentId: 'd', start: 0, end: 6, section: null, headings: [], tokens: 3 }],
   lexical: buildLexicalIndex([['tekst']]),
   vectors,
