@@ -203,7 +203,7 @@ export function createApp({
   const app = new Hono()
     .use(requestIds({ fromProxy: trustProxy !== null }))
     .use(accessLog(logger, { logQuestions }))
-    .use(securityHeaders({ frameAncestors: allowedOrigins, https }))
+    .use(securityHeaders({ frameAncestors: allowedOrigins, https, formTargets: signIn ? [signIn.providerOrigin] : [] }))
     .use(signIn ? signIn.identify : anonymous)
     .use('/health', origins, noStore)
     .route('/api', api)

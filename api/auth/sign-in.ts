@@ -26,6 +26,8 @@ export interface SignIn {
   identify: MiddlewareHandler;
   /** /login, /callback, /logout: mounted under /auth. */
   routes: Hono;
+  /** The identity provider's origin: logging out sends the browser there. */
+  providerOrigin: string;
   /** A stable pseudonym of a signed-in colleague (for feedback), never their name; null when anonymous. */
   pseudonym(viewer: Viewer): string | null;
 }
@@ -152,6 +154,7 @@ export function createSignIn(settings: SignInSettings, logger?: Logger): SignIn 
   return {
     identify,
     routes,
+    providerOrigin: settings.issuer.origin,
     pseudonym: (viewer) =>
       viewer.signedIn ? createHmac('sha256', settings.sessionSecret).update(`colleague\u0000${viewer.subject}`).digest('hex').slice(0, 16) : null,
   };

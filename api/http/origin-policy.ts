@@ -43,6 +43,9 @@ export function originPolicy({ ownOrigins, allowedOrigins }: OriginPolicy): Midd
     if (origin && origin !== 'null' && !permitted.has(origin)) {
       return refuse(c, origin, 403, errorBody('origin_not_allowed', messages.originNotAllowed(origin)));
     }
+    // Our own pages send no referrer, so the browser writes "Origin: null" on their form posts
+    // (Uitloggen); what it says of the site the request came from cannot be set by a page.
+    if (origin === 'null' && c.req.header('sec-fetch-site') === 'same-origin') return corsHeaders(c, next);
     if (origin === 'null') return refuse(c, undefined, 403, errorBody('origin_not_allowed', messages.originNotAllowed(origin)));
     return corsHeaders(c, next);
   };

@@ -10,9 +10,11 @@ export interface SecurityHeaderOptions {
   frameAncestors: readonly string[];
   /** Served over HTTPS (PUBLIC_URL): browsers are told to keep using it. */
   https: boolean;
+  /** Where a form of ours may lead besides the server itself: the identity provider logout sends to. */
+  formTargets?: readonly string[];
 }
 
-export function securityHeaders({ frameAncestors, https }: SecurityHeaderOptions): MiddlewareHandler {
+export function securityHeaders({ frameAncestors, https, formTargets = [] }: SecurityHeaderOptions): MiddlewareHandler {
   const headers = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
@@ -23,7 +25,7 @@ export function securityHeaders({ frameAncestors, https }: SecurityHeaderOptions
       fontSrc: ["'self'"],
       objectSrc: ["'none'"],
       baseUri: ["'none'"],
-      formAction: ["'self'"],
+      formAction: ["'self'", ...formTargets],
       frameAncestors: ["'self'", ...frameAncestors],
     },
     // frame-ancestors is the rule; X-Frame-Options (one origin at most) only for older browsers when nobody else may frame.

@@ -21,10 +21,19 @@ const ask = (headers: Record<string, string>) =>
   });
 
 describe('cross-origin access', () => {
-  it('answers an allowed origin, with CORS headers', async () => {
+  it('answers an allowed origin, with CORS headers that let it send the session cookie', async () => {
     const response = await ask({ origin: 'https://intranet.gemeente.nl' });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBe('https://intranet.gemeente.nl');
+    expect(response.headers.get('access-control-allow-credentials')).toBe('true');
+    const refused = await ask({ origin: 'https://elders.example' });
+    expect(refused.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
+  it('takes "Origin: null" from its own page (no referrer) only when the browser says the request is same-origin', async () => {
+    expect((await ask({ origin: 'null', 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect((await ask({ origin: 'null', 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await ask({ origin: 'null' })).status).toBe(403);
   });
 
   it('answers its own origins and requests without an origin', async () => {

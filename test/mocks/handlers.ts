@@ -1,7 +1,7 @@
 // msw handlers that play the Bronwijzer API for the UI's tests; a test swaps one in with
 // server.use(...) to simulate a failure, a slow answer or a language model's stream.
 import { delay, HttpResponse, http } from 'msw';
-import type { AskResponse, StreamEvent } from '../../api/contract.js';
+import type { AskResponse, Me, StreamEvent } from '../../api/contract.js';
 import { answered, documents, documentWithText, notFound } from './api-fixtures.js';
 
 export const API = 'http://bronwijzer.test';
@@ -10,7 +10,7 @@ export const API = 'http://bronwijzer.test';
 export const feedbackRequests: Record<string, unknown>[] = [];
 
 /** Request bodies the stream endpoint received, for assertions on what the UI sends. */
-export const askRequests: { question: string; history: { question: string; answer: string }[]; mode?: string }[] = [];
+export const askRequests: { question: string; history: { question: string; answer: string }[]; mode?: string; collections?: string[] }[] = [];
 
 function eventStream(events: StreamEvent[], pause = 0): HttpResponse<ReadableStream> {
   const encoder = new TextEncoder();
@@ -51,10 +51,31 @@ export const handlers = [
     feedbackRequests.push((await request.json()) as Record<string, unknown>);
     return HttpResponse.json({ id: `fb-${feedbackRequests.length}` }, { status: 201 });
   }),
+  http.get(`${API}/api/me`, () => HttpResponse.json(anonymousMe)),
   http.get(`${API}/health`, () =>
     HttpResponse.json({ status: 'ok', modes: ['lexical'], manifest: null, warnings: [], llm: { configured: false, model: null, defaultMode: 'extractive' } }),
   ),
 ];
+
+/** Without sign-in configured: anonymous, one collection. */
+export const anonymousMe: Me = { signedIn: false, signInConfigured: false, collections: [{ id: 'alle', title: 'Alle documenten' }] };
+
+export const meHandlers = {
+  /** Sign-in offered, nobody signed in. */
+  signedOut: http.get(`${API}/api/me`, () => HttpResponse.json({ ...anonymousMe, signInConfigured: true } satisfies Me)),
+  /** A colleague of Team Jeugd: two collections to search. */
+  teamJeugd: http.get(`${API}/api/me`, () =>
+    HttpResponse.json({
+      signedIn: true,
+      name: 'Jet de Jong',
+      signInConfigured: true,
+      collections: [
+        { id: 'alle', title: 'Openbare documenten' },
+        { id: 'team-jeugd', title: 'Team Jeugd' },
+      ],
+    } satisfies Me),
+  ),
+};
 
 const llmAnswer: AskResponse = { ...answered, mode: 'llm', answer: `Een vrijwilliger kan de zorg tijdelijk overnemen. [1]` };
 

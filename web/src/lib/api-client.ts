@@ -10,6 +10,7 @@ import type {
   FeedbackRequest,
   HealthReport,
   HistoryTurn,
+  Me,
   Suggestions,
 } from '../../../api/contract';
 import { DEFAULT_K } from '../../../api/contract-values';
@@ -19,6 +20,8 @@ import { text } from '../shared/text.nl';
 export interface AskOptions {
   history?: HistoryTurn[];
   mode?: AnswerMode;
+  /** Search only these collections (of those the colleague may read). */
+  collections?: string[];
   /** Called with each piece of a language model's draft, before the validated answer arrives. */
   onDraft?: (piece: string) => void;
 }
@@ -36,14 +39,18 @@ export class ApiError extends Error {
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 export function createApiClient(baseUrl: string) {
-  const client = hc<AppType>(baseUrl);
+  // The colleague's session cookie goes along, also from the widget on an intranet page the
+  // server allows (CORS with credentials for those origins only).
+  const client = hc<AppType>(baseUrl, { init: { credentials: 'include' } });
   return {
     ask: (question: string, k = DEFAULT_K) => call<AskResponse>(() => client.api.ask.$post({ json: { question, k } })),
     /** Asks through the streaming endpoint; resolves with the final, validated answer. */
-    async askStream(question: string, { history = [], mode, onDraft }: AskOptions = {}): Promise<AskResponse> {
+    async askStream(question: string, { history = [], mode, collections, onDraft }: AskOptions = {}): Promise<AskResponse> {
       let response: Response;
       try {
-        response = await client.api.ask.stream.$post({ json: { question, k: DEFAULT_K, history, ...(mode ? { mode } : {}) } });
+        response = await client.api.ask.stream.$post({
+          json: { question, k: DEFAULT_K, history, ...(mode ? { mode } : {}), ...(collections ? { collections } : {}) },
+        });
       } catch {
         throw new ApiError(text.unreachable, null);
       }
@@ -62,6 +69,7 @@ export function createApiClient(baseUrl: string) {
     document: (id: string) => call<DocumentWithText>(() => client.api.documents[':id'].$get({ param: { id } })),
     health: () => call<HealthReport>(() => client.health.$get(), { acceptUnavailable: true }),
     suggestions: () => call<Suggestions>(() => client.api.suggestions.$get()),
+    me: () => call<Me>(() => client.api.me.$get()),
     feedback: (verdict: FeedbackRequest) => call<{ id: string }>(() => client.api.feedback.$post({ json: verdict })),
   };
 }

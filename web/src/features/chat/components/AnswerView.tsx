@@ -2,10 +2,11 @@
 // and a 👍/👎; or, when the documents hold no answer, that message with the closest passages
 // (when there are any) and a way forward.
 import { Fragment } from 'react';
-import type { AskResponse, DocumentSummary } from '../../../../../api/contract';
+import type { AskResponse } from '../../../../../api/contract';
 import { text } from '../../../shared/text.nl';
 import { useChatSettings } from '../chat-settings';
 import { formatAnswer } from '../copy/format-citation';
+import type { CatalogEntry } from '../hooks/use-catalog';
 import { CopyButton } from './CopyButton';
 import { DocumentLink, OriginTurn } from './DocumentLink';
 import { FeedbackControl } from './FeedbackControl';
@@ -15,7 +16,7 @@ import { Suggestions } from './Suggestions';
 interface Props {
   question: string;
   response: AskResponse;
-  catalog: ReadonlyMap<string, DocumentSummary>;
+  catalog: ReadonlyMap<string, CatalogEntry>;
   /** The conversation turn: ids inside the answer and where a followed citation returns to. */
   turnId: string;
   examples: readonly string[];

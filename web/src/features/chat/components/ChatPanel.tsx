@@ -1,6 +1,7 @@
 // The chat itself, shared by the full page and the widget: the conversation as a live log,
 // each answer announced to screen readers, and the question form; with a language model
-// configured on the server, a choice to let it phrase the answer.
+// configured on the server, a choice to let it phrase the answer; with collections, a choice
+// where to search, and with sign-in, who is signed in.
 //
 // A new question is scrolled to the top of the visible area, so its answer unfolds below it and
 // is never hidden under the question form, which keeps its own height as scroll padding (focus
@@ -10,10 +11,12 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { AnswerMode } from '../../../../../api/contract';
 import { text } from '../../../shared/text.nl';
 import { useChatSettings } from '../chat-settings';
-import { useCatalog, useHealth } from '../hooks/use-catalog';
+import { useCatalog, useHealth, useMe } from '../hooks/use-catalog';
 import { type Turn, useConversation } from '../hooks/use-conversation';
 import { forgetOrigin, originTurn } from '../navigation';
+import { AccountBar } from './AccountBar';
 import { AnswerView } from './AnswerView';
+import { CollectionChoice } from './CollectionChoice';
 import { ModeBadge } from './ModeBadge';
 import { QuestionForm } from './QuestionForm';
 import { Suggestions, useExampleQuestions } from './Suggestions';
@@ -24,7 +27,9 @@ const SCROLL_MARGIN_PX = 8;
 export function ChatPanel() {
   const { scrollContainer } = useChatSettings();
   const { turns, ask, retry, clear, pending } = useConversation();
-  const catalog = useCatalog();
+  const me = useMe();
+  const catalog = useCatalog(me);
+  const [collection, setCollection] = useState<string | null>(null);
   const health = useHealth();
   const examples = useExampleQuestions();
   const [preferModel, setPreferModel] = useState<boolean | null>(null);
@@ -33,7 +38,8 @@ export function ChatPanel() {
   const toggleId = useId();
   const turnElements = useRef(new Map<string, HTMLElement>());
   const form = useRef<HTMLDivElement>(null);
-  const askQuestion = (question: string) => ask(question, mode);
+  const choice = { mode, ...(collection ? { collections: [collection] } : {}) };
+  const askQuestion = (question: string) => ask(question, choice);
 
   // The newest question goes to the top of the visible area when it is asked, and again when its
   // answer arrives (the page may not have been long enough before).
@@ -100,8 +106,8 @@ export function ChatPanel() {
               catalog={catalog}
               examples={examples}
               onAsk={(question) => void askQuestion(question)}
-              onRetry={() => void retry(turn.id, mode)}
-              onAskAsNew={() => void ask(turn.question, mode, { standalone: true })}
+              onRetry={() => void retry(turn.id, choice)}
+              onAskAsNew={() => void ask(turn.question, choice, { standalone: true })}
             />
           </article>
         ))}
@@ -115,6 +121,7 @@ export function ChatPanel() {
       )}
       <div className="chat-form" ref={form}>
         <QuestionForm onAsk={askQuestion} pending={pending} />
+        {me && me.collections.length > 1 && <CollectionChoice collections={me.collections} value={collection} onChange={setCollection} />}
         {llm && (
           <p className="model-toggle">
             <input
@@ -133,6 +140,7 @@ export function ChatPanel() {
         )}
       </div>
       <ModeBadge health={health} />
+      {me?.signInConfigured && <AccountBar me={me} />}
     </div>
   );
 }

@@ -1,13 +1,15 @@
-// One cited source: document, section, date, the exact quote, a link to it and a copy button.
-import type { Citation, DocumentSummary } from '../../../../../api/contract';
+// One cited source: document, its collection (when there are several), section, date, the exact
+// quote, a link to it and a copy button.
+import type { Citation } from '../../../../../api/contract';
 import { formatDate } from '../../../shared/format-date';
 import { text } from '../../../shared/text.nl';
 import { useChatSettings } from '../chat-settings';
 import { formatCitation } from '../copy/format-citation';
+import type { CatalogEntry } from '../hooks/use-catalog';
 import { CopyButton } from './CopyButton';
 import { DocumentLink } from './DocumentLink';
 
-export function SourceCard({ citation, catalog, idPrefix }: { citation: Citation; catalog: ReadonlyMap<string, DocumentSummary>; idPrefix: string }) {
+export function SourceCard({ citation, catalog, idPrefix }: { citation: Citation; catalog: ReadonlyMap<string, CatalogEntry>; idPrefix: string }) {
   const { baseUrl } = useChatSettings();
   const document = catalog.get(citation.documentId);
   const date = formatDate(document?.date ?? null);
@@ -22,7 +24,16 @@ export function SourceCard({ citation, catalog, idPrefix }: { citation: Citation
           {citation.title}
         </DocumentLink>
       </p>
-      <p className="source-meta">{[citation.section && `${text.section}: ${citation.section}`, document?.source, date].filter(Boolean).join(' · ')}</p>
+      <p className="source-meta">
+        {[
+          document?.collectionTitle && `${text.collection}: ${document.collectionTitle}`,
+          citation.section && `${text.section}: ${citation.section}`,
+          document?.source,
+          date,
+        ]
+          .filter(Boolean)
+          .join(' · ')}
+      </p>
       <blockquote className="source-quote">„{citation.quote}”</blockquote>
       <CopyButton label={text.copyCitation} describedBy={titleId} clip={() => formatCitation(citation, catalog, baseUrl)} />
     </li>

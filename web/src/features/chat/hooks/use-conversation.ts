@@ -9,6 +9,12 @@ import { useChatSettings } from '../chat-settings';
 /** How many earlier questions and answers go along with a follow-up question. */
 const HISTORY_TURNS = 5;
 
+/** How to answer: in which mode, from which collections (absent: all the colleague may read). */
+export interface AskChoice {
+  mode?: AnswerMode;
+  collections?: string[];
+}
+
 /** `standalone`: asked without the conversation before it, so never read as a follow-up. */
 export type Turn =
   | { id: string; question: string; standalone?: boolean; status: 'loading'; draft?: string }
@@ -33,7 +39,7 @@ export function useConversation() {
   latest.current = turns;
 
   const run = useCallback(
-    async (id: string, question: string, mode: AnswerMode | undefined, standalone: boolean): Promise<boolean> => {
+    async (id: string, question: string, { mode, collections }: AskChoice, standalone: boolean): Promise<boolean> => {
       const update = (turn: Turn) => setTurns((current) => current.map((existing) => (existing.id === id ? turn : existing)));
       const earlier = standalone
         ? []
@@ -51,7 +57,7 @@ export function useConversation() {
         update({ id, question, standalone, status: 'loading', draft });
       };
       try {
-        update({ id, question, standalone, status: 'answered', response: await api.askStream(question, { history, mode, onDraft }) });
+        update({ id, question, standalone, status: 'answered', response: await api.askStream(question, { history, mode, collections, onDraft }) });
         return true;
       } catch (error) {
         update({ id, question, standalone, status: 'failed', error: error instanceof ApiError ? error.message : text.unexpected });
@@ -63,22 +69,22 @@ export function useConversation() {
 
   /** Asks a question; resolves true when it was answered, false when it failed. */
   const ask = useCallback(
-    (question: string, mode?: AnswerMode, { standalone = false }: { standalone?: boolean } = {}) => {
+    (question: string, choice: AskChoice = {}, { standalone = false }: { standalone?: boolean } = {}) => {
       const id = `${Date.now()}-${counter.current++}`;
       latest.current = [...latest.current, { id, question, standalone, status: 'loading' }];
       setTurns(latest.current);
-      return run(id, question, mode, standalone);
+      return run(id, question, choice, standalone);
     },
     [run],
   );
 
   const retry = useCallback(
-    (id: string, mode?: AnswerMode) => {
+    (id: string, choice: AskChoice = {}) => {
       const turn = latest.current.find((candidate) => candidate.id === id);
       if (!turn) return Promise.resolve(false);
       const standalone = turn.standalone ?? false;
       setTurns((current) => current.map((existing) => (existing.id === id ? { id, question: turn.question, standalone, status: 'loading' } : existing)));
-      return run(id, turn.question, mode, standalone);
+      return run(id, turn.question, choice, standalone);
     },
     [run],
   );

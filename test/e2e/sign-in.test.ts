@@ -1,0 +1,97 @@
+// Signing in in a real browser: Chromium follows "Inloggen" to a real OpenID provider on
+// loopback (oidc-provider), fills in its own login and consent pages, comes back signed in,
+// searches the team's collection and sees where each source is from; logging out ends it.
+import { mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readEnv } from '../../api/env.js';
+import { type RunningServer, startServer } from '../../api/server.js';
+import { freePort } from '../../scripts/lib/free-port.js';
+import { ACCOUNTS, COLLECTIONS_CORPUS } from '../fixtures/collections-corpus.js';
+import { type IdentityProvider, startIdentityProvider } from '../fixtures/identity-provider.js';
+import { buildTestIndexInto, writeCorpus } from '../fixtures/test-index.js';
+import { cspViolations, launchBrowser, screenshot } from './browser.js';
+
+const folders = inject('e2eFolders');
+let browser: Browser;
+let provider: IdentityProvider;
+let server: RunningServer;
+
+beforeAll(async () => {
+  const work = await mkdtemp(join(folders.work, 'sign-in-'));
+  const corpus = await writeCorpus(COLLECTIONS_CORPUS);
+  await buildTestIndexInto(corpus, join(work, 'index'));
+  const [appPort, providerPort] = [await freePort(), await freePort()];
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  provider = await startIdentityProvider(providerPort, appUrl, ACCOUNTS);
+  server = await startServer(
+    readEnv({
+      PORT: String(appPort),
+      PUBLIC_URL: appUrl,
+      CORPUS_DIR: corpus,
+      INDEX_DIR: join(work, 'index'),
+      WEB_ROOT: folders.webRoot,
+      MODELS_DIR: folders.modelsDir,
+      ALLOW_MODEL_DOWNLOAD: 'false',
+      LOG_LEVEL: 'silent',
+      FEEDBACK_FILE: join(work, 'feedback.jsonl'),
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+      OIDC_CLIENT_SECRET: provider.clientSecret,
+      SESSION_SECRET: 'een-lang-geheim-voor-de-sessies-van-de-browsertest',
+    }),
+  );
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close(0);
+  await provider?.close();
+});
+
+async function ask(page: Page, question: string) {
+  await page.getByLabel('Stel je vraag').fill(question);
+  await page.getByLabel('Stel je vraag').press('Enter');
+}
+
+describe('signing in', () => {
+  it("through the provider's own pages, then searching the team's collection, then out again", async () => {
+    const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+    const violations = cspViolations(page);
+    await page.goto(server.url);
+    await ask(page, 'Hoe lang is de wachttijd voor jeugdhulp?');
+    await page.getByText('Geen antwoord gevonden').waitFor();
+
+    await page.getByRole('link', { name: 'Inloggen' }).click();
+    await page.waitForURL((url) => url.origin === provider.issuer);
+    await screenshot(page, '20-provider-login');
+    await page.locator('input[name="login"]').fill('jeugd-medewerker');
+    await page.locator('input[name="password"]').fill('wachtwoord');
+    await page.locator('button[type="submit"]').click();
+    // The provider asks once whether Bronwijzer may have the profile.
+    await page.locator('button[type="submit"]').click();
+    await page.getByText('Ingelogd als Jet de Jong.').waitFor();
+    await screenshot(page, '21-signed-in');
+
+    await page.getByLabel('Zoek in:').selectOption({ label: 'Team Jeugd' });
+    await ask(page, 'Hoe lang is de wachttijd voor jeugdhulp?');
+    const answer = page.locator('.turn').last();
+    await answer
+      .locator('.answer-text')
+      .getByText(/vier weken/)
+      .waitFor();
+    expect(await answer.locator('.source-card .source-meta').first().textContent()).toMatch(/^Collectie: Team Jeugd/);
+    await screenshot(page, '22-team-answer');
+
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.waitForURL((url) => url.origin === provider.issuer);
+    // The provider asks to confirm signing out there too.
+    await page.locator('button[type="submit"], input[type="submit"]').first().click();
+    await page.waitForURL((url) => url.origin === new URL(server.url).origin);
+    await page.getByRole('link', { name: 'Inloggen' }).waitFor();
+    expect(await page.getByLabel('Zoek in:').count()).toBe(0);
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
