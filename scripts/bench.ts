@@ -1,4 +1,4 @@
-// npm run bench [-- --corpus bundled|scale|all] [--requests N] [--standin] [--store postgres] [--json]: measures the build and
+// npm run bench [-- --corpus bundled|scale|all] [--requests N] [--standin] [--store postgres] [--copies N] [--collections N] [--json]: measures the build and
 // the server on a corpus, each in a child process of its own: build seconds and stage times,
 // peak memory, index size on disk, server start time and memory, /api/ask latency sequential and
 // at 8 concurrent clients, and an incremental rebuild after one document changes (until the
@@ -7,10 +7,13 @@
 // (written once to data/bench-models): its speed is the real model's, its answers are not.
 // --store postgres builds into and serves from PostgreSQL (PGlite with pgvector over the wire
 // protocol, in this process; a server PostgreSQL is faster): the figures beside the embedded ones.
+// --copies N indexes the corpus N times over (a larger collection of the same kind); --collections
+// N splits it into N public collections (the bundled documents in the first) and also asks
+// limited to the first, in turns with unrestricted questions.
 import { existsSync } from 'node:fs';
-import { appendFile, cp, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { appendFile, cp, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { createPool } from '../api/store/postgres/pool.js';
 import { benchCorpus, type CorpusFigures, formatFigures } from './lib/bench-run.js';
 import { freePort } from './lib/free-port.js';
@@ -33,6 +36,27 @@ if (standin && !existsSync(join(modelsDir!, STANDIN_MODEL_ID, 'onnx', 'model_qua
 }
 
 const postgres = option('--store') === 'postgres';
+const copies = Number(option('--copies') ?? 1);
+const collections = Number(option('--collections') ?? 1);
+const collectionName = (n: number) => `collectie-${String(n).padStart(2, '0')}`;
+
+/** Moves the corpus's documents into N top-level folders (the bundled ones, and others by turn) and writes collections.json. */
+async function splitIntoCollections(corpus: string, count: number): Promise<void> {
+  const files = (await readdir(corpus, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  let turn = 0;
+  for (const file of files.sort((a, b) => join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)))) {
+    const path = relative(corpus, join(file.parentPath, file.name));
+    if (path === 'voorbeeldvragen.json' || path.endsWith('.meta.json')) continue;
+    const bundled = path.includes('bundled') || !path.includes('/');
+    const target = join(corpus, collectionName(bundled ? 1 : (turn++ % count) + 1), path);
+    await mkdir(dirname(target), { recursive: true });
+    await rename(join(corpus, path), target);
+    const meta = join(corpus, path.replace(/\.[^.]+$/, '.meta.json'));
+    if (existsSync(meta)) await rename(meta, target.replace(/\.[^.]+$/, '.meta.json'));
+  }
+  const entries = Object.fromEntries(Array.from({ length: count }, (_, i) => [collectionName(i + 1), { title: `Collectie ${i + 1}`, access: 'public' }]));
+  await writeFile(join(corpus, 'collections.json'), JSON.stringify(entries, null, 2));
+}
 const results: Record<string, CorpusFigures> = {};
 for (const name of names) {
   const source = corpora[name];
@@ -48,7 +72,8 @@ for (const name of names) {
     if (postgres) database = await startLocalPostgres({ port: await freePort() });
     // A copy, so one document can be changed for the incremental rebuild.
     const corpus = join(work, 'corpus');
-    await cp(source, corpus, { recursive: true, dereference: true });
+    for (let copy = 1; copy <= copies; copy++) await cp(source, copies === 1 ? corpus : join(corpus, `kopie-${copy}`), { recursive: true, dereference: true });
+    if (collections > 1) await splitIntoCollections(corpus, collections);
     results[name] = await benchCorpus({
       corpus,
       indexDir: join(work, 'index'),
@@ -61,6 +86,7 @@ for (const name of names) {
         ...(database ? { STORE: 'postgres', DATABASE_URL: database.url } : {}),
       },
       ...(database ? { indexBytes: databaseBytes(database.url) } : {}),
+      ...(collections > 1 ? { oneCollection: collectionName(1) } : {}),
       changeOneDocument: async () => {
         const file = (await readdir(corpus, { recursive: true })).map(String).find((path) => /\.(txt|md|html)$/.test(path))!;
         await appendFile(join(corpus, file), '\n\nEen extra alinea over mantelzorg en respijtzorg in de buurt.\n');

@@ -38,7 +38,12 @@ export interface CorpusFigures {
   indexMb: number;
   server: { startSeconds: number; rssMbAfterStart: number; peakRssMb: number; peakRssMbWithReload: number };
   /** Repeated questions (a colleague's usual questions: the question embedding is cached), new questions, and concurrent clients. */
-  ask: { sequential: Latency; newQuestions: Latency; concurrent: Latency & { clients: number } };
+  ask: {
+    sequential: Latency;
+    newQuestions: Latency;
+    concurrent: Latency & { clients: number };
+    oneCollection?: { all: Latency; one: Latency; collection: string };
+  };
   incremental: { changed: string; buildSeconds: number; processed: number; liveAfterSeconds: number };
   modes: string[];
 }
@@ -52,6 +57,8 @@ export interface BenchOptions {
   changeOneDocument(): Promise<string>;
   /** Bytes the index takes where it is kept; the embedded index's folder when absent. */
   indexBytes?: () => Promise<number>;
+  /** Also ask limited to this collection, in turns with unrestricted questions. */
+  oneCollection?: string;
 }
 
 export async function benchCorpus(options: BenchOptions): Promise<CorpusFigures> {
@@ -73,8 +80,9 @@ export async function benchCorpus(options: BenchOptions): Promise<CorpusFigures>
   try {
     const startSeconds = (performance.now() - started) / 1000;
     const rssMbAfterStart = memoryOf(server).rss;
-    const ask = async (question: string) => {
-      const response = await fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+    const ask = async (question: string, collections?: string[]) => {
+      const body = JSON.stringify({ question, ...(collections ? { collections } : {}) });
+      const response = await fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       if (!response.ok) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
       await response.json();
     };
@@ -83,6 +91,8 @@ export async function benchCorpus(options: BenchOptions): Promise<CorpusFigures>
     let asked = 0; // every question new: "… (vraag 17)" is embedded afresh
     const newQuestions = await measure(Math.min(options.requests, 200), 1, (question) => ask(`${question} (vraag ${++asked})`));
     const concurrent = await measure(options.requests, options.concurrency, ask);
+    const one = options.oneCollection;
+    const oneCollection = one ? { ...(await inTurns(options.requests, ask, (question) => ask(question, [one]))), collection: one } : undefined;
     const peakRssMb = memoryOf(server).peak;
 
     const changed = await options.changeOneDocument();
@@ -102,7 +112,7 @@ export async function benchCorpus(options: BenchOptions): Promise<CorpusFigures>
         peakRssMb: round(peakRssMb),
         peakRssMbWithReload: round(memoryOf(server).peak),
       },
-      ask: { sequential, newQuestions, concurrent: { ...concurrent, clients: options.concurrency } },
+      ask: { sequential, newQuestions, concurrent: { ...concurrent, clients: options.concurrency }, ...(oneCollection ? { oneCollection } : {}) },
       incremental: { changed, buildSeconds: rebuild.seconds, processed: rebuild.processed, liveAfterSeconds: round(liveAfterSeconds) },
       modes: rebuild.modes,
     };
@@ -145,6 +155,34 @@ async function measure(total: number, clients: number, ask: (question: string) =
   return { ...percentiles(latencies), requestsPerSecond: Math.round(total / seconds) };
 }
 
+/** The same questions asked both ways, one after the other, so both see the same machine. */
+async function inTurns(
+  total: number,
+  all: (question: string) => Promise<void>,
+  one: (question: string) => Promise<void>,
+): Promise<{ all: Latency; one: Latency }> {
+  const times = { all: [] as number[], one: [] as number[] };
+  const started = performance.now();
+  for (let i = 0; i < total; i++) {
+    const question = QUESTIONS[i % QUESTIONS.length]!;
+    for (const [name, ask] of i % 2 === 0
+      ? ([
+          ['all', all],
+          ['one', one],
+        ] as const)
+      : ([
+          ['one', one],
+          ['all', all],
+        ] as const)) {
+      const t = performance.now();
+      await ask(question);
+      times[name].push(performance.now() - t);
+    }
+  }
+  const perSecond = Math.round(total / ((performance.now() - started) / 2000));
+  return { all: { ...percentiles(times.all), requestsPerSecond: perSecond }, one: { ...percentiles(times.one), requestsPerSecond: perSecond } };
+}
+
 async function folderBytes(dir: string): Promise<number> {
   let total = 0;
   for (const name of await readdir(dir)) total += (await stat(join(dir, name))).size;
@@ -169,6 +207,11 @@ export function formatFigures(name: string, f: CorpusFigures): string {
     `  /api/ask       sequential: ${latency(f.ask.sequential)}`,
     `                 new questions: ${latency(f.ask.newQuestions)}`,
     `                 ${f.ask.concurrent.clients} clients: ${latency(f.ask.concurrent)}`,
+    ...(f.ask.oneCollection
+      ? [
+          `                 in turns, all collections: ${latency(f.ask.oneCollection.all)}; only "${f.ask.oneCollection.collection}": ${latency(f.ask.oneCollection.one)}`,
+        ]
+      : []),
     `  incremental    ${f.incremental.buildSeconds} s to rebuild after changing ${f.incremental.changed} (${f.incremental.processed} document processed); answering from it after ${f.incremental.liveAfterSeconds} s`,
   ].join('\n');
 }
