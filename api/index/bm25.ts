@@ -6,6 +6,8 @@
 // score no longer propose passages, and a passage is dropped as soon as what it still can gain
 // cannot lift it. The ranking, scores and ties are exactly those of scoring everything.
 import type { Concept } from '../language/dutch-analyzer.js';
+import { countInside, firstAtOrAfter, type Intervals } from './positions.js';
+import { CursorHeap, TopScores } from './search-heaps.js';
 
 // k1 = 1.2 and b = 0.75 are the defaults of Robertson & Zaragoza ("The Probabilistic Relevance
 // Framework: BM25 and Beyond", 2009); on the dev questions, k1 in 0.9–1.5 and b in 0.6–0.9 moved
@@ -44,7 +46,7 @@ export interface PostingsSource {
    * a collection's passages together); without them, every position. Document frequencies are
    * counted inside them.
    */
-  readonly intervals?: readonly (readonly [number, number])[];
+  readonly intervals?: Intervals;
   /** Bounds the store keeps; without them they are found from the postings. */
   readonly bounds?: StoredBounds;
 }
@@ -165,13 +167,6 @@ export function rankByBm25(concepts: readonly Concept[], source: PostingsSource,
   return top.sorted();
 }
 
-/** How many of the ascending positions lie inside the intervals. */
-function countInside(positions: ArrayLike<number>, intervals: readonly (readonly [number, number])[]): number {
-  let count = 0;
-  for (const [from, until] of intervals) count += firstAtOrAfter(positions, until, 0) - firstAtOrAfter(positions, from, 0);
-  return count;
-}
-
 /** What the alternative can give a passage in [from, until): 0 when none of its terms is there. */
 function rangeBound(part: Part, range: number, from: number, until: number): number {
   let sum = 0;
@@ -206,7 +201,7 @@ function searchRange(
 ): void {
   // The proposing parts' term cursors, lowest position first; a cursor of a part set aside
   // meanwhile is dropped when it comes up.
-  const cursors = new CursorHeap();
+  const cursors = new CursorHeap<TermCursor>();
   parts.forEach((part, index) => {
     for (const term of part.terms) if (term.at < term.positions.length && term.positions[term.at]! < until) cursors.push(term, index);
   });
@@ -248,69 +243,6 @@ function searchRange(
   }
 }
 
-/** Term cursors by the position they stand on: a binary min-heap. */
-class CursorHeap {
-  private readonly terms: TermCursor[] = [];
-  private readonly parts: number[] = [];
-
-  get size(): number {
-    return this.terms.length;
-  }
-
-  get topPosition(): number {
-    const term = this.terms[0]!;
-    return term.positions[term.at]!;
-  }
-
-  get topPart(): number {
-    return this.parts[0]!;
-  }
-
-  push(term: TermCursor, part: number): void {
-    this.terms.push(term);
-    this.parts.push(part);
-    let i = this.terms.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >>> 1;
-      if (this.at(parent) <= this.at(i)) break;
-      this.swap(i, parent);
-      i = parent;
-    }
-  }
-
-  pop(): { term: TermCursor; part: number } {
-    const top = { term: this.terms[0]!, part: this.parts[0]! };
-    const lastTerm = this.terms.pop()!;
-    const lastPart = this.parts.pop()!;
-    if (this.terms.length > 0) {
-      this.terms[0] = lastTerm;
-      this.parts[0] = lastPart;
-      let i = 0;
-      for (;;) {
-        const left = 2 * i + 1;
-        const right = left + 1;
-        let lowest = i;
-        if (left < this.terms.length && this.at(left) < this.at(lowest)) lowest = left;
-        if (right < this.terms.length && this.at(right) < this.at(lowest)) lowest = right;
-        if (lowest === i) break;
-        this.swap(i, lowest);
-        i = lowest;
-      }
-    }
-    return top;
-  }
-
-  private at(i: number): number {
-    const term = this.terms[i]!;
-    return term.positions[term.at]!;
-  }
-
-  private swap(i: number, j: number): void {
-    [this.terms[i], this.terms[j]] = [this.terms[j]!, this.terms[i]!];
-    [this.parts[i], this.parts[j]] = [this.parts[j]!, this.parts[i]!];
-  }
-}
-
 /**
  * The alternative's BM25 at `position`, its cursors moved past it: by one step for a proposing
  * part (its cursors never stand before the position), by a galloping search for one set aside.
@@ -327,82 +259,4 @@ function partScore(part: Part, position: number, source: PostingsSource, seek: b
     }
   }
   return held ? (part.weight * sum) / part.termCount : 0;
-}
-
-/** The first index from `from` whose position is at least `position`: galloping, then bisection. */
-function firstAtOrAfter(positions: ArrayLike<number>, position: number, from: number): number {
-  let low = from;
-  let step = 1;
-  let high = from;
-  while (high < positions.length && positions[high]! < position) {
-    low = high + 1;
-    high = from + step;
-    step *= 2;
-  }
-  high = Math.min(high, positions.length);
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (positions[middle]! < position) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** The k best (position, score) pairs: a binary min-heap whose root is the k-th best. */
-class TopScores {
-  private readonly heap: RankedPosition[] = [];
-
-  constructor(private readonly limit: number) {}
-
-  get full(): boolean {
-    return this.heap.length === this.limit;
-  }
-
-  /** The score a new passage must beat (positions only grow, so a tie never wins). */
-  get threshold(): number {
-    return this.full ? this.heap[0]!.score : 0;
-  }
-
-  offer(position: number, score: number): void {
-    if (!this.full) {
-      this.heap.push({ position, score });
-      this.up(this.heap.length - 1);
-    } else if (score > this.heap[0]!.score) {
-      this.heap[0] = { position, score };
-      this.down(0);
-    }
-  }
-
-  sorted(): RankedPosition[] {
-    return [...this.heap].sort((a, b) => b.score - a.score || a.position - b.position);
-  }
-
-  /** Worse: a lower score, or the same score at a later position. */
-  private worse(a: RankedPosition, b: RankedPosition): boolean {
-    return a.score < b.score || (a.score === b.score && a.position > b.position);
-  }
-
-  private up(i: number): void {
-    const { heap } = this;
-    while (i > 0) {
-      const parent = (i - 1) >>> 1;
-      if (!this.worse(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
-      i = parent;
-    }
-  }
-
-  private down(i: number): void {
-    const { heap } = this;
-    for (;;) {
-      const left = 2 * i + 1;
-      const right = left + 1;
-      let worst = i;
-      if (left < heap.length && this.worse(heap[left]!, heap[worst]!)) worst = left;
-      if (right < heap.length && this.worse(heap[right]!, heap[worst]!)) worst = right;
-      if (worst === i) return;
-      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
-      i = worst;
-    }
-  }
 }

@@ -5,6 +5,7 @@
 import type { Concept } from '../language/dutch-analyzer.js';
 import { compareCodeUnits, indexInSorted } from '../language/sorted.js';
 import { inverseDocumentFrequency, type PostingsSource, RANGE_SIZE, rankByBm25, type StoredBounds, saturatedFrequency } from './bm25.js';
+import { countInside, type Intervals } from './positions.js';
 import { termFrequencies } from './term-frequencies.js';
 import type { Vocabulary } from './vocabulary.js';
 
@@ -64,9 +65,6 @@ export function buildLexicalIndex(termLists: readonly (readonly string[])[]): Le
   });
   return { terms, offsets, positions, frequencies, docLengths: Uint32Array.from(termLists, (terms) => terms.length) };
 }
-
-/** Stretches of positions [from, until), ascending and apart: the passages of a scope. */
-export type Intervals = readonly (readonly [number, number])[];
 
 /** A part of the index (the passages of some collections) as a vocabulary and a BM25 search of its own. */
 export interface LexicalView extends Vocabulary {
@@ -145,9 +143,7 @@ export class LexicalIndex implements LexicalView {
     const averageLength = totalLength / Math.max(1, passageCount);
     const frequencies = new Map<string, number>();
     this.data.terms.forEach((term, i) => {
-      const { positions } = this.postingsAt(i);
-      let count = 0;
-      for (const [from, until] of intervals) count += indexAtOrAfter(positions, until) - indexAtOrAfter(positions, from);
+      const count = countInside(this.postingsAt(i).positions, intervals);
       if (count > 0) frequencies.set(term, count);
     });
     const source = { ...this.source(passageCount, averageLength), intervals };
@@ -182,16 +178,4 @@ export class LexicalIndex implements LexicalView {
   private termIndex(term: string): number {
     return indexInSorted(this.data.terms, term);
   }
-}
-
-/** The first index whose position is at least `position` (bisection over ascending positions). */
-function indexAtOrAfter(positions: ArrayLike<number>, position: number): number {
-  let low = 0;
-  let high = positions.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (positions[middle]! < position) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

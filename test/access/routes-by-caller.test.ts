@@ -8,15 +8,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildFromEnv } from '../../api/build/build-from-env.js';
 import { readEnv } from '../../api/env.js';
-import { type RunningServer, startServer } from '../../api/server.js';
+import type { RunningServer } from '../../api/server.js';
 import { createPool } from '../../api/store/postgres/pool.js';
 import { postgresIndexWriter } from '../../api/store/postgres/postgres-writer.js';
 import { freePort } from '../../scripts/lib/free-port.js';
 import { type LocalPostgres, startLocalPostgres } from '../../scripts/lib/pglite-server.js';
 import { ACCOUNTS, COLLECTIONS_CORPUS, PROBE_QUESTIONS, SECRETS } from '../fixtures/collections-corpus.js';
-import { type CookieJar, type IdentityProvider, signInAs, startIdentityProvider } from '../fixtures/identity-provider.js';
-import { memoryLogger } from '../fixtures/memory-logger.js';
-import { OFFLINE_MODEL, PROJECT_ROOT } from '../fixtures/paths.js';
+import { type CookieJar, signInAs } from '../fixtures/identity-provider.js';
+import { OFFLINE_MODEL } from '../fixtures/paths.js';
+import { type SignInServer, startSignInServer } from '../fixtures/signed-in-server.js';
 import { buildTestIndexInto, writeCorpus } from '../fixtures/test-index.js';
 
 /** Who may read which restricted collection. */
@@ -28,7 +28,7 @@ const READS: Record<string, (keyof typeof SECRETS)[]> = {
 };
 
 describe.each(['embedded', 'postgres'] as const)('every route, for every caller (%s store)', (store) => {
-  let provider: IdentityProvider;
+  let running: SignInServer;
   let server: RunningServer;
   let database: LocalPostgres | null = null;
   const jars = new Map<string, CookieJar | null>();
@@ -36,9 +36,6 @@ describe.each(['embedded', 'postgres'] as const)('every route, for every caller 
   beforeAll(async () => {
     const corpus = await writeCorpus({ ...COLLECTIONS_CORPUS, 'voorbeeldvragen.json': JSON.stringify(PROBE_QUESTIONS) });
     const work = await mkdtemp(join(tmpdir(), 'bronwijzer-access-'));
-    const [appPort, providerPort] = [await freePort(), await freePort()];
-    const appUrl = `http://127.0.0.1:${appPort}`;
-    provider = await startIdentityProvider(providerPort, appUrl, ACCOUNTS);
     const storeEnv: Record<string, string> = {};
     if (store === 'postgres') {
       database = await startLocalPostgres({ port: await freePort() });
@@ -49,30 +46,13 @@ describe.each(['embedded', 'postgres'] as const)('every route, for every caller 
     } else {
       await buildTestIndexInto(corpus, join(work, 'index'));
     }
-    server = await startServer(
-      readEnv({
-        PORT: String(appPort),
-        PUBLIC_URL: appUrl,
-        CORPUS_DIR: corpus,
-        INDEX_DIR: join(work, 'index'),
-        MODELS_DIR: OFFLINE_MODEL.modelsDir,
-        ALLOW_MODEL_DOWNLOAD: 'false',
-        WEB_ROOT: join(PROJECT_ROOT, 'no-web'),
-        FEEDBACK_FILE: join(work, 'feedback.jsonl'),
-        OIDC_ISSUER: provider.issuer,
-        OIDC_CLIENT_ID: provider.clientId,
-        OIDC_CLIENT_SECRET: provider.clientSecret,
-        SESSION_SECRET: 'een-lang-geheim-voor-de-sessies-van-de-test-0123',
-        ...storeEnv,
-      }),
-      { logger: memoryLogger().logger },
-    );
+    running = await startSignInServer({ corpus, indexDir: join(work, 'index'), work, env: storeEnv });
+    server = running.server;
     jars.set('anonymous', null);
-    for (const login of Object.keys(ACCOUNTS)) jars.set(login, await signInAs(appUrl, login));
+    for (const login of Object.keys(ACCOUNTS)) jars.set(login, await signInAs(running.appUrl, login));
   });
   afterAll(async () => {
-    await server?.close(0);
-    await provider?.close();
+    await running?.close();
     await database?.close();
   });
 

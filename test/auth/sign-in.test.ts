@@ -8,18 +8,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSealer } from '../../api/auth/session-cookie.js';
 import { SESSION_COOKIE } from '../../api/auth/sign-in.js';
-import { readEnv } from '../../api/env.js';
-import { type RunningServer, startServer } from '../../api/server.js';
-import { freePort } from '../../scripts/lib/free-port.js';
-import { ACCOUNTS, COLLECTIONS_CORPUS } from '../fixtures/collections-corpus.js';
-import { type CookieJar, type IdentityProvider, signInAs, startIdentityProvider } from '../fixtures/identity-provider.js';
-import { memoryLogger } from '../fixtures/memory-logger.js';
-import { OFFLINE_MODEL, PROJECT_ROOT } from '../fixtures/paths.js';
+import { COLLECTIONS_CORPUS } from '../fixtures/collections-corpus.js';
+import { type CookieJar, type IdentityProvider, signInAs } from '../fixtures/identity-provider.js';
+import { SESSION_SECRET, type SignInServer, startSignInServer } from '../fixtures/signed-in-server.js';
 import { buildTestIndexInto, writeCorpus } from '../fixtures/test-index.js';
 
-const SECRET = 'een-lang-geheim-voor-de-sessies-van-de-test-0123';
+let running: SignInServer;
 let provider: IdentityProvider;
-let server: RunningServer;
 let appUrl: string;
 let work: string;
 
@@ -27,30 +22,11 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'bronwijzer-sign-in-'));
   const corpus = await writeCorpus(COLLECTIONS_CORPUS);
   await buildTestIndexInto(corpus, join(work, 'index'));
-  const [appPort, providerPort] = [await freePort(), await freePort()];
-  appUrl = `http://127.0.0.1:${appPort}`;
-  provider = await startIdentityProvider(providerPort, appUrl, ACCOUNTS);
-  server = await startServer(
-    readEnv({
-      PORT: String(appPort),
-      PUBLIC_URL: appUrl,
-      CORPUS_DIR: corpus,
-      INDEX_DIR: join(work, 'index'),
-      MODELS_DIR: OFFLINE_MODEL.modelsDir,
-      ALLOW_MODEL_DOWNLOAD: 'false',
-      WEB_ROOT: join(PROJECT_ROOT, 'no-web'),
-      FEEDBACK_FILE: join(work, 'feedback.jsonl'),
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      SESSION_SECRET: SECRET,
-    }),
-    { logger: memoryLogger().logger },
-  );
+  running = await startSignInServer({ corpus, indexDir: join(work, 'index'), work });
+  ({ provider, appUrl } = running);
 });
 afterAll(async () => {
-  await server?.close(0);
-  await provider?.close();
+  await running?.close();
 });
 
 const me = (cookie: string) => fetch(`${appUrl}/api/me`, { headers: { cookie: `${SESSION_COOKIE}=${cookie}` } });
@@ -98,12 +74,12 @@ describe('a session cookie', () => {
   });
 
   it('made for the sign-in step is no session', async () => {
-    const other = await createSealer(SECRET).seal({ sid: 'x', sub: 'aanvaller', groups: ['wmo'] }, 'sign-in', 3600);
+    const other = await createSealer(SESSION_SECRET).seal({ sid: 'x', sub: 'aanvaller', groups: ['wmo'] }, 'sign-in', 3600);
     expect((await me(other)).status).toBe(401);
   });
 
   it('that expired is refused', async () => {
-    const expiring = await createSealer(SECRET).seal({ sid: 'y', sub: 'jeugd-medewerker', groups: ['jeugd'] }, 'session', 1);
+    const expiring = await createSealer(SESSION_SECRET).seal({ sid: 'y', sub: 'jeugd-medewerker', groups: ['jeugd'] }, 'session', 1);
     expect((await me(expiring)).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 2_100));
     expect((await me(expiring)).status).toBe(401);

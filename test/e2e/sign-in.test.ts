@@ -5,16 +5,16 @@ import { mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readEnv } from '../../api/env.js';
-import { type RunningServer, startServer } from '../../api/server.js';
-import { freePort } from '../../scripts/lib/free-port.js';
-import { ACCOUNTS, COLLECTIONS_CORPUS } from '../fixtures/collections-corpus.js';
-import { type IdentityProvider, startIdentityProvider } from '../fixtures/identity-provider.js';
+import type { RunningServer } from '../../api/server.js';
+import { COLLECTIONS_CORPUS } from '../fixtures/collections-corpus.js';
+import type { IdentityProvider } from '../fixtures/identity-provider.js';
+import { type SignInServer, startSignInServer } from '../fixtures/signed-in-server.js';
 import { buildTestIndexInto, writeCorpus } from '../fixtures/test-index.js';
 import { cspViolations, launchBrowser, screenshot } from './browser.js';
 
 const folders = inject('e2eFolders');
 let browser: Browser;
+let running: SignInServer;
 let provider: IdentityProvider;
 let server: RunningServer;
 
@@ -22,32 +22,13 @@ beforeAll(async () => {
   const work = await mkdtemp(join(folders.work, 'sign-in-'));
   const corpus = await writeCorpus(COLLECTIONS_CORPUS);
   await buildTestIndexInto(corpus, join(work, 'index'));
-  const [appPort, providerPort] = [await freePort(), await freePort()];
-  const appUrl = `http://127.0.0.1:${appPort}`;
-  provider = await startIdentityProvider(providerPort, appUrl, ACCOUNTS);
-  server = await startServer(
-    readEnv({
-      PORT: String(appPort),
-      PUBLIC_URL: appUrl,
-      CORPUS_DIR: corpus,
-      INDEX_DIR: join(work, 'index'),
-      WEB_ROOT: folders.webRoot,
-      MODELS_DIR: folders.modelsDir,
-      ALLOW_MODEL_DOWNLOAD: 'false',
-      LOG_LEVEL: 'silent',
-      FEEDBACK_FILE: join(work, 'feedback.jsonl'),
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: provider.clientId,
-      OIDC_CLIENT_SECRET: provider.clientSecret,
-      SESSION_SECRET: 'een-lang-geheim-voor-de-sessies-van-de-browsertest',
-    }),
-  );
+  running = await startSignInServer({ corpus, indexDir: join(work, 'index'), work, webRoot: folders.webRoot, modelsDir: folders.modelsDir });
+  ({ server, provider } = running);
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close(0);
-  await provider?.close();
+  await running?.close();
 });
 
 async function ask(page: Page, question: string) {

@@ -4,7 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { PostingsSource } from '../../api/index/bm25.js';
-import { buildLexicalIndex, type Intervals, LexicalIndex, type LexicalIndexData } from '../../api/index/lexical-index.js';
+import { buildLexicalIndex, LexicalIndex, type LexicalIndexData } from '../../api/index/lexical-index.js';
+import type { Intervals } from '../../api/index/positions.js';
 import type { Concept } from '../../api/language/dutch-analyzer.js';
 import { loadEngine } from '../../api/load-engine.js';
 import { readIndexFiles } from '../../api/store/embedded/index-files.js';

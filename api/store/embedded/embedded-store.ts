@@ -5,7 +5,8 @@
 import { type Scope, scopeKey } from '../../access/scope.js';
 import type { DocumentSummary } from '../../contract.js';
 import { AppError } from '../../errors.js';
-import { type Intervals, LexicalIndex, type LexicalView } from '../../index/lexical-index.js';
+import { LexicalIndex, type LexicalView } from '../../index/lexical-index.js';
+import type { Intervals } from '../../index/positions.js';
 import { VectorIndex } from '../../index/vector-index.js';
 import { messages } from '../../messages.js';
 import { type PassageRecord, passageId } from '../../records.js';
