@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { INDEX_FORMAT_VERSION } from '../../build/built-index.js';
+import { assertIndexFormat } from '../../build/built-index.js';
 import { type IndexManifest, indexManifestSchema } from '../../contract.js';
 import { AppError } from '../../errors.js';
 import { DamagedIndexFile, decodeLexicalIndex, encodeLexicalIndex } from '../../index/lexical-file.js';
@@ -90,10 +90,8 @@ export async function readIndexFiles(indexDir: string): Promise<IndexFiles> {
   const build = await currentBuild(indexDir);
   const dir = build ? join(indexDir, build) : join(indexDir, CURRENT);
   if (!existsSync(join(dir, 'manifest.json'))) throw new AppError('index_missing', messages.indexMissing);
+  assertIndexFormat(await readValidated(dir, 'manifest.json', z.unknown()));
   const manifest = await readValidated(dir, 'manifest.json', indexManifestSchema);
-  if (manifest.formatVersion !== INDEX_FORMAT_VERSION) {
-    throw new AppError('index_incompatible', messages.indexFormat(manifest.formatVersion, INDEX_FORMAT_VERSION));
-  }
   // Each file is what the build wrote, byte for byte, before anything is made of it.
   const checked = async (name: string): Promise<Buffer> => {
     const bytes = await readFile(join(dir, name)).catch((error) => {

@@ -10,6 +10,7 @@ const KEPT_SCOPES = 32;
 
 import type pg from 'pg';
 import { type Scope, scopeKey } from '../../access/scope.js';
+import { assertIndexFormat } from '../../build/built-index.js';
 import type { DocumentSummary, IndexManifest } from '../../contract.js';
 import { indexManifestSchema } from '../../contract.js';
 import { AppError } from '../../errors.js';
@@ -44,6 +45,7 @@ export async function openPostgresStore(pool: pg.Pool, buildId: string): Promise
   }));
   const row = build.rows[0];
   if (!row) throw new AppError('index_missing', messages.indexMissing);
+  assertIndexFormat(row.manifest);
   const parsed = indexManifestSchema.safeParse(row.manifest);
   if (!parsed.success) throw new AppError('index_damaged', messages.indexDamaged(`build ${buildId}: manifest`));
   const manifest: IndexManifest = parsed.data;

@@ -57,10 +57,17 @@ describe('embedded index files', () => {
     expect(await readdir(join(dir, 'builds'))).toHaveLength(2);
   });
 
-  it('refuses an index of another format version', async () => {
+  it('refuses an index of another format version as incompatible, saying what to run', async () => {
     const dir = await newIndexDir();
     await writeIndexFiles(dir, { ...index('x'), manifest: { ...manifest('x'), formatVersion: INDEX_FORMAT_VERSION + 1 } });
-    await expect(readIndexFiles(dir)).rejects.toBeInstanceOf(AppError);
+    await expect(readIndexFiles(dir)).rejects.toMatchObject({ code: 'index_incompatible', message: expect.stringContaining('npm run build:index') });
+  });
+
+  it('calls an older index incompatible, not damaged, though it lacks fields this version needs', async () => {
+    const dir = await newIndexDir();
+    const { collections: _, ...older } = { ...manifest('x'), formatVersion: INDEX_FORMAT_VERSION - 1 };
+    await writeIndexFiles(dir, { ...index('x'), manifest: older as ReturnType<typeof manifest> });
+    await expect(readIndexFiles(dir)).rejects.toMatchObject({ code: 'index_incompatible' });
   });
 
   it.each(['documents.json', 'passages.json', 'lexical.bin'])('refuses %s with one byte flipped, naming it', async (file) => {
