@@ -33,6 +33,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { messages } from './messages.js';
 import { askRoutes } from './routes/ask.js';
 import { documentRoutes } from './routes/documents.js';
+import { exportRoutes } from './routes/export.js';
 import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { meRoutes } from './routes/me.js';
@@ -72,6 +73,10 @@ export interface AppDeps {
   feedback?: FeedbackStore;
   /** The collection's example questions; GET /api/suggestions offers those the index answers. */
   exampleQuestions?: () => Promise<readonly string[]>;
+  /** The styles of the municipality's memo template (MEMO_TEMPLATE); the memo's own without it. */
+  memoStyles?: string | null;
+  /** Where links in an exported memo point: PUBLIC_URL; the request's own origin without it. */
+  publicUrl?: string | null;
   /**
    * Sign-in with the municipality's identity provider (auth/sign-in.ts): who each request is,
    * and the /auth routes. Without it every caller is anonymous and reads the public collections.
@@ -87,6 +92,22 @@ const unavailableFeedback: FeedbackStore = {
 const passThrough: MiddlewareHandler = async function passThrough(_, next) {
   await next();
 };
+/**
+ * A memo of a whole conversation carries its answers and quotes back: up to 20 turns of a few
+ * kilobytes each. Every other request stays within MAX_BODY_BYTES.
+ */
+const MEMO_MAX_BODY_BYTES = 512 * 1024;
+const MEMO_PATH = '/api/export/memo';
+
+function limitBody(maxBytes: number, memoMaxBytes: number): MiddlewareHandler {
+  const onError = () => {
+    throw new AppError('payload_too_large', messages.payloadTooLarge);
+  };
+  const general = bodyLimit({ maxSize: maxBytes, onError });
+  const memo = bodyLimit({ maxSize: Math.max(maxBytes, memoMaxBytes), onError });
+  return (c, next) => (c.req.path === MEMO_PATH ? memo(c, next) : general(c, next));
+}
+
 /** Without sign-in, every caller is anonymous: the public collections. */
 const anonymous: MiddlewareHandler = async function anonymous(c, next) {
   c.set('viewer', ANONYMOUS);
@@ -119,6 +140,8 @@ export function createApp({
   feedback,
   exampleQuestions = async () => [],
   signIn = null,
+  memoStyles = null,
+  publicUrl = null,
 }: AppDeps) {
   const onFallback = (reason: string, detail: string) => logger.warn({ reason, detail }, 'language model not used');
   // One ask service per engine (per live index), built when that engine first answers.
@@ -158,14 +181,7 @@ export function createApp({
     .use(shedLoad(maxInFlight))
     .use(rateLimitPerMinute > 0 ? rateLimit({ perMinute: rateLimitPerMinute, trustProxy }) : passThrough)
     .use('/feedback', rateLimit({ perMinute: feedbackPerMinute, trustProxy }))
-    .use(
-      bodyLimit({
-        maxSize: maxBodyBytes,
-        onError: () => {
-          throw new AppError('payload_too_large', messages.payloadTooLarge);
-        },
-      }),
-    )
+    .use(limitBody(maxBodyBytes, MEMO_MAX_BODY_BYTES))
     .use(timeout(requestTimeoutMs, () => new HTTPException(503, { message: 'request_timeout' })))
     .route('/', askRoutes(askService, scopeOf, { logQuestions }))
     .route(
@@ -176,6 +192,15 @@ export function createApp({
     .route(
       '/',
       meRoutes(() => engine().manifest.collections, signIn !== null),
+    )
+    .route(
+      '/',
+      exportRoutes({
+        catalog: () => engine().catalog,
+        scopeOf,
+        origin: (c) => publicUrl ?? new URL(c.req.url).origin,
+        styles: async () => memoStyles,
+      }),
     )
     .route(
       '/',

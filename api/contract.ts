@@ -240,6 +240,41 @@ export const feedbackEntrySchema = feedbackRequestSchema.extend({
 });
 export type FeedbackEntry = z.infer<typeof feedbackEntrySchema>;
 
+/** Turns a memo may hold: a conversation, not an archive. */
+export const MAX_MEMO_TURNS = 20;
+
+/** POST /api/export/memo: answers as the chat received them, each citation re-checked by the server. */
+export const memoRequestSchema = z.object(
+  {
+    turns: z
+      .array(
+        z.object({
+          question: z.string().trim().min(1, { error: 'Elke vraag in de memo moet tekst zijn.' }).max(MAX_QUESTION_LENGTH),
+          answer: z.string().max(MAX_HISTORY_ANSWER_LENGTH),
+          answered: z.boolean(),
+          mode: answerModeSchema.default('extractive'),
+          confidence: z.enum(CONFIDENCE_LEVELS).optional(),
+          citations: z
+            .array(
+              z.object({
+                n: z.number().int().min(1),
+                documentId: z.string().min(1).max(500),
+                start: z.number().int().nonnegative(),
+                end: z.number().int().nonnegative(),
+                quote: z.string().min(1).max(MAX_HISTORY_ANSWER_LENGTH),
+              }),
+            )
+            .max(50),
+        }),
+        { error: 'turns moet een lijst van vragen met hun antwoord en citaten zijn.' },
+      )
+      .min(1, { error: 'Een memo heeft minstens één vraag met antwoord.' })
+      .max(MAX_MEMO_TURNS, { error: `Een memo heeft hoogstens ${MAX_MEMO_TURNS} vragen.` }),
+  },
+  { error: 'Stuur een JSON-object met "turns": de vragen met hun antwoord en citaten.' },
+);
+export type MemoRequest = z.infer<typeof memoRequestSchema>;
+
 /** GET /api/me: who is asking and which collections they may search. */
 export interface Me {
   signedIn: boolean;

@@ -89,6 +89,7 @@ const envSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(8),
+  MEMO_TEMPLATE: optional(z.string().min(1)),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -181,6 +182,7 @@ export function httpSettings(env: Env) {
     llmDeadlineMs: env.LLM_TIMEOUT_MS,
     https: env.PUBLIC_URL?.startsWith('https:') ?? false,
     logQuestions: env.LOG_QUESTIONS,
+    publicUrl: env.PUBLIC_URL ?? null,
   };
 }
 

@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'corpus_empty'
   | 'collections_invalid'
   | 'session_invalid'
+  | 'export_stale'
   | 'sign_in_unavailable'
   | 'internal_error';
 
@@ -46,6 +47,7 @@ const STATUS: Record<ErrorCode, number> = {
   corpus_empty: 422,
   collections_invalid: 422,
   session_invalid: 401,
+  export_stale: 409,
   sign_in_unavailable: 503,
   internal_error: 500,
 };

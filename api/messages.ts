@@ -52,6 +52,23 @@ export const messages = {
   corpusEmpty: 'Geen documenten gevonden in de corpusmap (.txt, .md, .html, .pdf, .docx of .odt).',
   nothingReadable: (skipped: number) => `Geen enkel document in de corpusmap kon worden gelezen (${skipped} overgeslagen; zie de meldingen hierboven).`,
   documentSkipped: (file: string, reason: string) => `Overgeslagen: ${file}: ${reason}.`,
+  memo: {
+    title: 'Memo',
+    subject: 'Onderwerp',
+    date: 'Datum',
+    conversation: (subject: string, more: number) => `${subject} (en ${more} ${more === 1 ? 'vervolgvraag' : 'vervolgvragen'})`,
+    madeOf: 'Deze tekst bestaat uit letterlijke citaten uit de genoemde documenten; elke zin verwijst in een voetnoot naar de plek waar hij staat.',
+    languageModel:
+      'Waar een taalmodel het antwoord formuleerde, staan alleen de zinnen die aan hun bron getoetst zijn; de voetnoot geeft het letterlijke citaat.',
+    notFound: 'De documenten geven hierop geen antwoord.',
+    sources: 'Bronnen',
+    fileName: (subject: string) => `Memo ${subject}`,
+  },
+  exportStale: (quotes: readonly string[]) =>
+    `Niet geëxporteerd: ${quotes.length === 1 ? 'dit citaat staat' : 'deze citaten staan'} niet (meer) zo in de documenten: ${quotes
+      .map((quote) => `„${quote.length > 80 ? `${quote.slice(0, 77)}…` : quote}”`)
+      .join(', ')}. Stel de vraag opnieuw voor een actueel antwoord.`,
+  exportNotLiteral: 'Niet geëxporteerd: de tekst van een antwoord komt niet overeen met zijn citaten. Stel de vraag opnieuw.',
   sessionInvalid: 'Je sessie is verlopen of ongeldig. Log opnieuw in, of ga verder zonder in te loggen.',
   signInUnavailable: 'Inloggen lukt nu niet: de inlogdienst van de gemeente is niet bereikbaar. Probeer het later opnieuw.',
   signInExpired: 'Het inloggen duurde te lang of is in een ander venster begonnen. Probeer opnieuw in te loggen.',

@@ -14,6 +14,7 @@ import { createSignIn } from './auth/sign-in.js';
 import type { HealthReport } from './contract.js';
 import { type Env, httpSettings, llmSettings, modelSettings, signInSettings } from './env.js';
 import { AppError, errorBody } from './errors.js';
+import { readTemplateStyles } from './export/memo-template.js';
 import { healthProbe } from './health-probe.js';
 import { openLiveEngine } from './live-engine.js';
 import { createLogger } from './logger.js';
@@ -84,6 +85,7 @@ export async function startServer(env: Env, { reloadCheckMs, logger = createLogg
     feedback: store.feedback,
     exampleQuestions: () => readExampleQuestions(join(env.CORPUS_DIR, EXAMPLES_FILE), (message) => logger.warn(message)),
     signIn: signIn ? createSignIn(signIn, logger) : null,
+    memoStyles: env.MEMO_TEMPLATE ? await readTemplateStyles(env.MEMO_TEMPLATE) : null,
   });
 
   let draining = false;

@@ -57,6 +57,18 @@ export const handlers = [
   ),
 ];
 
+/** Memo exports the endpoint received. */
+export const memoRequests: { turns: { question: string; answer: string; citations: unknown[] }[] }[] = [];
+
+/** The server refusing an export: a quote its document no longer holds. */
+export const staleMemo = http.post(`${API}/api/export/memo`, async ({ request }) => {
+  memoRequests.push((await request.json()) as (typeof memoRequests)[number]);
+  return HttpResponse.json(
+    { error: { code: 'export_stale', message: 'Niet geëxporteerd: dit citaat staat niet (meer) zo in de documenten: „Als het nodig is…”.' } },
+    { status: 409 },
+  );
+});
+
 /** Without sign-in configured: anonymous, one collection. */
 export const anonymousMe: Me = { signedIn: false, signInConfigured: false, collections: [{ id: 'alle', title: 'Alle documenten' }] };
 

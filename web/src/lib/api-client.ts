@@ -11,6 +11,7 @@ import type {
   HealthReport,
   HistoryTurn,
   Me,
+  MemoRequest,
   Suggestions,
 } from '../../../api/contract';
 import { DEFAULT_K } from '../../../api/contract-values';
@@ -70,6 +71,19 @@ export function createApiClient(baseUrl: string) {
     health: () => call<HealthReport>(() => client.health.$get(), { acceptUnavailable: true }),
     suggestions: () => call<Suggestions>(() => client.api.suggestions.$get()),
     me: () => call<Me>(() => client.api.me.$get()),
+    /** The answers as a Word memo, checked by the server; the file and the name it suggests. */
+    async memo(turns: MemoRequest['turns']): Promise<{ file: Blob; fileName: string }> {
+      let response: Response;
+      try {
+        response = await client.api.export.memo.$post({ json: { turns } });
+      } catch {
+        throw new ApiError(text.unreachable, null);
+      }
+      if (!response.ok) await call(() => Promise.resolve(response)); // throws the API's own message
+      const disposition = response.headers.get('content-disposition') ?? '';
+      const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+      return { file: await response.blob(), fileName: encoded ? decodeURIComponent(encoded) : text.memoFileName };
+    },
     feedback: (verdict: FeedbackRequest) => call<{ id: string }>(() => client.api.feedback.$post({ json: verdict })),
   };
 }

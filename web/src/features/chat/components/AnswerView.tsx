@@ -6,9 +6,11 @@ import type { AskResponse } from '../../../../../api/contract';
 import { text } from '../../../shared/text.nl';
 import { useChatSettings } from '../chat-settings';
 import { formatAnswer } from '../copy/format-citation';
+import { memoTurn } from '../copy/memo-turns';
 import type { CatalogEntry } from '../hooks/use-catalog';
 import { CopyButton } from './CopyButton';
 import { DocumentLink, OriginTurn } from './DocumentLink';
+import { ExportButton } from './ExportButton';
 import { FeedbackControl } from './FeedbackControl';
 import { SourceCard } from './SourceCard';
 import { Suggestions } from './Suggestions';
@@ -67,6 +69,7 @@ export function AnswerView({ question, response, catalog, turnId, examples, onAs
         </p>
         <div className="answer-actions">
           <CopyButton label={text.copyAnswer} clip={() => formatAnswer(response, catalog, baseUrl)} />
+          <ExportButton label={text.exportMemo} turns={() => [memoTurn(question, response)]} />
         </div>
         <h3 className="sources-heading">{text.sources}</h3>
         <ol className="sources">

@@ -11,12 +11,14 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import type { AnswerMode } from '../../../../../api/contract';
 import { text } from '../../../shared/text.nl';
 import { useChatSettings } from '../chat-settings';
+import { memoTurn } from '../copy/memo-turns';
 import { useCatalog, useHealth, useMe } from '../hooks/use-catalog';
 import { type Turn, useConversation } from '../hooks/use-conversation';
 import { forgetOrigin, originTurn } from '../navigation';
 import { AccountBar } from './AccountBar';
 import { AnswerView } from './AnswerView';
 import { CollectionChoice } from './CollectionChoice';
+import { ExportButton } from './ExportButton';
 import { ModeBadge } from './ModeBadge';
 import { QuestionForm } from './QuestionForm';
 import { Suggestions, useExampleQuestions } from './Suggestions';
@@ -38,6 +40,7 @@ export function ChatPanel() {
   const toggleId = useId();
   const turnElements = useRef(new Map<string, HTMLElement>());
   const form = useRef<HTMLDivElement>(null);
+  const answeredTurns = turns.filter((turn): turn is Extract<Turn, { status: 'answered' }> => turn.status === 'answered');
   const choice = { mode, ...(collection ? { collections: [collection] } : {}) };
   const askQuestion = (question: string) => ask(question, choice);
 
@@ -116,7 +119,10 @@ export function ChatPanel() {
         <p className="conversation-actions">
           <button type="button" className="button-secondary" onClick={clear} disabled={pending} title={text.newConversationHint}>
             {text.newConversation}
-          </button>
+          </button>{' '}
+          {answeredTurns.length > 1 && (
+            <ExportButton label={text.exportConversation} turns={() => answeredTurns.map((turn) => memoTurn(turn.question, turn.response))} />
+          )}
         </p>
       )}
       <div className="chat-form" ref={form}>

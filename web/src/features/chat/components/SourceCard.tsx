@@ -1,7 +1,7 @@
 // One cited source: document, its collection (when there are several), section, date, the exact
 // quote, a link to it and a copy button.
 import type { Citation } from '../../../../../api/contract';
-import { formatDate } from '../../../shared/format-date';
+import { formatDate } from '../../../../../api/reference';
 import { text } from '../../../shared/text.nl';
 import { useChatSettings } from '../chat-settings';
 import { formatCitation } from '../copy/format-citation';

@@ -1,7 +1,7 @@
 // Memo-ready references: a quote in Dutch quotation marks with title, source, date, section and
 // link; as plain text and as HTML, for a single citation and for a whole answer with footnotes.
 import type { AskResponse, Citation, DocumentSummary } from '../../../../../api/contract';
-import { formatDate } from '../../../shared/format-date';
+import { quotedReference, referenceParts } from '../../../../../api/reference';
 import { text } from '../../../shared/text.nl';
 
 export interface Clip {
@@ -11,22 +11,18 @@ export interface Clip {
 
 type Catalog = ReadonlyMap<string, DocumentSummary>;
 
-function reference(citation: Citation, catalog: Catalog): string[] {
+/** The document a citation is from, as its reference names it. */
+const referred = (citation: Citation, catalog: Catalog) => {
   const document = catalog.get(citation.documentId);
-  return [
-    citation.title,
-    document?.source ?? null,
-    formatDate(document?.date ?? null),
-    citation.section ? `${text.section.toLowerCase()} “${citation.section}”` : null,
-  ].filter((part): part is string => Boolean(part));
-}
+  return { title: citation.title, source: document?.source ?? null, date: document?.date ?? null };
+};
 
 export function formatCitation(citation: Citation, catalog: Catalog, baseUrl: string): Clip {
   const link = new URL(citation.url, baseUrl).href;
-  const parts = reference(citation, catalog);
+  const reference = quotedReference(citation.quote, referred(citation, catalog), citation.section);
   return {
-    plain: `„${citation.quote}” (${parts.join(', ')}). ${link}`,
-    html: `<p>„${escapeHtml(citation.quote)}” (${parts.map(escapeHtml).join(', ')}). <a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`,
+    plain: `${reference} ${link}`,
+    html: `<p>${escapeHtml(reference)} <a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`,
   };
 }
 
@@ -47,14 +43,10 @@ export function formatAnswer(response: AskResponse, catalog: Catalog, baseUrl: s
   const answer = withFootnoteMarkers(response.answer, noteOf);
   const notes = documents.map(({ citations }, i) => {
     const first = citations[0]!;
-    const document = catalog.get(first.documentId);
-    const sections = [...new Set(citations.map((citation) => citation.section).filter((section): section is string => Boolean(section)))];
-    const parts = [
-      first.title,
-      document?.source ?? null,
-      formatDate(document?.date ?? null),
-      sections.length ? `${text.section.toLowerCase()} ${sections.map((section) => `“${section}”`).join(', ')}` : null,
-    ].filter((part): part is string => Boolean(part));
+    const parts = referenceParts(
+      referred(first, catalog),
+      citations.map((citation) => citation.section),
+    );
     return { n: i + 1, parts, link: new URL(first.url, baseUrl).href };
   });
   const plainNotes = notes.map(({ n, parts, link }) => `[${n}] ${parts.join(', ')}. ${link}`).join('\n');

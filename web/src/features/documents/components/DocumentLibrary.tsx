@@ -2,8 +2,8 @@
 // filtered as you type.
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { DocumentSummary } from '../../../../../api/contract';
+import { formatDate } from '../../../../../api/reference';
 import { ApiError } from '../../../lib/api-client';
-import { formatDate } from '../../../shared/format-date';
 import { text } from '../../../shared/text.nl';
 import { useChatSettings } from '../../chat/chat-settings';
 import { DocumentLink } from '../../chat/components/DocumentLink';

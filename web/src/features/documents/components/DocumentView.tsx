@@ -4,8 +4,8 @@
 // contents. The URL (/documents/:id#start-end) is shareable.
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentWithText } from '../../../../../api/contract';
+import { formatDate } from '../../../../../api/reference';
 import { ApiError } from '../../../lib/api-client';
-import { formatDate } from '../../../shared/format-date';
 import { text } from '../../../shared/text.nl';
 import { useChatSettings } from '../../chat/chat-settings';
 import { DocumentLink } from '../../chat/components/DocumentLink';
