@@ -14,6 +14,7 @@ import {
   RETRIEVAL_MODES,
   type RetrievalMode,
 } from './contract-values.js';
+import { recognisedPageSchema, recognitionSchema } from './records.js';
 
 export * from './contract-values.js';
 
@@ -71,6 +72,8 @@ export const citationSchema = z.object({
   start: z.number().int(),
   end: z.number().int(),
   url: z.string(),
+  /** Set when the quote comes from text recognised in a scan: say so beside it (reference.ts's scan note). */
+  recognised: recognitionSchema.nullable(),
 });
 
 export const passageSchema = z.object({
@@ -82,6 +85,8 @@ export const passageSchema = z.object({
   score: z.number(),
   start: z.number().int(),
   end: z.number().int(),
+  /** Set when the passage was recognised from a scan. */
+  recognised: recognitionSchema.nullable(),
 });
 
 export const fallbackSchema = z.object({
@@ -140,6 +145,15 @@ export const indexManifestSchema = z.object({
   collections: z.array(collectionSchema).min(1),
   /** Files the build could not read, each with the reason: the rest was indexed. */
   skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
+  /** Documents with pages recognised from scans: how many, how sure, and the pages to check (below the confidence floor). */
+  scans: z.array(
+    z.object({
+      file: z.string(),
+      pages: z.number().int().positive(),
+      confidence: z.number(),
+      doubtful: z.array(z.object({ page: z.number().int().positive(), confidence: z.number() })),
+    }),
+  ),
   /** Documents taken unchanged from the previous build, and documents (re)processed. */
   reused: z.number().int().nonnegative(),
   processed: z.number().int().nonnegative(),
@@ -189,6 +203,8 @@ export const documentSchema = documentSummarySchema.extend({
   text: z.string(),
   /** Headings with the offset where each starts in `text`: the document's table of contents. */
   sections: z.array(z.object({ title: z.string(), start: z.number().int() })),
+  /** Pages recognised from scans, with where their text lies in `text`. */
+  recognised: z.array(recognisedPageSchema),
 });
 
 export const RATINGS = ['up', 'down'] as const;

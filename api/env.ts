@@ -32,6 +32,8 @@ const envSchema = z.object({
   MAX_DOCUMENT_MB: z.coerce.number().positive().max(10_000).default(100),
   DOCUMENT_TIMEOUT_S: z.coerce.number().positive().max(3600).default(60),
   DOCUMENT_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(256),
+  OCR: z.enum(['on', 'off'], { error: 'OCR must be "on" or "off".' }).default('on'),
+  OCR_TIMEOUT_S: z.coerce.number().positive().max(86_400).default(600),
   MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(DEFAULT_MAX_BODY_BYTES),
   PUBLIC_URL: optional(z.string().transform(origin('PUBLIC_URL'))),
   ALLOWED_ORIGINS: z
@@ -147,7 +149,11 @@ export function buildSettings(env: Env) {
     indexDir: env.INDEX_DIR,
     cacheDir: join(env.INDEX_DIR, 'cache'),
     maxDocumentBytes: env.MAX_DOCUMENT_MB * 1_000_000,
-    reading: { timeoutMs: env.DOCUMENT_TIMEOUT_S * 1000, memoryMb: env.DOCUMENT_MEMORY_MB },
+    reading: {
+      timeoutMs: env.DOCUMENT_TIMEOUT_S * 1000,
+      memoryMb: env.DOCUMENT_MEMORY_MB,
+      ocr: env.OCR === 'on' ? { timeoutMs: env.OCR_TIMEOUT_S * 1000 } : null,
+    },
   };
 }
 

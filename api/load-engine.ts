@@ -37,13 +37,15 @@ export async function engineForStore(store: IndexStore, model: ModelSettings, em
   if (built.id !== model.modelId || built.dtype !== model.dtype) {
     throw new AppError('index_incompatible', messages.indexModelMismatch(`${built.id} (${built.dtype})`, `${model.modelId} (${model.dtype})`));
   }
+  // Pages to check stay said for as long as the index serves them (the server's log and /health).
+  const scans = store.manifest.scans.flatMap(({ file, doubtful }) => (doubtful.length > 0 ? [messages.doubtfulScan(file, doubtful)] : []));
   const pieces = loadPieceModel(join(model.modelsDir, model.modelId));
   const parts = { analyzer: loadDutchAnalyzer(), rarity: pieces ? wordRarity(pieces) : null, ...(fitted ? { model: fitted } : {}) };
   if (!store.modes.includes('dense')) {
-    return { engine: createEngine(store, parts), warnings: [messages.lexicalOnly(built.denseUnavailableReason ?? messages.noVectors)] };
+    return { engine: createEngine(store, parts), warnings: [messages.lexicalOnly(built.denseUnavailableReason ?? messages.noVectors), ...scans] };
   }
   // The question embedder never downloads at serving time: the index build fetched the weights.
   const load = await (embedderSource ?? (() => loadEmbedder({ ...model, allowDownload: false }, SERVING_EMBEDDER)))();
-  if (load.status === 'unavailable') return { engine: createEngine(store, parts), warnings: [messages.lexicalOnly(load.reason)] };
-  return { engine: createEngine(store, { ...parts, embedder: load.embedder }), warnings: [] };
+  if (load.status === 'unavailable') return { engine: createEngine(store, parts), warnings: [messages.lexicalOnly(load.reason), ...scans] };
+  return { engine: createEngine(store, { ...parts, embedder: load.embedder }), warnings: scans };
 }

@@ -52,6 +52,15 @@ export const messages = {
   corpusEmpty: 'Geen documenten gevonden in de corpusmap (.txt, .md, .html, .pdf, .docx of .odt).',
   nothingReadable: (skipped: number) => `Geen enkel document in de corpusmap kon worden gelezen (${skipped} overgeslagen; zie de meldingen hierboven).`,
   documentSkipped: (file: string, reason: string) => `Overgeslagen: ${file}: ${reason}.`,
+  onlyScans: (pages: number) => `bevat alleen gescande pagina's (${pages}) en tekstherkenning staat uit (OCR=off)`,
+  scansUnread: (file: string, pages: readonly number[]) =>
+    `${file}: ${pages.length === 1 ? 'pagina' : "pagina's"} ${listPages(pages)} ${pages.length === 1 ? 'is een scan' : 'zijn scans'} en niet gelezen: tekstherkenning staat uit (OCR=off).`,
+  doubtfulScan: (file: string, pages: readonly { page: number; confidence: number }[]) =>
+    `${file}: tekst herkend met lage zekerheid op ${pages.length === 1 ? 'pagina' : "pagina's"} ${pages
+      .map(({ page, confidence }) => `${page} (${confidence} %)`)
+      .join(', ')}; controleer het origineel of lever een betere scan aan.`,
+  recognisedPages: (pages: number, documents: number) => `${pages} gescande pagina('s) in ${documents} document(en) herkend.`,
+  pagesRecognised: (file: string, done: number, total: number) => `${file}: pagina ${done} van ${total} herkend`,
   memo: {
     title: 'Memo',
     subject: 'Onderwerp',
@@ -84,3 +93,8 @@ export const messages = {
   duplicateDocumentId: (first: string, id: string) => `krijgt hetzelfde id "${id}" als ${first}; hernoem een van beide`,
   unsupportedFileType: (extension: string, file: string) => `Bestandstype ${extension} wordt niet ondersteund (${file}).`,
 } as const;
+
+/** "3", "3 en 5", "1, 2 en 7". */
+function listPages(pages: readonly number[]): string {
+  return pages.length <= 1 ? pages.join('') : `${pages.slice(0, -1).join(', ')} en ${pages.at(-1)}`;
+}

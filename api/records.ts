@@ -9,6 +9,19 @@ import { DOCUMENT_KINDS } from './contract-values.js';
 export const sectionSchema = z.object({ title: z.string(), start: z.number().int().nonnegative() });
 export type Section = z.infer<typeof sectionSchema>;
 
+/** A page read from a scan: where its recognised text lies in the cleaned text, and Tesseract's mean confidence (0–100). */
+export const recognisedPageSchema = z.object({
+  page: z.number().int().positive(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  confidence: z.number().min(0).max(100),
+});
+export type RecognisedPage = z.infer<typeof recognisedPageSchema>;
+
+/** Said of a passage or quote from recognised text: the scanned pages it comes from and their mean confidence. */
+export const recognitionSchema = z.object({ pages: z.array(z.number().int().positive()).min(1), confidence: z.number().min(0).max(100) });
+export type Recognition = z.infer<typeof recognitionSchema>;
+
 export const documentSchema = z.object({
   id: z.string().min(1),
   /** The file's path below the corpus folder. */
@@ -22,6 +35,8 @@ export const documentSchema = z.object({
   /** The cleaned text: every offset in the index and the API refers to it. */
   text: z.string(),
   sections: z.array(sectionSchema),
+  /** Pages recognised from scans (OCR), in order; empty for a document with a text layer throughout. */
+  recognised: z.array(recognisedPageSchema),
 });
 /** A document as the build makes it and the stores keep it. */
 export type CorpusDocument = z.infer<typeof documentSchema>;
@@ -36,6 +51,8 @@ export const passageSpanSchema = z.object({
   headings: z.array(sectionSchema),
   /** Its length in the embedding model's tokens. */
   tokens: z.number().int().nonnegative(),
+  /** The document's pages recognised from scans that the passage overlaps (usually none). */
+  recognised: z.array(recognisedPageSchema),
 });
 export type PassageSpan = z.infer<typeof passageSpanSchema>;
 
@@ -55,8 +72,21 @@ export function passageId(documentId: string, number: number): string {
 }
 
 /** The span of a passage, without what is known from elsewhere (its document, id and text). */
-export function spanOf({ start, end, section, headings, tokens }: PassageSpan): PassageSpan {
-  return { start, end, section, headings, tokens };
+export function spanOf({ start, end, section, headings, tokens, recognised }: PassageSpan): PassageSpan {
+  return { start, end, section, headings, tokens, recognised };
+}
+
+/** The recognised pages a stretch of text overlaps. */
+export function pagesWithin(pages: readonly RecognisedPage[], start: number, end: number): RecognisedPage[] {
+  return pages.filter((page) => page.start < end && start < page.end);
+}
+
+/** What of the stretch start–end was recognised from a scan: its pages and their mean confidence, or null. */
+export function recognitionAt(pages: readonly RecognisedPage[], start: number, end: number): Recognition | null {
+  const overlapping = pagesWithin(pages, start, end);
+  if (overlapping.length === 0) return null;
+  const confidence = overlapping.reduce((sum, page) => sum + page.confidence, 0) / overlapping.length;
+  return { pages: overlapping.map((page) => page.page), confidence: Math.round(confidence) };
 }
 
 /**

@@ -1,6 +1,6 @@
 // How a quote is referred to wherever a colleague takes it away (a copied citation, a memo's
-// footnote): „quote” (title, source, date, paragraaf “section”). link. Free of server code, so
-// the chat uses the same lines.
+// footnote): „quote” (title, source, date, paragraaf “section”). link. A quote from text
+// recognised in a scan says so. Free of server code, so the chat uses the same lines.
 
 // Dates as Dutch readers write them: "8 juni 2020".
 const formatter = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -28,7 +28,23 @@ export function referenceParts(document: ReferredDocument, sections: readonly (s
   ].filter((part): part is string => Boolean(part));
 }
 
-/** „quote” (title, source, date, paragraaf “section”). */
-export function quotedReference(quote: string, document: ReferredDocument, section: string | null): string {
-  return `„${quote}” (${referenceParts(document, [section]).join(', ')}).`;
+/** Said beside every quote from text recognised in a scan: OCR can misread a figure or a name. */
+export const SCAN_NOTE = 'tekst herkend uit een scan: controleer het origineel';
+
+/** "tekst herkend uit een scan: controleer het origineel (pagina 2)", or null for a quote from a text layer. */
+export function scanNote(recognised: { pages: readonly number[] } | null | undefined): string | null {
+  if (!recognised) return null;
+  const { pages } = recognised;
+  return `${SCAN_NOTE} (${pages.length === 1 ? 'pagina' : "pagina's"} ${pages.join(', ')})`;
+}
+
+/** „quote” (title, source, date, paragraaf “section”; tekst herkend uit een scan: …). */
+export function quotedReference(
+  quote: string,
+  document: ReferredDocument,
+  section: string | null,
+  recognised: { pages: readonly number[] } | null = null,
+): string {
+  const note = scanNote(recognised);
+  return `„${quote}” (${referenceParts(document, [section]).join(', ')}${note ? `; ${note}` : ''}).`;
 }

@@ -1,4 +1,4 @@
-// npm run bench [-- --corpus bundled|scale|all] [--requests N] [--standin] [--store postgres] [--copies N] [--collections N] [--json]: measures the build and
+// npm run bench [-- --corpus bundled|scale|all] [--requests N] [--standin] [--store postgres] [--copies N] [--collections N] [--ocr-pages N] [--json]: measures the build and
 // the server on a corpus, each in a child process of its own: build seconds and stage times,
 // peak memory, index size on disk, server start time and memory, /api/ask latency sequential and
 // at 8 concurrent clients, and an incremental rebuild after one document changes (until the
@@ -9,12 +9,14 @@
 // protocol, in this process; a server PostgreSQL is faster): the figures beside the embedded ones.
 // --copies N indexes the corpus N times over (a larger collection of the same kind); --collections
 // N splits it into N public collections (the bundled documents in the first) and also asks
-// limited to the first, in turns with unrestricted questions.
+// limited to the first, in turns with unrestricted questions. --ocr-pages N (default 8, 0 to
+// skip): OCR seconds per page on a generated scan of N pages, read as a build reads it.
 import { existsSync } from 'node:fs';
 import { appendFile, cp, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createPool } from '../api/store/postgres/pool.js';
+import { benchOcr, formatOcrFigures } from './lib/bench-ocr.js';
 import { benchCorpus, type CorpusFigures, formatFigures } from './lib/bench-run.js';
 import { freePort } from './lib/free-port.js';
 import { type LocalPostgres, startLocalPostgres } from './lib/pglite-server.js';
@@ -38,6 +40,7 @@ if (standin && !existsSync(join(modelsDir!, STANDIN_MODEL_ID, 'onnx', 'model_qua
 const postgres = option('--store') === 'postgres';
 const copies = Number(option('--copies') ?? 1);
 const collections = Number(option('--collections') ?? 1);
+const ocrPages = Number(option('--ocr-pages') ?? 8);
 const collectionName = (n: number) => `collectie-${String(n).padStart(2, '0')}`;
 
 /** Moves the corpus's documents into N top-level folders (the bundled ones, and others by turn) and writes collections.json. */
@@ -99,11 +102,14 @@ for (const name of names) {
   }
 }
 
-if (args.includes('--json')) console.log(JSON.stringify(results, null, 2));
+const ocr = ocrPages > 0 ? await benchOcr(ocrPages) : null;
+
+if (args.includes('--json')) console.log(JSON.stringify({ ...results, ...(ocr ? { ocr } : {}) }, null, 2));
 else {
   if (standin) console.log('Hybride met een stand-in met willekeurige gewichten: alleen de snelheid telt, niet de antwoorden (speed-only).');
   if (postgres) console.log('Opslag: PostgreSQL (PGlite met pgvector, via het wire protocol, in dit proces).');
   for (const [name, figures] of Object.entries(results)) console.log(formatFigures(name, figures));
+  if (ocr) console.log(formatOcrFigures(ocr));
 }
 
 /** The database's size on disk, as PostgreSQL reports it. */

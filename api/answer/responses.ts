@@ -2,6 +2,7 @@
 // honest "not found", and the extractive answer with its numbered citations.
 import type { AnswerMode, AskResponse, Citation, Passage } from '../contract.js';
 import { messages } from '../messages.js';
+import { recognitionAt } from '../records.js';
 import type { Retrieval } from '../retrieve/retriever.js';
 import { unitSentences } from './answer-units.js';
 import type { Assessment } from './answerability.js';
@@ -22,6 +23,7 @@ export function passagesOf(retrieval: Retrieval, limit = retrieval.passages.leng
     score: Math.round(score * scale) / scale,
     start: passage.start,
     end: passage.end,
+    recognised: recognitionAt(passage.recognised, passage.start, passage.end),
   }));
 }
 

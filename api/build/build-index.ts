@@ -14,7 +14,8 @@ import type { ModelSettings } from '../embed/model-files.js';
 import { AppError } from '../errors.js';
 import { type CorpusFile, listCorpus } from '../ingest/corpus-files.js';
 import { createDocumentReader, type DocumentReader } from '../ingest/document-reader.js';
-import { processDocument } from '../ingest/process-document.js';
+import { scanReport } from '../ingest/ocr/scan-report.js';
+import { type ProcessOptions, processDocument } from '../ingest/process-document.js';
 import { UnreadableDocument } from '../ingest/unreadable.js';
 import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { dutchSpellChecker } from '../language/dutch-lexicon.js';
@@ -34,10 +35,14 @@ export interface BuildOptions {
   writer: IndexWriter;
   /** Larger files are skipped with a warning. */
   maxDocumentBytes: number;
-  /** What reading one file may take (PDF, Word and OpenDocument are read in a worker that is stopped beyond it). */
-  reading: { timeoutMs: number; memoryMb: number };
+  /**
+   * What reading one file may take (PDF, Word and OpenDocument are read in a worker that is
+   * stopped beyond it), and the time to recognise a PDF's scanned pages (ocr null: OCR is off).
+   */
+  reading: { timeoutMs: number; memoryMb: number; ocr: { timeoutMs: number } | null };
   onStage?: (stage: BuildStage, total: number) => void;
-  onProgress?: (done: number) => void;
+  /** `detail`: what is happening inside the current document, e.g. the pages of a scan recognised so far. */
+  onProgress?: (done: number, detail?: string) => void;
   onWarning?: (message: string) => void;
 }
 
@@ -70,6 +75,7 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
     formatVersion: INDEX_FORMAT_VERSION,
     model: [options.model.modelId, options.model.dtype],
     chunking: options.chunking,
+    ocr: options.reading.ocr !== null, // a scan read with OCR off is read again when it is turned on
   });
   const tokens = await loadTokenCounter(options.model);
   const reader = createDocumentReader({ maxBytes: options.maxDocumentBytes, ...options.reading });
@@ -95,7 +101,14 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
         // A cached document may have been read under another collections.json.
         const processed = cached
           ? { ...cached, document: { ...cached.document, collection: file.collection } }
-          : await processFile(file, { ...options, tokens, timer, reader });
+          : await processFile(file, {
+              ...options,
+              tokens,
+              timer,
+              reader,
+              onPage: (done, total) => onProgress(i, messages.pagesRecognised(file.relativePath, done, total)),
+              onNotice: onWarning,
+            });
         // Kept at once: a build that is stopped halfway does not do this document again.
         if (!cached) await cache.put(key, processed);
         documents.push({ key, processed, fresh: !cached, embedded: false });
@@ -156,10 +169,12 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
     counts: { documents: built.length, chunks: chunks.length, tokens: chunks.reduce((sum, chunk) => sum + chunk.tokens, 0) },
     collections: corpus.collections,
     skipped,
+    scans: built.flatMap(({ document }) => scanReport(document.fileName, document.recognised) ?? []),
     reused: documents.filter((entry) => !entry.fresh).length,
     processed: documents.filter((entry) => entry.fresh).length,
     stageSeconds: {},
   };
+  for (const { file, doubtful } of manifest.scans) if (doubtful.length > 0) onWarning(messages.doubtfulScan(file, doubtful));
   const finish = () => ({ ...manifest, buildSeconds: Math.round((performance.now() - started) / 100) / 10, stageSeconds: timer.seconds() });
   await options.writer.write({ manifest: finish(), documents: built }, timer);
   onProgress(1);
@@ -168,15 +183,17 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
 
 async function processFile(
   file: CorpusFile & { collection: string },
-  options: BuildOptions & { tokens: TokenCounter; timer: StageTimer; reader: DocumentReader },
+  options: BuildOptions & { tokens: TokenCounter; timer: StageTimer; reader: DocumentReader } & Pick<ProcessOptions, 'onPage' | 'onNotice'>,
 ): Promise<ProcessedDocument> {
-  const { timer, analyzer } = options;
+  const { timer, analyzer, onPage, onNotice } = options;
   const document = await processDocument(file, {
     collection: file.collection,
     spell: dutchSpellChecker(),
     maxBytes: options.maxDocumentBytes,
     timer,
     read: options.reader.read,
+    onPage,
+    onNotice,
   });
   const chunks = await timer.time('chunk', () => chunkDocument(document, options.tokens, options.chunking));
   // A passage is found by its own words and by the heading of its section ("Ondersteuning van mantelzorgers").

@@ -1,7 +1,7 @@
 // Cuts a cleaned document into passages sized in model tokens, preferring paragraph, line and
 // sentence boundaries, each with its [start, end) offsets in the cleaned text and its section.
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
-import { type Chunk, passageId, type Section, sectionIndexAt } from '../records.js';
+import { type Chunk, pagesWithin, passageId, type RecognisedPage, type Section, sectionIndexAt } from '../records.js';
 import type { TokenCounter } from './token-counter.js';
 
 export interface ChunkSettings {
@@ -13,6 +13,8 @@ interface ChunkableDocument {
   id: string;
   text: string;
   sections: readonly Section[];
+  /** Pages recognised from scans: a passage over them is marked. */
+  recognised?: readonly RecognisedPage[];
 }
 
 const SEPARATORS = ['\n\n', '\n', '. ', '? ', '! ', '; ', ': ', ', ', ' ', ''];
@@ -55,6 +57,7 @@ export async function chunkDocument(document: ChunkableDocument, tokens: TokenCo
       section: first > 0 ? document.sections[first - 1]!.title : null,
       headings,
       tokens: count,
+      recognised: pagesWithin(document.recognised ?? [], span.start, span.end),
     });
   }
   return chunks;

@@ -5,6 +5,7 @@
 // the language, so Word checks the spelling in Dutch; a municipality's template gives its styles.
 import { AlignmentType, Document, ExternalHyperlink, FootnoteReferenceRun, HeadingLevel, Packer, Paragraph, type ParagraphChild, TextRun } from 'docx';
 import { messages } from '../messages.js';
+import type { Recognition } from '../records.js';
 import { formatDate, quotedReference, referenceParts } from '../reference.js';
 
 /** A citation whose quote was found, verbatim, in the document it names. */
@@ -15,6 +16,8 @@ export interface VerifiedCitation {
   /** Where the quote opens highlighted. */
   link: string;
   document: { id: string; title: string; source: string | null; date: string | null; link: string };
+  /** Set when the quote was recognised from a scan: its footnote says so. */
+  recognised: Recognition | null;
 }
 
 export interface MemoTurn {
@@ -116,7 +119,7 @@ function footnote(citation: VerifiedCitation): Paragraph {
     alignment: AlignmentType.LEFT,
     spacing: { after: 60, line: 240 },
     children: [
-      new TextRun({ text: ` ${quotedReference(citation.quote, citation.document, citation.section)} `, size: FOOTNOTE_SIZE }),
+      new TextRun({ text: ` ${quotedReference(citation.quote, citation.document, citation.section, citation.recognised)} `, size: FOOTNOTE_SIZE }),
       link(citation.link, FOOTNOTE_SIZE),
     ],
   });

@@ -1,7 +1,8 @@
 // Reads the corpus's files for a build, each within a budget of time and memory: PDF, Word and
 // OpenDocument files are read in a worker thread with a heap limit, stopped when a file takes
 // longer than its time; plain text, Markdown and HTML are read here (their parsers are linear).
-// A file over its budget is unreadable, named and skipped; the build goes on.
+// A file over its budget is unreadable, named and skipped; the build goes on. Recognising a
+// PDF's scanned pages has its own time (OCR_TIMEOUT_S) on top of the reading time.
 import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type ExtractedDocument, readDocument } from './read-document.js';
@@ -17,10 +18,15 @@ export interface ReadingBudget {
   timeoutMs: number;
   /** The heap one file may take to read, in MB. */
   memoryMb: number;
+  /** Scanned PDF pages are recognised within this time per document; null: OCR is off. */
+  ocr: { timeoutMs: number } | null;
 }
 
+/** Pages of a scan recognised so far, of how many. */
+export type PageProgress = (done: number, total: number) => void;
+
 export interface DocumentReader {
-  read(path: string): Promise<ExtractedDocument>;
+  read(path: string, onPage?: PageProgress): Promise<ExtractedDocument>;
   close(): Promise<void>;
 }
 
@@ -33,22 +39,25 @@ export function createDocumentReader(budget: ReadingBudget): DocumentReader {
     await stopping?.terminate();
   };
 
-  async function readInWorker(path: string): Promise<ExtractedDocument> {
+  const timeoutMs = (path: string) => budget.timeoutMs + (budget.ocr && extname(path).toLowerCase() === '.pdf' ? budget.ocr.timeoutMs : 0);
+
+  async function readInWorker(path: string, onPage: PageProgress = () => {}): Promise<ExtractedDocument> {
     worker ??= start();
     const running = worker;
-    const reply = await new Promise<ReadReply | { ok: false; overBudget: string }>((resolve) => {
+    type Outcome = Exclude<ReadReply, { progress: unknown }> | { ok: false; overBudget: string };
+    const reply = await new Promise<Outcome>((resolve) => {
       const timer = setTimeout(
-        () => resolve({ ok: false, overBudget: `het lezen duurde langer dan ${Math.round(budget.timeoutMs / 1000)} s` }),
-        budget.timeoutMs,
+        () => resolve({ ok: false, overBudget: `het lezen duurde langer dan ${Math.round(timeoutMs(path) / 1000)} s` }),
+        timeoutMs(path),
       );
-      const done = (value: ReadReply | { ok: false; overBudget: string }) => {
+      const done = (value: Outcome) => {
         clearTimeout(timer);
         running.off('message', onMessage);
         running.off('error', onError);
         running.off('exit', onExit);
         resolve(value);
       };
-      const onMessage = (message: ReadReply) => done(message);
+      const onMessage = (message: ReadReply) => ('progress' in message ? onPage(message.progress.done, message.progress.total) : done(message));
       const onError = (error: Error & { code?: string }) =>
         done({
           ok: false,
@@ -59,7 +68,7 @@ export function createDocumentReader(budget: ReadingBudget): DocumentReader {
       running.on('message', onMessage);
       running.once('error', onError);
       running.once('exit', onExit);
-      running.postMessage({ path, maxBytes: budget.maxBytes } satisfies ReadRequest);
+      running.postMessage({ path, maxBytes: budget.maxBytes, ocr: budget.ocr } satisfies ReadRequest);
     });
     if (reply.ok) return reply.document;
     if ('overBudget' in reply) {
@@ -70,7 +79,7 @@ export function createDocumentReader(budget: ReadingBudget): DocumentReader {
   }
 
   return {
-    read: (path) => (IN_WORKER.has(extname(path).toLowerCase()) ? readInWorker(path) : readDocument(path, { maxBytes: budget.maxBytes })),
+    read: (path, onPage) => (IN_WORKER.has(extname(path).toLowerCase()) ? readInWorker(path, onPage) : readDocument(path, { maxBytes: budget.maxBytes })),
     close: stop,
   };
 }

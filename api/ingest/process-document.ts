@@ -6,11 +6,14 @@ import { basename, extname } from 'node:path';
 import { z } from 'zod';
 import { DOCUMENT_KINDS } from '../contract.js';
 import type { SpellChecker } from '../language/dutch-lexicon.js';
+import { messages } from '../messages.js';
 import type { CorpusDocument } from '../records.js';
 import { createStageTimer, type StageTimer } from '../stage-timer.js';
 import { attestedWords } from './attested-words.js';
+import { cleanPages } from './clean-pages.js';
 import { cleanText } from './clean-text.js';
 import type { CorpusFile } from './corpus-files.js';
+import type { PageProgress } from './document-reader.js';
 import { findSections } from './find-sections.js';
 import { type ExtractedDocument, readDocument } from './read-document.js';
 import { UnreadableDocument } from './unreadable.js';
@@ -29,18 +32,27 @@ export interface ProcessOptions {
   maxBytes: number;
   timer?: StageTimer;
   /** How the file is read: in a build, within a budget of time and memory (document-reader.ts). */
-  read?: (path: string) => Promise<ExtractedDocument>;
+  read?: (path: string, onPage?: PageProgress) => Promise<ExtractedDocument>;
+  /** Pages of a scan recognised so far. */
+  onPage?: PageProgress;
+  /** What the build should say about the file without skipping it (scanned pages left unread). */
+  onNotice?: (notice: string) => void;
 }
 
 export async function processDocument(
   file: CorpusFile,
-  { collection, spell, maxBytes, timer = createStageTimer(), read }: ProcessOptions,
+  { collection, spell, maxBytes, timer = createStageTimer(), read, onPage, onNotice }: ProcessOptions,
 ): Promise<CorpusDocument> {
   const meta = await readMetadata(file);
-  const extracted = await timer.time('read', () => (read ? read(file.path) : readDocument(file.path, { maxBytes })));
+  const extracted = await timer.time('read', () => (read ? read(file.path, onPage) : readDocument(file.path, { maxBytes })));
   // Evidence that "eenzaam⏎heid" is one word: the document spells "eenzaamheid" somewhere.
-  const text = timer.time('clean', () => cleanText(extracted.text, { spell, attested: attestedWords([extracted.text]) }));
-  if (!/[\p{L}\p{N}]/u.test(text)) throw new UnreadableDocument('bevat geen tekst');
+  const context = { spell, attested: attestedWords([extracted.text]) };
+  const { text, recognised } = timer.time('clean', () =>
+    extracted.pages ? cleanPages(extracted.pages, context) : { text: cleanText(extracted.text, context), recognised: [] },
+  );
+  const unread = extracted.unrecognised ?? [];
+  if (!/[\p{L}\p{N}]/u.test(text)) throw new UnreadableDocument(unread.length > 0 ? messages.onlyScans(unread.length) : 'bevat geen tekst');
+  if (unread.length > 0) onNotice?.(messages.scansUnread(file.relativePath, unread));
   const sections = timer.time('clean', () => findSections(text, new Set(extracted.headings)));
   return {
     id: file.id,
@@ -52,6 +64,7 @@ export async function processDocument(
     kind: meta.kind ?? extracted.kind,
     text,
     sections,
+    recognised,
   };
 }
 

@@ -4,9 +4,9 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
-import { extractText, getDocumentProxy, getMeta } from 'unpdf';
 import type { DocumentKind } from '../contract.js';
 import { readDocx, readOdt } from './formats/office.js';
+import { type ExtractedPage, type OcrContext, readPdf } from './formats/pdf.js';
 import { decodeText } from './formats/plain-text.js';
 import { UnreadableDocument } from './unreadable.js';
 
@@ -16,11 +16,21 @@ export interface ExtractedDocument {
   titleHint: string | null;
   /** Headings the format marks as such (HTML h1–h6, Word and OpenDocument heading styles). */
   headings: string[];
+  /** A PDF with recognised scans: its pages, each with its text and whether it was recognised. */
+  pages?: ExtractedPage[];
+  /** Scanned PDF pages left unread because OCR is off. */
+  unrecognised?: number[];
+}
+
+export interface ReadOptions {
+  maxBytes: number;
+  /** How scanned PDF pages are recognised; null when OCR is off. */
+  ocr?: OcrContext | null;
 }
 
 export const SUPPORTED_EXTENSIONS = ['.txt', '.md', '.html', '.htm', '.pdf', '.docx', '.odt'] as const;
 
-export async function readDocument(path: string, { maxBytes }: { maxBytes: number }): Promise<ExtractedDocument> {
+export async function readDocument(path: string, { maxBytes, ocr = null }: ReadOptions): Promise<ExtractedDocument> {
   const { size } = await stat(path);
   if (size > maxBytes)
     throw new UnreadableDocument(`groter dan ${formatMegabytes(maxBytes)} (${formatMegabytes(size)}); verhoog MAX_DOCUMENT_MB om het toch op te nemen`);
@@ -36,7 +46,7 @@ export async function readDocument(path: string, { maxBytes }: { maxBytes: numbe
     case '.htm':
       return readHtml(decodeText(bytes));
     case '.pdf':
-      return readPdf(bytes);
+      return { ...(await readPdf(bytes, ocr)), kind: 'pdf', headings: [] };
     case '.docx': {
       const { html, title } = await readDocx(bytes);
       return { ...readHtml(html ?? ''), kind: 'word', titleHint: title };
@@ -77,20 +87,6 @@ export function readHtml(html: string): ExtractedDocument {
   for (const item of root.querySelectorAll('li')) item.insertAdjacentHTML('afterbegin', '• ');
   const body = root.querySelector('body') ?? root;
   return { text: body.structuredText, kind: 'web-page', titleHint, headings };
-}
-
-async function readPdf(data: Uint8Array): Promise<ExtractedDocument> {
-  try {
-    const pdf = await getDocumentProxy(data);
-    const { info } = await getMeta(pdf);
-    const { text } = await extractText(pdf, { mergePages: false });
-    const title = typeof info?.Title === 'string' && info.Title.trim() !== '' ? info.Title.trim() : null;
-    return { text: text.join('\n\n'), kind: 'pdf', titleHint: title, headings: [] };
-  } catch (error) {
-    const name = (error as { name?: string } | null)?.name ?? '';
-    if (name === 'PasswordException') throw new UnreadableDocument('PDF beveiligd met een wachtwoord', { cause: error });
-    throw new UnreadableDocument(`beschadigde of onleesbare PDF (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`, { cause: error });
-  }
 }
 
 function formatMegabytes(bytes: number): string {

@@ -9,7 +9,7 @@ import { citationUrl, type DocumentWithText, type MemoRequest, memoRequestSchema
 import { AppError } from '../errors.js';
 import { type MemoTurn, type VerifiedCitation, writeMemo } from '../export/memo.js';
 import { messages } from '../messages.js';
-import { sectionAt } from '../records.js';
+import { recognitionAt, sectionAt } from '../records.js';
 import type { DocumentCatalog } from '../store/store.js';
 import { requireJson, validJson } from './valid-json.js';
 
@@ -55,6 +55,7 @@ async function verifiedTurns(request: MemoRequest, catalog: DocumentCatalog, sco
         n: cited.n,
         quote: cited.quote,
         section: sectionAt(document.sections, cited.start),
+        recognised: recognitionAt(document.recognised, cited.start, cited.end),
         link: `${origin}${citationUrl(document.id, cited.start, cited.end)}`,
         document: {
           id: document.id,

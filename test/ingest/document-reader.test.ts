@@ -23,14 +23,14 @@ const ordinary = () => minimalDocx({ title: 'Gewoon', heading: 'Kop', paragraph:
 
 describe('the document reader', () => {
   it('reads Word files in its worker', async () => {
-    reader = createDocumentReader({ maxBytes: 10_000_000, timeoutMs: 30_000, memoryMb: 256 });
+    reader = createDocumentReader({ maxBytes: 10_000_000, timeoutMs: 30_000, memoryMb: 256, ocr: null });
     expect((await reader.read(await file('gewoon.docx', await ordinary()))).text).toContain('buurtbudget');
   });
 
   it('stops a file that takes longer than its time, and reads the next one', async () => {
-    reader = createDocumentReader({ maxBytes: 100_000_000, timeoutMs: 1, memoryMb: 256 });
+    reader = createDocumentReader({ maxBytes: 100_000_000, timeoutMs: 1, memoryMb: 256, ocr: null });
     await expect(reader.read(await file('traag.docx', await ordinary()))).rejects.toThrow(/duurde langer dan/);
-    const patient = createDocumentReader({ maxBytes: 10_000_000, timeoutMs: 30_000, memoryMb: 256 });
+    const patient = createDocumentReader({ maxBytes: 10_000_000, timeoutMs: 30_000, memoryMb: 256, ocr: null });
     try {
       expect((await patient.read(await file('gewoon.docx', await ordinary()))).text).toContain('buurtbudget');
     } finally {
@@ -40,7 +40,7 @@ describe('the document reader', () => {
 
   it('stops a file that needs more memory than its heap', async () => {
     // 24 MB of XML passes the inflate cap, but converting it takes far more than 64 MB of heap.
-    reader = createDocumentReader({ maxBytes: 100_000_000, timeoutMs: 30_000, memoryMb: 64 });
+    reader = createDocumentReader({ maxBytes: 100_000_000, timeoutMs: 30_000, memoryMb: 64, ocr: null });
     await expect(reader.read(await file('zwaar.docx', inflatingDocx(24)))).rejects.toThrow(/meer dan 64 MB geheugen/);
     expect((await reader.read(await file('gewoon.docx', await ordinary()))).text).toContain('buurtbudget');
   });

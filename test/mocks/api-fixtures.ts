@@ -10,7 +10,12 @@ export const documents: DocumentSummary[] = [
   { id: 'mantelzorg', title: 'Kennisdossier Sociale omgeving', collection: 'alle', source: 'Gezond in…', date: '2020-06-08', kind: 'pdf', chunks: 1 },
 ];
 
-export const documentWithText: DocumentWithText = { ...documents[0]!, text: DOCUMENT_TEXT, sections: [{ title: 'Ondersteuning van mantelzorgers', start: 0 }] };
+export const documentWithText: DocumentWithText = {
+  ...documents[0]!,
+  text: DOCUMENT_TEXT,
+  sections: [{ title: 'Ondersteuning van mantelzorgers', start: 0 }],
+  recognised: [],
+};
 
 export const answered: AskResponse = {
   answered: true,
@@ -27,6 +32,7 @@ export const answered: AskResponse = {
       start,
       end: start + quote.length,
       url: `/documents/mantelzorg#${start}-${start + quote.length}`,
+      recognised: null,
     },
   ],
   passages: [
@@ -37,6 +43,7 @@ export const answered: AskResponse = {
       section: 'Ondersteuning van mantelzorgers',
       text: DOCUMENT_TEXT,
       score: 4.2,
+      recognised: null,
       start: 0,
       end: DOCUMENT_TEXT.length,
     },

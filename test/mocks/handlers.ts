@@ -93,6 +93,9 @@ const llmAnswer: AskResponse = { ...answered, mode: 'llm', answer: `Een vrijwill
 
 export const askHandlers = {
   notFound: streamAnswering(() => answerEvents(notFound)),
+  fromScan: streamAnswering(() =>
+    answerEvents({ ...answered, citations: answered.citations.map((citation) => ({ ...citation, recognised: { pages: [2], confidence: 91 } })) }),
+  ),
   notFoundWithoutPassages: streamAnswering(() =>
     answerEvents({ ...notFound, answer: 'In de documenten staat geen antwoord op deze vraag, en ook niets wat er dicht bij komt.', passages: [] }),
   ),

@@ -3,7 +3,7 @@
 // index, builds that replace and remove documents in one transaction, a database that goes away
 // and comes back, vectors, and feedback.
 
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type pg from 'pg';
@@ -23,6 +23,7 @@ import { evaluate, parseEvalQuestions } from '../../scripts/lib/eval/evaluate.js
 import { freePort } from '../../scripts/lib/free-port.js';
 import { type LocalPostgres, startLocalPostgres } from '../../scripts/lib/pglite-server.js';
 import { CORPUS_DIR, DEV_QUESTIONS, OFFLINE_MODEL } from '../fixtures/paths.js';
+import { councilDecisionPdf } from '../fixtures/scanned-council-decision.js';
 import { buildTestIndex, postJson, SMALL_CORPUS, testApp, writeCorpus } from '../fixtures/test-index.js';
 import { TINY_MODEL_ID, writeTinyEmbeddingModel } from '../fixtures/tiny-embedding-model.js';
 
@@ -59,14 +60,29 @@ const ALL = [WHOLE_CORPUS.id];
 
 describe('PostgreSQL store', () => {
   it('creates its schema by versioned migrations, once', async () => {
-    expect(await migrate(pool)).toEqual([1, 2, 4]);
+    expect(await migrate(pool)).toEqual([1, 2, 4, 5]);
     expect(await migrate(pool)).toEqual([]);
     const { rows } = await pool.query('SELECT version, file FROM schema_migrations ORDER BY version');
     expect(rows).toEqual([
       { version: 1, file: '001_index.sql' },
       { version: 2, file: '002_feedback.sql' },
       { version: 4, file: '004_collections.sql' },
+      { version: 5, file: '005_recognised.sql' },
     ]);
+  });
+
+  it('keeps what was recognised from a scan, for the document and its passages, as the embedded store does', async () => {
+    const corpus = await writeCorpus();
+    await writeFile(join(corpus, 'raadsbesluit-wijkbudget.pdf'), await councilDecisionPdf());
+    await buildInto(corpus);
+    const { engine: postgres } = await liveApp();
+    const { engine: embedded } = await loadEngine(await buildTestIndex(corpus), OFFLINE_MODEL);
+    const scanned = await postgres.catalog.getDocument('raadsbesluit-wijkbudget', ALL);
+    expect(scanned?.recognised.map((page) => page.page)).toEqual([1, 2]);
+    expect(scanned).toEqual(await embedded.catalog.getDocument('raadsbesluit-wijkbudget', ALL));
+    const [a, b] = await Promise.all([postgres, embedded].map((engine) => engine.retriever.retrieve('wijkbudget Oosterpark', 3, ALL)));
+    expect(a!.passages[0]!.passage.recognised.length).toBeGreaterThan(0);
+    expect(a!.passages.map(({ passage }) => passage)).toEqual(b!.passages.map(({ passage }) => passage));
   });
 
   it('ranks and answers exactly as the embedded index does', async () => {

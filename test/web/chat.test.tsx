@@ -123,6 +123,17 @@ describe('the chat', () => {
     expect(await screen.findByText('Gekopieerd')).toBeTruthy();
   });
 
+  it('says beside a quote recognised from a scan that the original should be checked, and copies that too', async () => {
+    server.use(askHandlers.fromScan);
+    const { user, ask } = setup();
+    await ask('Wat is respijtzorg?');
+    expect(await screen.findByRole('note')).toHaveProperty('textContent', 'Tekst herkend uit een scan: controleer het origineel (pagina 2)');
+    await user.click(screen.getByRole('button', { name: 'Kopieer citaat' }));
+    expect(await navigator.clipboard.readText()).toContain(
+      '8 juni 2020, paragraaf “Ondersteuning van mantelzorgers”; tekst herkend uit een scan: controleer het origineel (pagina 2)). http',
+    );
+  });
+
   it('copies the whole answer with numbered footnotes', async () => {
     const { user, ask } = setup();
     await ask('Wat is respijtzorg?');

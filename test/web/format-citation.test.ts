@@ -12,6 +12,7 @@ const cite = (n: number, documentId: string, title: string, section: string, sta
   start,
   end: start + 6,
   url: `/documents/${documentId}#${start}-${start + 6}`,
+  recognised: null,
 });
 
 describe('copying an answer for a memo', () => {

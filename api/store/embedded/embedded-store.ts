@@ -68,9 +68,9 @@ export function openEmbeddedStore(files: IndexFiles): IndexStore {
     return document !== undefined && scope.includes(document.collection);
   };
   const record = (position: number): PassageRecord => {
-    const { documentId, start, end, section, headings } = files.passages[position]!;
+    const { documentId, start, end, section, headings, recognised } = files.passages[position]!;
     const document = documents.get(documentId)!;
-    return { id: ids[position]!, documentId, documentTitle: document.title, start, end, text: document.text.slice(start, end), section, headings };
+    return { id: ids[position]!, documentId, documentTitle: document.title, start, end, text: document.text.slice(start, end), section, headings, recognised };
   };
   const summary = ({ id, title, collection, source, date, kind }: StoredDocument): DocumentSummary => ({
     id,
@@ -107,7 +107,12 @@ export function openEmbeddedStore(files: IndexFiles): IndexStore {
     async getDocument(id, scope) {
       const document = documents.get(id);
       if (!document || !inScope(id, scope)) return null;
-      return { ...summary(document), text: document.text, sections: document.sections.map(({ title, start }) => ({ title, start })) };
+      return {
+        ...summary(document),
+        text: document.text,
+        sections: document.sections.map(({ title, start }) => ({ title, start })),
+        recognised: document.recognised,
+      };
     },
   };
 }

@@ -17,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, file: '002_feedback.sql' },
   { version: 3, file: '003_vectors.sql', onlyFor: 'vectors' },
   { version: 4, file: '004_collections.sql' },
+  { version: 5, file: '005_recognised.sql' },
 ];
 
 /** Any number that is the same for every instance: the lock migrations run under. */

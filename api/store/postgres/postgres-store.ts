@@ -17,7 +17,7 @@ import { AppError } from '../../errors.js';
 import { rankByBm25 } from '../../index/bm25.js';
 import { createVocabulary, type Vocabulary } from '../../index/vocabulary.js';
 import { messages } from '../../messages.js';
-import { type PassageRecord, passageId, type Section } from '../../records.js';
+import { type PassageRecord, passageId, type RecognisedPage, type Section } from '../../records.js';
 import type { IndexStore } from '../store.js';
 import { readOnly } from './pool.js';
 import { PGVECTOR_SETTINGS } from './postgres-writer.js';
@@ -154,9 +154,10 @@ export async function openPostgresStore(pool: pg.Pool, buildId: string): Promise
           text: string;
           section: string | null;
           headings: Section[];
+          recognised: RecognisedPage[];
           title: string;
         }>(
-          `SELECT b.document_id, s.chunk_no, s.start_offset, s.end_offset, s.text, s.section, s.headings, d.title
+          `SELECT b.document_id, s.chunk_no, s.start_offset, s.end_offset, s.text, s.section, s.headings, s.recognised, d.title
            FROM unnest($2::text[], $3::int[]) AS w (document_id, chunk_no)
            JOIN build_documents b ON b.build_id = $1 AND b.document_id = w.document_id AND b.collection = ANY($4)
            JOIN passages s ON s.document_key = b.document_key AND s.chunk_no = w.chunk_no
@@ -178,6 +179,7 @@ export async function openPostgresStore(pool: pg.Pool, buildId: string): Promise
               text: passage.text,
               section: passage.section,
               headings: passage.headings,
+              recognised: passage.recognised,
             },
           ];
         }),
@@ -198,14 +200,21 @@ export async function openPostgresStore(pool: pg.Pool, buildId: string): Promise
 
     async getDocument(id, scope) {
       const { rows } = await readOnly(pool, (client) =>
-        client.query<DocumentRow & { text: string; sections: Section[] }>(
-          `SELECT d.id, d.title, b.collection, d.source, d.date, d.kind, d.passage_count, d.text, d.sections FROM build_documents b JOIN documents d ON d.key = b.document_key
+        client.query<DocumentRow & { text: string; sections: Section[]; recognised: RecognisedPage[] }>(
+          `SELECT d.id, d.title, b.collection, d.source, d.date, d.kind, d.passage_count, d.text, d.sections, d.recognised FROM build_documents b JOIN documents d ON d.key = b.document_key
            WHERE b.build_id = $1 AND b.document_id = $2 AND b.collection = ANY($3)`,
           [buildId, id, scope],
         ),
       );
       const document = rows[0];
-      return document ? { ...summary(document), text: document.text, sections: document.sections.map(({ title, start }) => ({ title, start })) } : null;
+      return document
+        ? {
+            ...summary(document),
+            text: document.text,
+            sections: document.sections.map(({ title, start }) => ({ title, start })),
+            recognised: document.recognised,
+          }
+        : null;
     },
   };
 }

@@ -122,7 +122,7 @@ async function writeBuild(
 
 async function insertDocument(client: pg.PoolClient, { key, document, chunks, terms, vectors }: DocumentRows, dimensions: number | null): Promise<void> {
   await client.query(
-    'INSERT INTO documents (key, id, file_name, title, source, date, kind, text, sections, passage_count) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+    'INSERT INTO documents (key, id, file_name, title, source, date, kind, text, sections, passage_count, recognised) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)',
     [
       key,
       document.id,
@@ -134,13 +134,14 @@ async function insertDocument(client: pg.PoolClient, { key, document, chunks, te
       document.text,
       JSON.stringify(document.sections),
       chunks.length,
+      JSON.stringify(document.recognised),
     ],
   );
   await client.query(
-    `INSERT INTO passages (document_key, chunk_no, start_offset, end_offset, text, section, headings, term_count, tokens${dimensions ? ', embedding' : ''})
-     SELECT $1, no, s, e, text, section, headings::jsonb, terms, tokens${dimensions ? ', vec::vector' : ''}
-     FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::int[], $9::int[]${dimensions ? ', $10::text[]' : ''})
-       AS t (no, s, e, text, section, headings, terms, tokens${dimensions ? ', vec' : ''})`,
+    `INSERT INTO passages (document_key, chunk_no, start_offset, end_offset, text, section, headings, term_count, tokens, recognised${dimensions ? ', embedding' : ''})
+     SELECT $1, no, s, e, text, section, headings::jsonb, terms, tokens, recognised::jsonb${dimensions ? ', vec::vector' : ''}
+     FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::int[], $9::int[], $10::text[]${dimensions ? ', $11::text[]' : ''})
+       AS t (no, s, e, text, section, headings, terms, tokens, recognised${dimensions ? ', vec' : ''})`,
     [
       key,
       chunks.map((_, i) => i),
@@ -151,6 +152,7 @@ async function insertDocument(client: pg.PoolClient, { key, document, chunks, te
       chunks.map((chunk) => JSON.stringify(chunk.headings)),
       terms.map((list) => list.length),
       chunks.map((chunk) => chunk.tokens),
+      chunks.map((chunk) => JSON.stringify(chunk.recognised)),
       ...(dimensions && vectors ? [vectors.map((vector) => `[${Array.from(vector).join(',')}]`)] : []),
     ],
   );

@@ -14,8 +14,10 @@ const manifest = testManifest;
 
 const index = (corpusHash: string, vectors: VectorIndex | null = null): IndexBuild => ({
   manifest: manifest(corpusHash),
-  documents: [{ id: 'd', fileName: 'd.txt', collection: 'alle', title: 'D', source: null, date: null, kind: 'text', text: 'Tekst.', sections: [] }],
-  passages: [{ documentId: 'd', start: 0, end: 6, section: null, headings: [], tokens: 3 }],
+  documents: [
+    { id: 'd', fileName: 'd.txt', collection: 'alle', title: 'D', source: null, date: null, kind: 'text', text: 'Tekst.', sections: [], recognised: [] },
+  ],
+  passages: [{ documentId: 'd', start: 0, end: 6, section: null, headings: [], tokens: 3, recognised: [] }],
   lexical: buildLexicalIndex([['tekst']]),
   vectors,
 });
@@ -90,7 +92,11 @@ describe('embedded index files', () => {
   it.each([
     ['truncated JSON', 'passages.json', '[{"documentId": "d", "start"'],
     ['a file of the wrong shape', 'documents.json', '{"not": "a list"}'],
-    ['offsets outside their document', 'passages.json', JSON.stringify([{ documentId: 'd', start: 0, end: 60, section: null, headings: [], tokens: 3 }])],
+    [
+      'offsets outside their document',
+      'passages.json',
+      JSON.stringify([{ documentId: 'd', start: 0, end: 60, section: null, headings: [], tokens: 3, recognised: [] }]),
+    ],
     ['postings of another build', 'lexical.bin', encodeLexicalIndex(buildLexicalIndex([['a'], ['b']]))],
     ['a truncated lexical index', 'lexical.bin', encodeLexicalIndex(buildLexicalIndex([['tekst']])).subarray(0, 30)],
     ['a garbage manifest', 'manifest.json', '\u0000\u0001garbage'],

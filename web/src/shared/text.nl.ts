@@ -19,6 +19,8 @@ export const text = {
   notFoundHeading: 'Geen antwoord gevonden',
   closestPassages: 'Passages die er het dichtst bij komen',
   copyCitation: 'Kopieer citaat',
+  scannedPages: (pages: readonly number[]) =>
+    `${pages.length === 1 ? `Pagina ${pages[0]} is` : `Pagina's ${pages.join(', ')} zijn`} herkend uit een scan: controleer bij twijfel het origineel.`,
   copyAnswer: 'Kopieer antwoord',
   copied: 'Gekopieerd',
   copyFailed: 'Kopiëren lukte niet; selecteer de tekst en kopieer met Ctrl+C.',

@@ -1,7 +1,7 @@
 // One cited source: document, its collection (when there are several), section, date, the exact
-// quote, a link to it and a copy button.
+// quote (with the scan note when it was recognised from a scan), a link to it and a copy button.
 import type { Citation } from '../../../../../api/contract';
-import { formatDate } from '../../../../../api/reference';
+import { formatDate, scanNote } from '../../../../../api/reference';
 import { text } from '../../../shared/text.nl';
 import { useChatSettings } from '../chat-settings';
 import { formatCitation } from '../copy/format-citation';
@@ -14,6 +14,7 @@ export function SourceCard({ citation, catalog, idPrefix }: { citation: Citation
   const document = catalog.get(citation.documentId);
   const date = formatDate(document?.date ?? null);
   const titleId = `${idPrefix}-source-${citation.n}`;
+  const note = scanNote(citation.recognised);
   return (
     <li className="source-card" id={`${idPrefix}-note-${citation.n}`}>
       <p className="source-heading" id={titleId}>
@@ -35,6 +36,11 @@ export function SourceCard({ citation, catalog, idPrefix }: { citation: Citation
           .join(' · ')}
       </p>
       <blockquote className="source-quote">„{citation.quote}”</blockquote>
+      {note && (
+        <p className="scan-note" role="note">
+          {note.charAt(0).toUpperCase() + note.slice(1)}
+        </p>
+      )}
       <CopyButton label={text.copyCitation} describedBy={titleId} clip={() => formatCitation(citation, catalog, baseUrl)} />
     </li>
   );

@@ -19,7 +19,7 @@ const referred = (citation: Citation, catalog: Catalog) => {
 
 export function formatCitation(citation: Citation, catalog: Catalog, baseUrl: string): Clip {
   const link = new URL(citation.url, baseUrl).href;
-  const reference = quotedReference(citation.quote, referred(citation, catalog), citation.section);
+  const reference = quotedReference(citation.quote, referred(citation, catalog), citation.section, citation.recognised);
   return {
     plain: `${reference} ${link}`,
     html: `<p>${escapeHtml(reference)} <a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`,

@@ -100,6 +100,11 @@ export function DocumentView({ id, hash }: { id: string; hash: string }) {
             </p>
             <h1 id="document-title">{document.title}</h1>
             <p className="source-meta">{[document.source, formatDate(document.date)].filter(Boolean).join(' · ')}</p>
+            {document.recognised.length > 0 && (
+              <p className="scan-note" role="note">
+                {text.scannedPages(document.recognised.map((page) => page.page))}
+              </p>
+            )}
             <div className="document-tools">
               {cited.length > 1 && citedAt !== -1 && (
                 <nav className="cited-steps" aria-label={text.citedStepsLabel}>

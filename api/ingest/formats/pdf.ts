@@ -1,0 +1,117 @@
+// Reads a PDF page by page. A page whose text layer holds (almost) no letters but which paints an
+// image is a scan: it is rendered at 300 dpi and its text recognised (ocr/page-recogniser.ts),
+// within the time OCR_TIMEOUT_S allows the document. Pages with text keep their own text.
+import { extractText, getDocumentProxy, getMeta, getResolvedPDFJS, renderPageAsImage } from 'unpdf';
+import type { PageRecogniser } from '../ocr/page-recogniser.js';
+import { UnreadableDocument } from '../unreadable.js';
+
+/** One page's text, and how sure the recognition was when it came from a scan. */
+export interface ExtractedPage {
+  text: string;
+  recognised: { confidence: number } | null;
+}
+
+export interface PdfReading {
+  text: string;
+  titleHint: string | null;
+  /** Present when a page was recognised from a scan: every page, in order. */
+  pages?: ExtractedPage[];
+  /** Pages that are scans but were not recognised, because OCR is off. */
+  unrecognised?: number[];
+}
+
+export interface OcrContext {
+  /** Started on the first scanned page, kept by the caller for the next document. */
+  recogniser: () => Promise<PageRecogniser>;
+  timeoutMs: number;
+  onPage?: (done: number, total: number) => void;
+}
+
+/** A page with fewer letters than this in its text layer is read as a scan when it holds an image (a page number or a stamp is not its text). */
+const SCANNED_PAGE_MAX_LETTERS = 40;
+/** Tesseract reads print best at about 300 dpi; PDF units are 1/72 inch. */
+const RENDER_SCALE = 300 / 72;
+
+export async function readPdf(data: Uint8Array, ocr: OcrContext | null): Promise<PdfReading> {
+  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
+  let pageTexts: string[];
+  let titleHint: string | null;
+  try {
+    pdf = await getDocumentProxy(data);
+    const { info } = await getMeta(pdf);
+    pageTexts = (await extractText(pdf, { mergePages: false })).text;
+    titleHint = typeof info?.Title === 'string' && info.Title.trim() !== '' ? info.Title.trim() : null;
+  } catch (error) {
+    const name = (error as { name?: string } | null)?.name ?? '';
+    if (name === 'PasswordException') throw new UnreadableDocument('PDF beveiligd met een wachtwoord', { cause: error });
+    throw new UnreadableDocument(`beschadigde of onleesbare PDF (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`, { cause: error });
+  }
+  const scanned = await scannedPages(pdf, pageTexts);
+  if (scanned.length === 0) return { text: pageTexts.join('\n\n'), titleHint };
+  if (!ocr) return { text: pageTexts.join('\n\n'), titleHint, unrecognised: scanned.map((index) => index + 1) };
+
+  const recognised = await recogniseWithin(pdf, scanned, ocr);
+  const pages = pageTexts.map((text, index) => recognised.get(index) ?? { text, recognised: null });
+  return { text: pages.map((page) => page.text).join('\n\n'), titleHint, pages };
+}
+
+async function scannedPages(pdf: Awaited<ReturnType<typeof getDocumentProxy>>, pageTexts: string[]): Promise<number[]> {
+  const { OPS } = await getResolvedPDFJS();
+  const paintsImage = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
+  const scanned: number[] = [];
+  for (const [index, text] of pageTexts.entries()) {
+    if ((text.match(/\p{L}/gu)?.length ?? 0) >= SCANNED_PAGE_MAX_LETTERS) continue;
+    const { fnArray } = await (await pdf.getPage(index + 1)).getOperatorList();
+    if (fnArray.some((operation) => paintsImage.has(operation))) scanned.push(index);
+  }
+  return scanned;
+}
+
+/**
+ * Tesseract ends a paragraph at a line shorter than the next. A "paragraph" that starts in lower
+ * case after a line without closing punctuation, or with a figure after a line ending in a word
+ * ("verhogen naar⏎⏎48.000 euro"), is the same sentence going on.
+ */
+function joinBrokenParagraphs(text: string): string {
+  return text.replace(/([^\s.!?:;])\n\n(?=\p{Ll})/gu, '$1\n').replace(/(\p{Ll})\n\n(?=\p{N})/gu, '$1\n');
+}
+
+/** Renders the scanned pages one after another here while the recogniser reads earlier ones in its workers. */
+async function recogniseWithin(
+  pdf: Awaited<ReturnType<typeof getDocumentProxy>>,
+  scanned: number[],
+  { recogniser, timeoutMs, onPage }: OcrContext,
+): Promise<Map<number, ExtractedPage>> {
+  const deadline = performance.now() + timeoutMs;
+  const overTime = () =>
+    new UnreadableDocument(
+      `het herkennen van ${scanned.length} gescande pagina('s) duurde langer dan ${Math.round(timeoutMs / 1000)} s; verhoog OCR_TIMEOUT_S om het toch op te nemen`,
+    );
+  const engine = await recogniser();
+  const results = new Map<number, ExtractedPage>();
+  const running = new Set<Promise<void>>();
+  let done = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(overTime()), Math.max(0, deadline - performance.now()));
+  });
+  expired.catch(() => {});
+  try {
+    for (const index of scanned) {
+      // At most two pages per worker wait as images: a long scan does not pile up in memory.
+      while (running.size >= engine.parallel * 2) await Promise.race([...running, expired]);
+      const image = await Promise.race([renderPageAsImage(pdf, index + 1, { canvasImport: () => import('@napi-rs/canvas'), scale: RENDER_SCALE }), expired]);
+      const job = engine.recognise(new Uint8Array(image)).then(({ text, confidence }) => {
+        results.set(index, { text: joinBrokenParagraphs(text), recognised: { confidence } });
+        onPage?.(++done, scanned.length);
+      });
+      const tracked = job.finally(() => running.delete(tracked));
+      tracked.catch(() => {}); // its failure reaches the caller through the race below
+      running.add(tracked);
+    }
+    await Promise.race([Promise.all(running), expired]);
+    return results;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,93 @@
+// Writes PDFs as a scanner makes them, for the tests and the OCR benchmark: each scanned page is
+// text drawn into an image (DejaVu Serif at 150 dpi) and embedded as the page's only content,
+// with no text layer. Pages with `text` get a real text layer (Helvetica), for PDFs that mix
+// both. A `smudged` scan is small print under seeded noise, read with low confidence.
+import { createRequire } from 'node:module';
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+
+export type FixturePage = { scan: readonly string[]; smudged?: boolean } | { text: readonly string[] };
+
+const FONT = 'Scanletter';
+const A4_POINTS = [595, 842] as const;
+const DPI = 150;
+
+let fontRegistered = false;
+function registerFont(): void {
+  if (fontRegistered) return;
+  const path = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSerif.ttf');
+  GlobalFonts.registerFromPath(path, FONT);
+  fontRegistered = true;
+}
+
+export async function scannedPdf(pages: readonly FixturePage[], title?: string): Promise<Uint8Array> {
+  const pdf = await PDFDocument.create();
+  if (title) pdf.setTitle(title);
+  const helvetica = await pdf.embedFont(StandardFonts.Helvetica);
+  for (const page of pages) {
+    const target = pdf.addPage([...A4_POINTS]);
+    if ('text' in page) {
+      page.text.forEach((line, i) => {
+        target.drawText(line, { x: 60, y: 760 - i * 16, size: 11, font: helvetica });
+      });
+    } else {
+      const image = await pdf.embedPng(scanImage(page.scan, page.smudged ?? false));
+      target.drawImage(image, { x: 0, y: 0, width: A4_POINTS[0], height: A4_POINTS[1] });
+    }
+  }
+  return pdf.save();
+}
+
+/** A page image: black serif text on white, as a 150-dpi scan of print. */
+export function scanImage(lines: readonly string[], smudged = false): Uint8Array {
+  registerFont();
+  const width = Math.round((A4_POINTS[0] / 72) * DPI);
+  const height = Math.round((A4_POINTS[1] / 72) * DPI);
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  context.fillStyle = 'white';
+  context.fillRect(0, 0, width, height);
+  context.fillStyle = 'black';
+  const size = smudged ? 12 : 26; // 26 px at 150 dpi: 12.5 pt print; 12 px: 6 pt
+  context.font = `${size}px ${FONT}`;
+  lines.forEach((line, i) => {
+    context.fillText(line, 110, 180 + i * Math.round(size * 1.45));
+  });
+  if (smudged) smudge(context, 90, 150, width - 180, lines.length * Math.round(size * 1.45) + 40);
+  return canvas.toBuffer('image/png');
+}
+
+/** Grey speckle from a fixed seed, so the same page reads the same every run. */
+function smudge(context: ReturnType<ReturnType<typeof createCanvas>['getContext']>, x: number, y: number, width: number, height: number): void {
+  let seed = 20_261_201;
+  const random = () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return seed / 2_147_483_648;
+  };
+  const pixels = context.getImageData(x, y, width, height);
+  for (let i = 0; i < pixels.data.length; i += 4) {
+    if (random() < 0.08) {
+      const value = random() < 0.5 ? 0 : 255;
+      pixels.data[i] = value;
+      pixels.data[i + 1] = value;
+      pixels.data[i + 2] = value;
+    }
+  }
+  context.putImageData(pixels, 0, 0);
+}
+
+/** The share of the reference's words that the recognised text has, in order (1 − word edit distance / words). */
+export function wordAccuracy(reference: string, recognised: string): number {
+  const words = (text: string) => text.split(/\s+/).filter(Boolean);
+  const expected = words(reference);
+  const actual = words(recognised);
+  let previous = Array.from({ length: actual.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= expected.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= actual.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (expected[i - 1] === actual[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return 1 - previous[actual.length]! / expected.length;
+}
