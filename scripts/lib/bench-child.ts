@@ -1,10 +1,12 @@
 // The benchmark's child processes, so each has its own memory to measure:
 //   build   runs an index build quietly, prints { manifest, maxRssMb } as JSON
 //   serve   starts the server, prints { url } as JSON once it listens, serves until killed
+//   plain   serves the plain BM25 baseline over the live embedded index (plain-bm25.ts), likewise
 import { buildFromEnv } from '../../api/build/build-from-env.js';
 import { readEnv } from '../../api/env.js';
 import { startServer } from '../../api/server.js';
 import { configuredStore } from '../../api/store/configured.js';
+import { servePlainBm25 } from './plain-bm25.js';
 
 const [role] = process.argv.slice(2);
 const env = readEnv();
@@ -24,7 +26,10 @@ if (role === 'build') {
   const server = await startServer(env, { reloadCheckMs: 250 });
   report({ url: server.url });
   process.on('SIGTERM', () => void server.close().then(() => process.exit(0)));
+} else if (role === 'plain') {
+  report(await servePlainBm25(env.INDEX_DIR));
+  process.on('SIGTERM', () => process.exit(0));
 } else {
-  console.error('Usage: bench-child.ts build|serve');
+  console.error('Usage: bench-child.ts build|serve|plain');
   process.exit(2);
 }

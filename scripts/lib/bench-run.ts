@@ -43,6 +43,8 @@ export interface CorpusFigures {
     newQuestions: Latency;
     concurrent: Latency & { clients: number };
     oneCollection?: { all: Latency; one: Latency; collection: string };
+    /** The assistant and a plain BM25 top 10 over the same passages (plain-bm25.ts), asked in turns. */
+    plainBm25?: { ours: Latency; plain: Latency };
   };
   incremental: { changed: string; buildSeconds: number; processed: number; liveAfterSeconds: number };
   modes: string[];
@@ -59,6 +61,8 @@ export interface BenchOptions {
   indexBytes?: () => Promise<number>;
   /** Also ask limited to this collection, in turns with unrestricted questions. */
   oneCollection?: string;
+  /** Time the plain BM25 baseline beside the assistant (embedded store only: it reads the index files). */
+  plainBaseline?: boolean;
 }
 
 export async function benchCorpus(options: BenchOptions): Promise<CorpusFigures> {
@@ -92,7 +96,10 @@ export async function benchCorpus(options: BenchOptions): Promise<CorpusFigures>
     const newQuestions = await measure(Math.min(options.requests, 200), 1, (question) => ask(`${question} (vraag ${++asked})`));
     const concurrent = await measure(options.requests, options.concurrency, ask);
     const one = options.oneCollection;
-    const oneCollection = one ? { ...(await inTurns(options.requests, ask, (question) => ask(question, [one]))), collection: one } : undefined;
+    const oneCollection = one
+      ? { ...pair(['all', 'one'], await inTurns(options.requests, ask, (question) => ask(question, [one]))), collection: one }
+      : undefined;
+    const plainBm25 = options.plainBaseline ? pair(['ours', 'plain'], await againstPlainBm25(env, options.requests, ask)) : undefined;
     const peakRssMb = memoryOf(server).peak;
 
     const changed = await options.changeOneDocument();
@@ -112,7 +119,13 @@ export async function benchCorpus(options: BenchOptions): Promise<CorpusFigures>
         peakRssMb: round(peakRssMb),
         peakRssMbWithReload: round(memoryOf(server).peak),
       },
-      ask: { sequential, newQuestions, concurrent: { ...concurrent, clients: options.concurrency }, ...(oneCollection ? { oneCollection } : {}) },
+      ask: {
+        sequential,
+        newQuestions,
+        concurrent: { ...concurrent, clients: options.concurrency },
+        ...(oneCollection ? { oneCollection } : {}),
+        ...(plainBm25 ? { plainBm25 } : {}),
+      },
       incremental: { changed, buildSeconds: rebuild.seconds, processed: rebuild.processed, liveAfterSeconds: round(liveAfterSeconds) },
       modes: rebuild.modes,
     };
@@ -155,32 +168,46 @@ async function measure(total: number, clients: number, ask: (question: string) =
   return { ...percentiles(latencies), requestsPerSecond: Math.round(total / seconds) };
 }
 
-/** The same questions asked both ways, one after the other, so both see the same machine. */
-async function inTurns(
-  total: number,
-  all: (question: string) => Promise<void>,
-  one: (question: string) => Promise<void>,
-): Promise<{ all: Latency; one: Latency }> {
-  const times = { all: [] as number[], one: [] as number[] };
+type Ask = (question: string) => Promise<void>;
+
+/** The same questions asked both ways, one after the other (first one way, then the other first), so both see the same machine. */
+async function inTurns(total: number, first: Ask, second: Ask): Promise<[Latency, Latency]> {
+  const times: [number[], number[]] = [[], []];
+  const asks = [first, second] as const;
   const started = performance.now();
   for (let i = 0; i < total; i++) {
     const question = QUESTIONS[i % QUESTIONS.length]!;
-    for (const [name, ask] of i % 2 === 0
-      ? ([
-          ['all', all],
-          ['one', one],
-        ] as const)
-      : ([
-          ['one', one],
-          ['all', all],
-        ] as const)) {
+    for (const which of i % 2 === 0 ? [0, 1] : [1, 0]) {
       const t = performance.now();
-      await ask(question);
-      times[name].push(performance.now() - t);
+      await asks[which]!(question);
+      times[which]!.push(performance.now() - t);
     }
   }
   const perSecond = Math.round(total / ((performance.now() - started) / 2000));
-  return { all: { ...percentiles(times.all), requestsPerSecond: perSecond }, one: { ...percentiles(times.one), requestsPerSecond: perSecond } };
+  return [
+    { ...percentiles(times[0]), requestsPerSecond: perSecond },
+    { ...percentiles(times[1]), requestsPerSecond: perSecond },
+  ];
+}
+
+function pair<A extends string, B extends string>([a, b]: [A, B], [first, second]: [Latency, Latency]): Record<A | B, Latency> {
+  return { [a]: first, [b]: second } as Record<A | B, Latency>;
+}
+
+/** The plain BM25 baseline over the same index, in a child of its own, asked in turns with the assistant. */
+async function againstPlainBm25(env: NodeJS.ProcessEnv, total: number, ours: Ask): Promise<[Latency, Latency]> {
+  const { child, url } = await serveInChild(env, 'plain');
+  try {
+    const plain: Ask = async (question) => {
+      const response = await fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      await response.json();
+    };
+    for (const question of QUESTIONS) await plain(question); // warm-up
+    return await inTurns(total, ours, plain);
+  } finally {
+    child.kill('SIGTERM');
+  }
 }
 
 async function folderBytes(dir: string): Promise<number> {
@@ -210,6 +237,11 @@ export function formatFigures(name: string, f: CorpusFigures): string {
     ...(f.ask.oneCollection
       ? [
           `                 in turns, all collections: ${latency(f.ask.oneCollection.all)}; only "${f.ask.oneCollection.collection}": ${latency(f.ask.oneCollection.one)}`,
+        ]
+      : []),
+    ...(f.ask.plainBm25
+      ? [
+          `                 in turns with a plain BM25 top 10 (Orama) over the same passages: ours ${latency(f.ask.plainBm25.ours)}; plain ${latency(f.ask.plainBm25.plain)}`,
         ]
       : []),
     `  incremental    ${f.incremental.buildSeconds} s to rebuild after changing ${f.incremental.changed} (${f.incremental.processed} document processed); answering from it after ${f.incremental.liveAfterSeconds} s`,

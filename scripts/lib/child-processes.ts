@@ -16,8 +16,9 @@ export async function buildInChild(env: NodeJS.ProcessEnv): Promise<{ manifest: 
   return (await firstJsonLine(child)) as { manifest: IndexManifest; maxRssMb: number };
 }
 
-export async function serveInChild(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...TSX, CHILD, 'serve'], {
+/** `role`: the assistant's server, or the plain BM25 baseline over its index (plain-bm25.ts). */
+export async function serveInChild(env: NodeJS.ProcessEnv, role: 'serve' | 'plain' = 'serve'): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [...TSX, CHILD, role], {
     cwd: PROJECT_ROOT,
     env: { ...env, LOG_LEVEL: 'silent' },
     stdio: ['ignore', 'pipe', 'inherit'],
