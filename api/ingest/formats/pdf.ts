@@ -27,13 +27,15 @@ export interface OcrContext {
   onPage?: (done: number, total: number) => void;
 }
 
+type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
+
 /** A page with fewer letters than this in its text layer is read as a scan when it holds an image (a page number or a stamp is not its text). */
 const SCANNED_PAGE_MAX_LETTERS = 40;
 /** Tesseract reads print best at about 300 dpi; PDF units are 1/72 inch. */
 const RENDER_SCALE = 300 / 72;
 
 export async function readPdf(data: Uint8Array, ocr: OcrContext | null): Promise<PdfReading> {
-  let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
+  let pdf: PdfDocument;
   let pageTexts: string[];
   let titleHint: string | null;
   try {
@@ -55,7 +57,7 @@ export async function readPdf(data: Uint8Array, ocr: OcrContext | null): Promise
   return { text: pages.map((page) => page.text).join('\n\n'), titleHint, pages };
 }
 
-async function scannedPages(pdf: Awaited<ReturnType<typeof getDocumentProxy>>, pageTexts: string[]): Promise<number[]> {
+async function scannedPages(pdf: PdfDocument, pageTexts: string[]): Promise<number[]> {
   const { OPS } = await getResolvedPDFJS();
   const paintsImage = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
   const scanned: number[] = [];
@@ -77,11 +79,7 @@ function joinBrokenParagraphs(text: string): string {
 }
 
 /** Renders the scanned pages one after another here while the recogniser reads earlier ones in its workers. */
-async function recogniseWithin(
-  pdf: Awaited<ReturnType<typeof getDocumentProxy>>,
-  scanned: number[],
-  { recogniser, timeoutMs, onPage }: OcrContext,
-): Promise<Map<number, ExtractedPage>> {
+async function recogniseWithin(pdf: PdfDocument, scanned: number[], { recogniser, timeoutMs, onPage }: OcrContext): Promise<Map<number, ExtractedPage>> {
   const deadline = performance.now() + timeoutMs;
   const overTime = () =>
     new UnreadableDocument(
