@@ -1,4 +1,4 @@
-// npm run bench [-- --corpus bundled|scale|all] [--requests N] [--standin] [--store postgres] [--copies N] [--collections N] [--ocr-pages N] [--json]: measures the build and
+// npm run bench [-- --corpus bundled|scale|all] [--requests N] [--standin] [--store postgres] [--copies N] [--collections N] [--ocr-pages N] [--side-by-side N] [--json]: measures the build and
 // the server on a corpus, each in a child process of its own: build seconds and stage times,
 // peak memory, index size on disk, server start time and memory, /api/ask latency sequential and
 // at 8 concurrent clients, and an incremental rebuild after one document changes (until the
@@ -12,6 +12,8 @@
 // limited to the first, in turns with unrestricted questions. --ocr-pages N (default 8, 0 to
 // skip): OCR seconds per page on a generated scan of N pages, read as a build reads it. With the
 // embedded store, a plain BM25 top 10 (Orama) over the same passages is timed in turns with it.
+// --side-by-side N: the corpus once and N times over, both served, asked in turns (instead of the
+// usual figures).
 import { existsSync } from 'node:fs';
 import { appendFile, cp, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { createPool } from '../api/store/postgres/pool.js';
 import { benchOcr, formatOcrFigures } from './lib/bench-ocr.js';
 import { benchCorpus, type CorpusFigures, formatFigures } from './lib/bench-run.js';
+import { benchSideBySide, formatSideBySide } from './lib/bench-side-by-side.js';
 import { freePort } from './lib/free-port.js';
 import { type LocalPostgres, startLocalPostgres } from './lib/pglite-server.js';
 import { STANDIN_MODEL_ID, writeStandinModel } from './lib/standin-model.js';
@@ -42,6 +45,7 @@ const postgres = option('--store') === 'postgres';
 const copies = Number(option('--copies') ?? 1);
 const collections = Number(option('--collections') ?? 1);
 const ocrPages = Number(option('--ocr-pages') ?? 8);
+const sideBySide = Number(option('--side-by-side') ?? 0);
 const collectionName = (n: number) => `collectie-${String(n).padStart(2, '0')}`;
 
 /** Moves the corpus's documents into N top-level folders (the bundled ones, and others by turn) and writes collections.json. */
@@ -61,6 +65,21 @@ async function splitIntoCollections(corpus: string, count: number): Promise<void
   const entries = Object.fromEntries(Array.from({ length: count }, (_, i) => [collectionName(i + 1), { title: `Collectie ${i + 1}`, access: 'public' }]));
   await writeFile(join(corpus, 'collections.json'), JSON.stringify(entries, null, 2));
 }
+if (sideBySide > 1) {
+  const source = corpora[names[0]!];
+  if (!source || !existsSync(source)) {
+    console.error('De corpus ontbreekt (voor de schaalcorpus: "npm run corpus:scale").');
+    process.exit(2);
+  }
+  const figures = await benchSideBySide(source, sideBySide, requests, {
+    ALLOW_MODEL_DOWNLOAD: 'false',
+    ...(modelsDir ? { MODELS_DIR: resolve(modelsDir) } : {}),
+    ...(modelId ? { EMBEDDING_MODEL: modelId } : {}),
+  });
+  console.log(args.includes('--json') ? JSON.stringify(figures, null, 2) : formatSideBySide(figures));
+  process.exit(0);
+}
+
 const results: Record<string, CorpusFigures> = {};
 for (const name of names) {
   const source = corpora[name];

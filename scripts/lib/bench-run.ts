@@ -84,13 +84,8 @@ export async function benchCorpus(options: BenchOptions): Promise<CorpusFigures>
   try {
     const startSeconds = (performance.now() - started) / 1000;
     const rssMbAfterStart = memoryOf(server).rss;
-    const ask = async (question: string, collections?: string[]) => {
-      const body = JSON.stringify({ question, ...(collections ? { collections } : {}) });
-      const response = await fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-      if (!response.ok) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
-      await response.json();
-    };
-    for (const question of QUESTIONS) await ask(question); // warm-up: lazy loading, JIT
+    const ask = asker(url);
+    await warmUp(ask); // lazy loading, JIT
     const sequential = await measure(options.requests, 1, ask);
     let asked = 0; // every question new: "… (vraag 17)" is embedded afresh
     const newQuestions = await measure(Math.min(options.requests, 200), 1, (question) => ask(`${question} (vraag ${++asked})`));
@@ -134,6 +129,21 @@ export async function benchCorpus(options: BenchOptions): Promise<CorpusFigures>
   }
 }
 
+/** Asks a server's POST /api/ask (optionally limited to collections) and reads the whole answer. */
+export function asker(url: string): (question: string, collections?: string[]) => Promise<void> {
+  return async (question, collections) => {
+    const body = JSON.stringify({ question, ...(collections ? { collections } : {}) });
+    const response = await fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    if (!response.ok) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+    await response.json();
+  };
+}
+
+/** Every benchmark question once, so lazy loading and the JIT are paid for before timing. */
+export async function warmUp(ask: Ask): Promise<void> {
+  for (const question of QUESTIONS) await ask(question);
+}
+
 async function runBuildChild(env: NodeJS.ProcessEnv) {
   const { manifest, maxRssMb } = await buildInChild(env);
   return {
@@ -168,10 +178,10 @@ async function measure(total: number, clients: number, ask: (question: string) =
   return { ...percentiles(latencies), requestsPerSecond: Math.round(total / seconds) };
 }
 
-type Ask = (question: string) => Promise<void>;
+export type Ask = (question: string) => Promise<void>;
 
 /** The same questions asked both ways, one after the other (first one way, then the other first), so both see the same machine. */
-async function inTurns(total: number, first: Ask, second: Ask): Promise<[Latency, Latency]> {
+export async function inTurns(total: number, first: Ask, second: Ask): Promise<[Latency, Latency]> {
   const times: [number[], number[]] = [[], []];
   const asks = [first, second] as const;
   const started = performance.now();
@@ -198,12 +208,8 @@ function pair<A extends string, B extends string>([a, b]: [A, B], [first, second
 async function againstPlainBm25(env: NodeJS.ProcessEnv, total: number, ours: Ask): Promise<[Latency, Latency]> {
   const { child, url } = await serveInChild(env, 'plain');
   try {
-    const plain: Ask = async (question) => {
-      const response = await fetch(`${url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      await response.json();
-    };
-    for (const question of QUESTIONS) await plain(question); // warm-up
+    const plain = asker(url);
+    await warmUp(plain);
     return await inTurns(total, ours, plain);
   } finally {
     child.kill('SIGTERM');
