@@ -55,6 +55,9 @@ export const messages = {
   onlyScans: (pages: number) => `bevat alleen gescande pagina's (${pages}) en tekstherkenning staat uit (OCR=off)`,
   scansUnread: (file: string, pages: readonly number[]) =>
     `${file}: ${pages.length === 1 ? 'pagina' : "pagina's"} ${listPages(pages)} ${pages.length === 1 ? 'is een scan' : 'zijn scans'} en niet gelezen: tekstherkenning staat uit (OCR=off).`,
+  onlyPictures: 'bevat alleen afbeeldingen zonder leesbare tekst (ook niet na tekstherkenning)',
+  picturesLeftOut: (file: string, pages: readonly number[]) =>
+    `${file}: op ${pages.length === 1 ? 'pagina' : "pagina's"} ${listPages(pages)} is geen leesbare tekst herkend (een foto of een te slechte scan); niet opgenomen.`,
   doubtfulScan: (file: string, pages: readonly { page: number; confidence: number }[]) =>
     `${file}: tekst herkend met lage zekerheid op ${pages.length === 1 ? 'pagina' : "pagina's"} ${pages
       .map(({ page, confidence }) => `${page} (${confidence} %)`)

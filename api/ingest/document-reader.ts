@@ -5,6 +5,7 @@
 // PDF's scanned pages has its own time (OCR_TIMEOUT_S) on top of the reading time.
 import { extname } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { PageProgress } from './formats/pdf.js';
 import { type ExtractedDocument, readDocument } from './read-document.js';
 import type { ReadReply, ReadRequest } from './reading-worker.js';
 import { UnreadableDocument } from './unreadable.js';
@@ -21,9 +22,6 @@ export interface ReadingBudget {
   /** Scanned PDF pages are recognised within this time per document; null: OCR is off. */
   ocr: { timeoutMs: number } | null;
 }
-
-/** Pages of a scan recognised so far, of how many. */
-export type PageProgress = (done: number, total: number) => void;
 
 export interface DocumentReader {
   read(path: string, onPage?: PageProgress): Promise<ExtractedDocument>;

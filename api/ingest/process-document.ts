@@ -13,8 +13,8 @@ import { attestedWords } from './attested-words.js';
 import { cleanPages } from './clean-pages.js';
 import { cleanText } from './clean-text.js';
 import type { CorpusFile } from './corpus-files.js';
-import type { PageProgress } from './document-reader.js';
 import { findSections } from './find-sections.js';
+import type { PageProgress } from './formats/pdf.js';
 import { type ExtractedDocument, readDocument } from './read-document.js';
 import { UnreadableDocument } from './unreadable.js';
 
@@ -51,8 +51,11 @@ export async function processDocument(
     extracted.pages ? cleanPages(extracted.pages, context) : { text: cleanText(extracted.text, context), recognised: [] },
   );
   const unread = extracted.unrecognised ?? [];
-  if (!/[\p{L}\p{N}]/u.test(text)) throw new UnreadableDocument(unread.length > 0 ? messages.onlyScans(unread.length) : 'bevat geen tekst');
+  const pictures = extracted.pictures ?? [];
+  if (!/[\p{L}\p{N}]/u.test(text))
+    throw new UnreadableDocument(unread.length > 0 ? messages.onlyScans(unread.length) : pictures.length > 0 ? messages.onlyPictures : 'bevat geen tekst');
   if (unread.length > 0) onNotice?.(messages.scansUnread(file.relativePath, unread));
+  if (pictures.length > 0) onNotice?.(messages.picturesLeftOut(file.relativePath, pictures));
   const sections = timer.time('clean', () => findSections(text, new Set(extracted.headings)));
   return {
     id: file.id,

@@ -20,6 +20,8 @@ export interface ExtractedDocument {
   pages?: ExtractedPage[];
   /** Scanned PDF pages left unread because OCR is off. */
   unrecognised?: number[];
+  /** Scanned PDF pages in which recognition found no text it was sure of. */
+  pictures?: number[];
 }
 
 export interface ReadOptions {

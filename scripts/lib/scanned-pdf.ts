@@ -1,12 +1,13 @@
 // Writes PDFs as a scanner makes them, for the tests and the OCR benchmark: each scanned page is
 // text drawn into an image (DejaVu Serif at 150 dpi) and embedded as the page's only content,
 // with no text layer. Pages with `text` get a real text layer (Helvetica), for PDFs that mix
-// both. A `smudged` scan is small print under seeded noise, read with low confidence.
+// both. A `smudged` scan is small print under seeded noise, read with low confidence; a `photo`
+// is a page-sized picture of coloured blobs (a brochure's photo page), JPEG as cameras write it.
 import { createRequire } from 'node:module';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
-export type FixturePage = { scan: readonly string[]; smudged?: boolean } | { text: readonly string[] };
+export type FixturePage = { scan: readonly string[]; smudged?: boolean } | { text: readonly string[] } | { photo: true };
 
 const FONT = 'Scanletter';
 const A4_POINTS = [595, 842] as const;
@@ -30,6 +31,9 @@ export async function scannedPdf(pages: readonly FixturePage[], title?: string):
       page.text.forEach((line, i) => {
         target.drawText(line, { x: 60, y: 760 - i * 16, size: 11, font: helvetica });
       });
+    } else if ('photo' in page) {
+      const image = await pdf.embedJpg(photoImage());
+      target.drawImage(image, { x: 0, y: 0, width: A4_POINTS[0], height: A4_POINTS[1] });
     } else {
       const image = await pdf.embedPng(scanImage(page.scan, page.smudged ?? false));
       target.drawImage(image, { x: 0, y: 0, width: A4_POINTS[0], height: A4_POINTS[1] });
@@ -57,13 +61,34 @@ export function scanImage(lines: readonly string[], smudged = false): Uint8Array
   return canvas.toBuffer('image/png');
 }
 
+/** Coloured blobs from a fixed seed: a picture without text. */
+function photoImage(): Uint8Array {
+  const width = Math.round((A4_POINTS[0] / 72) * DPI);
+  const height = Math.round((A4_POINTS[1] / 72) * DPI);
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  const random = seeded(7);
+  for (let i = 0; i < 400; i++) {
+    context.fillStyle = `rgb(${Math.floor(random() * 256)}, ${Math.floor(random() * 256)}, ${Math.floor(random() * 256)})`;
+    context.beginPath();
+    context.arc(random() * width, random() * height, 20 + random() * 120, 0, 2 * Math.PI);
+    context.fill();
+  }
+  return canvas.toBuffer('image/jpeg', 80);
+}
+
+/** A linear congruential generator: the same numbers every run. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return state / 2_147_483_648;
+  };
+}
+
 /** Grey speckle from a fixed seed, so the same page reads the same every run. */
 function smudge(context: ReturnType<ReturnType<typeof createCanvas>['getContext']>, x: number, y: number, width: number, height: number): void {
-  let seed = 20_261_201;
-  const random = () => {
-    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return seed / 2_147_483_648;
-  };
+  const random = seeded(20_261_201);
   const pixels = context.getImageData(x, y, width, height);
   for (let i = 0; i < pixels.data.length; i += 4) {
     if (random() < 0.08) {

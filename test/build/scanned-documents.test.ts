@@ -82,6 +82,7 @@ describe('a corpus with scanned documents', () => {
     expect(manifest.scans.find((entry) => entry.file === 'raadsbesluit-wijkbudget.pdf')).toMatchObject({ pages: 2, doubtful: [] });
     const named = /jaarverslag-de-linde\.pdf: tekst herkend met lage zekerheid op pagina 3/;
     expect(buildWarnings.some((warning) => named.test(warning))).toBe(true);
+    expect(buildWarnings).toContainEqual(expect.stringMatching(/jaarverslag-de-linde\.pdf: op pagina 4 is geen leesbare tekst herkend/));
     const health = (await (await app.app.request('/health')).json()) as { warnings: string[] };
     expect(health.warnings.some((warning) => named.test(warning))).toBe(true);
   });
@@ -97,7 +98,7 @@ describe('a corpus with scanned documents', () => {
     const warnings: string[] = [];
     const { manifest: off } = await readIndexFiles(await buildWith({ OCR: 'off' }, warnings));
     expect(off.skipped).toContainEqual({ file: 'raadsbesluit-wijkbudget.pdf', reason: expect.stringMatching(/alleen gescande pagina's \(2\).*OCR=off/) });
-    expect(warnings).toContainEqual(expect.stringMatching(/jaarverslag-de-linde\.pdf: pagina's 2 en 3 zijn scans en niet gelezen/));
+    expect(warnings).toContainEqual(expect.stringMatching(/jaarverslag-de-linde\.pdf: pagina's 2, 3 en 4 zijn scans en niet gelezen/));
   });
 });
 

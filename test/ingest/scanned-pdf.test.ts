@@ -1,6 +1,7 @@
 // Reading scanned PDFs: a page that is only an image is rendered and recognised with the Dutch
 // model, word for word; a PDF's text pages keep their own text and only its scans are
-// recognised; with OCR off the scanned pages are named; a scan over its time is unreadable.
+// recognised, and a photo is not taken for text; with OCR off the scanned pages are named; a scan
+// over its time is unreadable.
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../../api/ingest/formats/pdf.js';
 import { createPageRecogniser } from '../../api/ingest/ocr/page-recogniser.js';
@@ -34,17 +35,20 @@ describe('reading a scanned PDF', () => {
 
     const read = await readPdf(await mixedPdf(), ocr);
 
-    expect(read.pages!.map((page) => page.recognised !== null)).toEqual([false, true, true]);
+    expect(read.pages!.map((page) => page.recognised !== null)).toEqual([false, true, true, false]);
     expect(read.pages![0]!.text).toBe(textOnly.text);
     expect(read.pages![1]!.text).toContain('De beheerder van buurthuis De Linde is mevrouw Jansen.');
     expect(read.pages![2]!.recognised!.confidence).toBeLessThan(70); // the smudged scan
+    // The photo: what Tesseract makes of a picture is not text.
+    expect(read.pictures).toEqual([4]);
+    expect(read.pages![3]!.text).toBe('');
     expect(read.titleHint).toBe('Jaarverslag buurthuis De Linde');
   });
 
   it('names the scanned pages it leaves unread when OCR is off', async () => {
     const read = await readPdf(await mixedPdf(), null);
     expect(read.pages).toBeUndefined();
-    expect(read.unrecognised).toEqual([2, 3]);
+    expect(read.unrecognised).toEqual([2, 3, 4]);
     expect(read.text).toContain('elfduizend bezoekers');
   });
 
