@@ -1,8 +1,9 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../web/src/app/App';
-import { answered } from '../mocks/api-fixtures';
+import { answered, documentWithText } from '../mocks/api-fixtures';
 import { API, askHandlers, askRequests, feedbackRequests } from '../mocks/handlers';
 import { server } from '../mocks/server';
 
@@ -159,6 +160,7 @@ describe('the document view', () => {
     const mark = await screen.findByLabelText('Geciteerde passage');
     expect(mark.textContent).toBe(quote);
     expect(screen.getByRole('heading', { level: 1, name: 'Kennisdossier Sociale omgeving' })).toBeTruthy();
+    expect(screen.queryByRole('note')).toBeNull(); // a text layer throughout: no scan note
     await waitFor(() => expect(document.activeElement).toBe(mark));
   });
 
@@ -169,6 +171,17 @@ describe('the document view', () => {
     expect((await screen.findByLabelText('Geciteerde passage')).textContent).toBe(answered.citations[0]!.quote);
     await user.click(screen.getByRole('link', { name: '← Terug naar het gesprek' }));
     expect(await screen.findByRole('link', { name: /Bron 1/ })).toBeTruthy(); // the conversation is still there
+  });
+
+  it('says which pages of a document were recognised from a scan', async () => {
+    server.use(
+      http.get(`${API}/api/documents/:id`, () =>
+        HttpResponse.json({ ...documentWithText, recognised: [{ page: 1, start: 0, end: documentWithText.text.length, confidence: 93 }] }),
+      ),
+    );
+    window.history.replaceState(null, '', '/documents/mantelzorg');
+    render(<App baseUrl={API} />);
+    expect((await screen.findByRole('note')).textContent).toBe('Pagina 1 is herkend uit een scan: controleer bij twijfel het origineel.');
   });
 
   it('says so for an unknown document', async () => {
