@@ -160,7 +160,7 @@ describe('the document view', () => {
     const mark = await screen.findByLabelText('Geciteerde passage');
     expect(mark.textContent).toBe(quote);
     expect(screen.getByRole('heading', { level: 1, name: 'Kennisdossier Sociale omgeving' })).toBeTruthy();
-    expect(screen.queryByRole('note')).toBeNull(); // a text layer throughout: no scan note
+    expect(screen.queryByText(/herkend uit een scan/)).toBeNull(); // a text layer throughout: no scan note
     await waitFor(() => expect(document.activeElement).toBe(mark));
   });
 
