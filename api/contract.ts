@@ -197,6 +197,8 @@ export const documentSummarySchema = z.object({
   date: z.string().nullable(),
   kind: z.enum(DOCUMENT_KINDS),
   chunks: z.number().int(),
+  /** How many of its pages were recognised from scans (0 for a text layer throughout). */
+  scannedPages: z.number().int().nonnegative(),
 });
 
 export const documentSchema = documentSummarySchema.extend({

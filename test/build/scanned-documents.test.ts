@@ -49,6 +49,7 @@ describe('a corpus with scanned documents', () => {
     const document = documentSchema.parse(await (await app.app.request('/api/documents/raadsbesluit-wijkbudget')).json());
     expect(document.text.slice(citation!.start, citation!.end)).toBe(citation!.quote);
     expect(document.recognised.map((page) => page.page)).toEqual([1, 2]);
+    expect(document.scannedPages).toBe(2);
     // Cleaned like any text: the scan's hyphenated line break is one word again.
     expect(document.text).toContain('initiatieven die de sociale samenhang in de buurt versterken, zoals een gezamenlijke buurtmaaltijd of een moestuin.');
     // The passage runs on into page 2; the quote is on page 1 alone.

@@ -7,7 +7,16 @@ const quote = 'Als het nodig is, kan een professionele kracht of vrijwilliger de
 const start = DOCUMENT_TEXT.indexOf(quote);
 
 export const documents: DocumentSummary[] = [
-  { id: 'mantelzorg', title: 'Kennisdossier Sociale omgeving', collection: 'alle', source: 'Gezond in…', date: '2020-06-08', kind: 'pdf', chunks: 1 },
+  {
+    id: 'mantelzorg',
+    title: 'Kennisdossier Sociale omgeving',
+    collection: 'alle',
+    source: 'Gezond in…',
+    date: '2020-06-08',
+    kind: 'pdf',
+    chunks: 1,
+    scannedPages: 0,
+  },
 ];
 
 export const documentWithText: DocumentWithText = {

@@ -184,6 +184,20 @@ describe('the document view', () => {
     expect((await screen.findByRole('note')).textContent).toBe('Pagina 1 is herkend uit een scan: controleer bij twijfel het origineel.');
   });
 
+  it('marks a scanned document in the library, and finds it by that word', async () => {
+    const printed = { ...documentWithText, id: 'visie', title: 'Visie sociaal domein', scannedPages: 0 };
+    server.use(http.get(`${API}/api/documents`, () => HttpResponse.json([{ ...documentWithText, scannedPages: 2 }, printed])));
+    window.history.replaceState(null, '', '/documents');
+    const user = userEvent.setup();
+    render(<App baseUrl={API} />);
+    const row = (await screen.findByRole('link', { name: 'Kennisdossier Sociale omgeving' })).closest('tr')!;
+    expect(row.textContent).toContain("PDF, 2 pagina's gescand");
+    expect(screen.getByRole('link', { name: 'Visie sociaal domein' }).closest('tr')!.textContent).not.toContain('gescand');
+    await user.type(screen.getByRole('searchbox'), 'gescand');
+    expect(screen.getByRole('link', { name: 'Kennisdossier Sociale omgeving' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Visie sociaal domein' })).toBeNull();
+  });
+
   it('says so for an unknown document', async () => {
     window.history.replaceState(null, '', '/documents/bestaat-niet#1-5');
     render(<App baseUrl={API} />);

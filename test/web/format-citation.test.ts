@@ -31,7 +31,7 @@ describe('copying an answer for a memo', () => {
       passages: [],
     };
     const catalog = new Map<string, DocumentSummary>([
-      ['a', { id: 'a', title: 'Kennisdossier', collection: 'alle', source: 'Gezond in…', date: '2020-06-08', kind: 'pdf', chunks: 3 }],
+      ['a', { id: 'a', title: 'Kennisdossier', collection: 'alle', source: 'Gezond in…', date: '2020-06-08', kind: 'pdf', chunks: 3, scannedPages: 0 }],
     ]);
     const { plain, html } = formatAnswer(response, catalog, 'https://bronwijzer.gemeente.nl');
     expect(plain).toBe(

@@ -72,7 +72,7 @@ export function openEmbeddedStore(files: IndexFiles): IndexStore {
     const document = documents.get(documentId)!;
     return { id: ids[position]!, documentId, documentTitle: document.title, start, end, text: document.text.slice(start, end), section, headings, recognised };
   };
-  const summary = ({ id, title, collection, source, date, kind }: StoredDocument): DocumentSummary => ({
+  const summary = ({ id, title, collection, source, date, kind, recognised }: StoredDocument): DocumentSummary => ({
     id,
     title,
     collection,
@@ -80,6 +80,7 @@ export function openEmbeddedStore(files: IndexFiles): IndexStore {
     date,
     kind,
     chunks: chunkCounts.get(id) ?? 0,
+    scannedPages: recognised.length,
   });
 
   return {

@@ -190,7 +190,7 @@ export async function openPostgresStore(pool: pg.Pool, buildId: string): Promise
     async listDocuments(scope) {
       const { rows } = await readOnly(pool, (client) =>
         client.query<DocumentRow>(
-          `SELECT d.id, d.title, b.collection, d.source, d.date, d.kind, d.passage_count FROM build_documents b JOIN documents d ON d.key = b.document_key
+          `SELECT d.id, d.title, b.collection, d.source, d.date, d.kind, d.passage_count, jsonb_array_length(d.recognised) AS scanned_pages FROM build_documents b JOIN documents d ON d.key = b.document_key
            WHERE b.build_id = $1 AND b.collection = ANY($2) ORDER BY b.ordinal`,
           [buildId, scope],
         ),
@@ -201,7 +201,7 @@ export async function openPostgresStore(pool: pg.Pool, buildId: string): Promise
     async getDocument(id, scope) {
       const { rows } = await readOnly(pool, (client) =>
         client.query<DocumentRow & { text: string; sections: Section[]; recognised: RecognisedPage[] }>(
-          `SELECT d.id, d.title, b.collection, d.source, d.date, d.kind, d.passage_count, d.text, d.sections, d.recognised FROM build_documents b JOIN documents d ON d.key = b.document_key
+          `SELECT d.id, d.title, b.collection, d.source, d.date, d.kind, d.passage_count, jsonb_array_length(d.recognised) AS scanned_pages, d.text, d.sections, d.recognised FROM build_documents b JOIN documents d ON d.key = b.document_key
            WHERE b.build_id = $1 AND b.document_id = $2 AND b.collection = ANY($3)`,
           [buildId, id, scope],
         ),
@@ -227,10 +227,11 @@ interface DocumentRow {
   date: string | null;
   kind: DocumentSummary['kind'];
   passage_count: number;
+  scanned_pages: number;
 }
 
-function summary({ id, title, collection, source, date, kind, passage_count }: DocumentRow): DocumentSummary {
-  return { id, title, collection, source, date, kind, chunks: passage_count };
+function summary({ id, title, collection, source, date, kind, passage_count, scanned_pages }: DocumentRow): DocumentSummary {
+  return { id, title, collection, source, date, kind, chunks: passage_count, scannedPages: scanned_pages };
 }
 
 /** "doc-id:3" → the document and the passage's number in it (ids may hold colons themselves). */

@@ -19,6 +19,7 @@ export const text = {
   notFoundHeading: 'Geen antwoord gevonden',
   closestPassages: 'Passages die er het dichtst bij komen',
   copyCitation: 'Kopieer citaat',
+  scannedBadge: (pages: number) => `, ${pages === 1 ? '1 pagina' : `${pages} pagina's`} gescand`,
   scannedPages: (pages: readonly number[]) =>
     `${pages.length === 1 ? `Pagina ${pages[0]} is` : `Pagina's ${pages.join(', ')} zijn`} herkend uit een scan: controleer bij twijfel het origineel.`,
   copyAnswer: 'Kopieer antwoord',

@@ -33,7 +33,14 @@ export function DocumentLibrary() {
   const shown = useMemo(() => {
     const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
     return documents.filter((document) => {
-      const haystack = [document.title, document.source ?? '', text.kinds[document.kind] ?? document.kind].join(' ').toLowerCase();
+      const haystack = [
+        document.title,
+        document.source ?? '',
+        text.kinds[document.kind] ?? document.kind,
+        document.scannedPages > 0 ? text.scannedBadge(document.scannedPages) : '',
+      ]
+        .join(' ')
+        .toLowerCase();
       return words.every((word) => haystack.includes(word));
     });
   }, [documents, filter]);
@@ -82,7 +89,10 @@ export function DocumentLibrary() {
                       <th scope="row">
                         <DocumentLink href={`/documents/${encodeURIComponent(document.id)}`}>{document.title}</DocumentLink>
                       </th>
-                      <td>{text.kinds[document.kind] ?? document.kind}</td>
+                      <td>
+                        {text.kinds[document.kind] ?? document.kind}
+                        {document.scannedPages > 0 && <span className="scan-badge">{text.scannedBadge(document.scannedPages)}</span>}
+                      </td>
                       <td>{document.source ?? ''}</td>
                       <td>{formatDate(document.date) ?? ''}</td>
                       <td className="numeric">{document.chunks}</td>
