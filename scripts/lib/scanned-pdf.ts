@@ -57,7 +57,11 @@ export function scanImage(lines: readonly string[], smudged = false): Uint8Array
   lines.forEach((line, i) => {
     context.fillText(line, 110, 180 + i * Math.round(size * 1.45));
   });
-  if (smudged) smudge(context, 90, 150, width - 180, lines.length * Math.round(size * 1.45) + 40);
+  if (smudged) {
+    // Over the print only: speckle on blank paper would be read as marks of its own.
+    const textWidth = Math.max(...lines.map((line) => context.measureText(line).width));
+    smudge(context, 105, 180 - size, Math.ceil(textWidth) + 10, lines.length * Math.round(size * 1.45) + 10);
+  }
   return canvas.toBuffer('image/png');
 }
 
@@ -91,14 +95,14 @@ function smudge(context: ReturnType<ReturnType<typeof createCanvas>['getContext'
   const random = seeded(20_261_201);
   const pixels = context.getImageData(x, y, width, height);
   for (let i = 0; i < pixels.data.length; i += 4) {
-    if (random() < 0.08) {
+    if (random() < 0.03) {
       const value = random() < 0.5 ? 0 : 255;
       pixels.data[i] = value;
       pixels.data[i + 1] = value;
       pixels.data[i + 2] = value;
     }
   }
-  context.putImageData(pixels, 0, 0);
+  context.putImageData(pixels, x, y);
 }
 
 /** The share of the reference's words that the recognised text has, in order (1 − word edit distance / words). */

@@ -37,9 +37,9 @@ type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 /** A page with fewer letters than this in its text layer is read as a scan when it holds an image (a page number or a stamp is not its text). */
 const SCANNED_PAGE_MAX_LETTERS = 40;
 /**
- * Tesseract's mean confidence below which a page's "text" is what it made of a picture: a
- * photo-like page reads at about 25, six-point print under heavy speckle at 44, clean print at 95
- * (generated pages). Such a page is left out and named, never indexed as words.
+ * Tesseract's mean confidence below which a page's "text" is what it made of a picture. On
+ * generated pages: a photo-like page reads at about 25, six-point print under speckle at 49 (six
+ * words in ten right), clean print at 95. Such a page is left out and named, never indexed.
  */
 const PICTURE_CONFIDENCE = 35;
 /** Tesseract reads print best at about 300 dpi; PDF units are 1/72 inch. */
