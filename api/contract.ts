@@ -138,6 +138,8 @@ export const indexManifestSchema = z.object({
   corpusHash: z.string(),
   model: z.object({ id: z.string(), dtype: z.string(), dimensions: z.number().int().positive().nullable(), denseUnavailableReason: z.string().nullable() }),
   chunking: z.object({ chunkTokens: z.number().int().positive(), overlapTokens: z.number().int().nonnegative() }),
+  /** Whether scanned PDF pages were recognised (OCR on). */
+  ocr: z.boolean(),
   vector: z.object({ m: z.number().int(), efConstruction: z.number().int(), efSearch: z.number().int() }).nullable(),
   modes: z.array(z.enum(RETRIEVAL_MODES)),
   counts: z.object({ documents: z.number().int(), chunks: z.number().int(), tokens: z.number().int() }),

@@ -23,6 +23,7 @@ const reasons = staleReasons(manifest, {
   dtype: model.dtype,
   weightsAvailable: hasLocalWeights(model),
   chunking: chunkSettings(env),
+  ocr: settings.reading.ocr !== null,
 });
 
 if (reasons.length > 0) {

@@ -164,6 +164,7 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
       denseUnavailableReason: load.status === 'ready' ? null : load.reason,
     },
     chunking: options.chunking,
+    ocr: options.reading.ocr !== null,
     vector: null,
     modes,
     counts: { documents: built.length, chunks: chunks.length, tokens: chunks.reduce((sum, chunk) => sum + chunk.tokens, 0) },

@@ -9,6 +9,8 @@ export interface ExpectedIndex {
   dtype: string;
   weightsAvailable: boolean;
   chunking: ChunkSettings;
+  /** Whether scanned pages are to be recognised (OCR). */
+  ocr: boolean;
 }
 
 /** Why the index must be rebuilt; empty when it is up to date. */
@@ -24,5 +26,6 @@ export function staleReasons(manifest: IndexManifest | null, expected: ExpectedI
   if (manifest.chunking.chunkTokens !== expected.chunking.chunkTokens || manifest.chunking.overlapTokens !== expected.chunking.overlapTokens) {
     reasons.push('de chunkinstellingen zijn gewijzigd');
   }
+  if (manifest.ocr !== expected.ocr) reasons.push(expected.ocr ? 'tekstherkenning (OCR) staat nu aan' : 'tekstherkenning (OCR) staat nu uit');
   return reasons;
 }
