@@ -1,11 +1,12 @@
 // Reading scanned PDFs: a page that is only an image is rendered and recognised with the Dutch
 // model, word for word; a PDF's text pages keep their own text and only its scans are
-// recognised, and a photo is not taken for text; with OCR off the scanned pages are named; a scan
-// over its time is unreadable.
+// recognised, and a photo is not taken for text; a page of absurd size is rendered within a pixel
+// budget; with OCR off the scanned pages are named; a scan over its time is unreadable.
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readPdf } from '../../api/ingest/formats/pdf.js';
 import { createPageRecogniser } from '../../api/ingest/ocr/page-recogniser.js';
-import { scannedPdf, wordAccuracy } from '../../scripts/lib/scanned-pdf.js';
+import { scanImage, scannedPdf, wordAccuracy } from '../../scripts/lib/scanned-pdf.js';
 import { councilDecisionPdf, DECISION_PAGES, MIXED_PAGES, mixedPdf } from '../fixtures/scanned-council-decision.js';
 
 const recogniser = createPageRecogniser();
@@ -50,6 +51,14 @@ describe('reading a scanned PDF', () => {
     expect(read.pages).toBeUndefined();
     expect(read.unrecognised).toEqual([2, 3, 4]);
     expect(read.text).toContain('elfduizend bezoekers');
+  });
+
+  it('renders a page that declares itself five metres wide at a resolution it can afford, and reads it', async () => {
+    const pdf = await PDFDocument.create();
+    const image = await pdf.embedPng(scanImage(['Een pagina van vijf meter breed.']));
+    pdf.addPage([14_400, 14_400]).drawImage(image, { x: 0, y: 0, width: 14_400, height: 14_400 }); // at 300 dpi: 3.6 billion pixels
+    const read = await readPdf(await pdf.save(), ocr);
+    expect(read.pages![0]!.text).toContain('Een pagina van vijf meter breed.');
   });
 
   it('gives up on a scan that takes longer than its time, naming OCR_TIMEOUT_S', async () => {

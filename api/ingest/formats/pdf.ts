@@ -44,6 +44,12 @@ const SCANNED_PAGE_MAX_LETTERS = 40;
 const PICTURE_CONFIDENCE = 35;
 /** Tesseract reads print best at about 300 dpi; PDF units are 1/72 inch. */
 const RENDER_SCALE = 300 / 72;
+/**
+ * The most pixels one page is rendered to: an A3 page at 300 dpi (17.4 million). A page may
+ * declare itself 5 metres wide; its canvas lives outside the reading worker's heap limit, so a
+ * larger page is rendered at a lower resolution instead.
+ */
+const MAX_RENDER_PIXELS = 17_500_000;
 
 export async function readPdf(data: Uint8Array, ocr: OcrContext | null): Promise<PdfReading> {
   let pdf: PdfDocument;
@@ -86,6 +92,12 @@ async function scannedPages(pdf: PdfDocument, pageTexts: string[]): Promise<numb
   return scanned;
 }
 
+async function renderPage(pdf: PdfDocument, pageNumber: number): Promise<ArrayBuffer> {
+  const { width, height } = (await pdf.getPage(pageNumber)).getViewport({ scale: 1 });
+  const scale = Math.min(RENDER_SCALE, Math.sqrt(MAX_RENDER_PIXELS / Math.max(1, width * height)));
+  return renderPageAsImage(pdf, pageNumber, { canvasImport: () => import('@napi-rs/canvas'), scale });
+}
+
 /**
  * Tesseract ends a paragraph at a line shorter than the next. A "paragraph" that starts in lower
  * case after a line without closing punctuation, or with a figure after a line ending in a word
@@ -115,7 +127,7 @@ async function recogniseWithin(pdf: PdfDocument, scanned: number[], { recogniser
     for (const index of scanned) {
       // At most two pages per worker wait as images: a long scan does not pile up in memory.
       while (running.size >= engine.parallel * 2) await Promise.race([...running, expired]);
-      const image = await Promise.race([renderPageAsImage(pdf, index + 1, { canvasImport: () => import('@napi-rs/canvas'), scale: RENDER_SCALE }), expired]);
+      const image = await Promise.race([renderPage(pdf, index + 1), expired]);
       const job = engine.recognise(new Uint8Array(image)).then(({ text, confidence }) => {
         results.set(index, { text: joinBrokenParagraphs(text), recognised: { confidence } });
         onPage?.(++done, scanned.length);
