@@ -3,11 +3,13 @@
 // with no text layer. Pages with `text` get a real text layer (Helvetica), for PDFs that mix
 // both. A `smudged` scan is small print under seeded noise, read with low confidence; a `photo`
 // is a page-sized picture of coloured blobs (a brochure's photo page), JPEG as cameras write it.
+// A `stamp` is a line of real text on a scan (a received-on stamp); a `logo` a small image
+// beside a printed page's text (a cover).
 import { createRequire } from 'node:module';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 
-export type FixturePage = { scan: readonly string[]; smudged?: boolean } | { text: readonly string[] } | { photo: true };
+export type FixturePage = { scan: readonly string[]; smudged?: boolean; stamp?: string } | { text: readonly string[]; logo?: boolean } | { photo: true };
 
 const FONT = 'Scanletter';
 const A4_POINTS = [595, 842] as const;
@@ -31,12 +33,14 @@ export async function scannedPdf(pages: readonly FixturePage[], title?: string):
       page.text.forEach((line, i) => {
         target.drawText(line, { x: 60, y: 760 - i * 16, size: 11, font: helvetica });
       });
+      if (page.logo) target.drawImage(await pdf.embedPng(scanImage(['LOGO'])), { x: 400, y: 700, width: 120, height: 120 });
     } else if ('photo' in page) {
       const image = await pdf.embedJpg(photoImage());
       target.drawImage(image, { x: 0, y: 0, width: A4_POINTS[0], height: A4_POINTS[1] });
     } else {
       const image = await pdf.embedPng(scanImage(page.scan, page.smudged ?? false));
       target.drawImage(image, { x: 0, y: 0, width: A4_POINTS[0], height: A4_POINTS[1] });
+      if (page.stamp) target.drawText(page.stamp, { x: 400, y: 810, size: 9, font: helvetica });
     }
   }
   return pdf.save();

@@ -46,6 +46,17 @@ describe('reading a scanned PDF', () => {
     expect(read.titleHint).toBe('Jaarverslag buurthuis De Linde');
   });
 
+  it('reads a scan with a printed stamp as a scan, keeping the stamp; a cover with a logo and a short title is no scan', async () => {
+    const stamped = await readPdf(await scannedPdf([{ scan: ['Het college verlengt de subsidie.'], stamp: 'Ingekomen 12-03-2026' }]), ocr);
+    expect(stamped.pages![0]!.recognised).not.toBeNull();
+    expect(stamped.text).toContain('Ingekomen 12-03-2026');
+    expect(stamped.text).toContain('Het college verlengt de subsidie.');
+
+    const cover = await readPdf(await scannedPdf([{ text: ['Beleidsnota 2025'], logo: true }]), ocr);
+    expect(cover.pages).toBeUndefined();
+    expect(cover.text).toBe('Beleidsnota 2025');
+  });
+
   it('names the scanned pages it leaves unread when OCR is off', async () => {
     const read = await readPdf(await mixedPdf(), null);
     expect(read.pages).toBeUndefined();

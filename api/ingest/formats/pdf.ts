@@ -1,6 +1,7 @@
-// Reads a PDF page by page. A page whose text layer holds (almost) no letters but which paints an
-// image is a scan: it is rendered at 300 dpi and its text recognised (ocr/page-recogniser.ts),
-// within the time OCR_TIMEOUT_S allows the document. Pages with text keep their own text.
+// Reads a PDF page by page. A page whose text layer holds (almost) no letters but which is mostly
+// one image is a scan: it is rendered at 300 dpi and its text recognised (ocr/page-recogniser.ts),
+// within the time OCR_TIMEOUT_S allows the document. Pages with text keep their own text; a
+// cover with a logo and a short title is no scan.
 import { extractText, getDocumentProxy, getMeta, getResolvedPDFJS, renderPageAsImage } from 'unpdf';
 import type { PageRecogniser } from '../ocr/page-recogniser.js';
 import { UnreadableDocument } from '../unreadable.js';
@@ -34,8 +35,26 @@ export interface OcrContext {
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
 
+// Node 20 lacks ArrayBuffer.prototype.transferToFixedLength (ES2024), which pdf.js calls when it
+// compiles a page's fonts for the operator list; without it the list is cut short at the first
+// text, and a scan with a printed stamp ("Ingekomen 12-03-2026") would not be seen as one. A copy
+// stands in for the transfer.
+if (!('transferToFixedLength' in ArrayBuffer.prototype)) {
+  Object.defineProperty(ArrayBuffer.prototype, 'transferToFixedLength', {
+    configurable: true,
+    writable: true,
+    value(this: ArrayBuffer, length = this.byteLength): ArrayBuffer {
+      const copy = new ArrayBuffer(length);
+      new Uint8Array(copy).set(new Uint8Array(this, 0, Math.min(length, this.byteLength)));
+      return copy;
+    },
+  });
+}
+
 /** A page with fewer letters than this in its text layer is read as a scan when it holds an image (a page number or a stamp is not its text). */
 const SCANNED_PAGE_MAX_LETTERS = 40;
+/** A scanner puts the page into one image: the image covers at least this share of the page (a logo or a photo beside a title does not). */
+const SCAN_IMAGE_SHARE = 0.5;
 /**
  * Tesseract's mean confidence below which a page's "text" is what it made of a picture. On
  * generated pages: a photo-like page reads at about 25, six-point print under speckle at 49 (six
@@ -69,7 +88,7 @@ export async function readPdf(data: Uint8Array, ocr: OcrContext | null): Promise
   if (scanned.length === 0) return { text: pageTexts.join('\n\n'), titleHint };
   if (!ocr) return { text: pageTexts.join('\n\n'), titleHint, unrecognised: scanned.map((index) => index + 1) };
 
-  const recognised = await recogniseWithin(pdf, scanned, ocr);
+  const recognised = withTextLayer(await recogniseWithin(pdf, scanned, ocr), pageTexts);
   const pictures = scanned.filter((index) => recognised.get(index)!.recognised!.confidence < PICTURE_CONFIDENCE);
   const pages = pageTexts.map((text, index) => (pictures.includes(index) ? { text, recognised: null } : (recognised.get(index) ?? { text, recognised: null })));
   return {
@@ -82,14 +101,43 @@ export async function readPdf(data: Uint8Array, ocr: OcrContext | null): Promise
 
 async function scannedPages(pdf: PdfDocument, pageTexts: string[]): Promise<number[]> {
   const { OPS } = await getResolvedPDFJS();
-  const paintsImage = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
   const scanned: number[] = [];
   for (const [index, text] of pageTexts.entries()) {
     if ((text.match(/\p{L}/gu)?.length ?? 0) >= SCANNED_PAGE_MAX_LETTERS) continue;
-    const { fnArray } = await (await pdf.getPage(index + 1)).getOperatorList();
-    if (fnArray.some((operation) => paintsImage.has(operation))) scanned.push(index);
+    const page = await pdf.getPage(index + 1);
+    const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+    const pageArea = Math.abs((x1 - x0) * (y1 - y0));
+    if (pageArea > 0 && largestImageArea(await page.getOperatorList(), OPS) >= SCAN_IMAGE_SHARE * pageArea) scanned.push(index);
   }
   return scanned;
+}
+
+/**
+ * The area, in page units, of the largest image a page paints. An image fills the unit square
+ * of the current transformation, so its area is the determinant of that matrix: followed
+ * through save, restore, transform and form XObjects.
+ */
+function largestImageArea({ fnArray, argsArray }: { fnArray: number[]; argsArray: unknown[] }, OPS: Record<string, number>): number {
+  const paintsImage = new Set([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject, OPS.paintImageXObjectRepeat]);
+  const determinant = (matrix: unknown) => {
+    const m = matrix as ArrayLike<number> | null | undefined;
+    return m && typeof m.length === 'number' && m.length >= 4 ? Math.abs(m[0]! * m[3]! - m[1]! * m[2]!) : 1;
+  };
+  let scale = 1;
+  const saved: number[] = [];
+  let largest = 0;
+  fnArray.forEach((operation, i) => {
+    const args = argsArray[i] as unknown[] | null;
+    if (operation === OPS.save) saved.push(scale);
+    else if (operation === OPS.restore) scale = saved.pop() ?? scale;
+    else if (operation === OPS.transform) scale *= determinant(args);
+    else if (operation === OPS.paintFormXObjectBegin) {
+      saved.push(scale);
+      scale *= determinant(args?.[0]);
+    } else if (operation === OPS.paintFormXObjectEnd) scale = saved.pop() ?? scale;
+    else if (paintsImage.has(operation)) largest = Math.max(largest, scale);
+  });
+  return largest;
 }
 
 async function renderPage(pdf: PdfDocument, pageNumber: number): Promise<ArrayBuffer> {
@@ -105,6 +153,19 @@ async function renderPage(pdf: PdfDocument, pageNumber: number): Promise<ArrayBu
  */
 function joinBrokenParagraphs(text: string): string {
   return text.replace(/([^\s.!?:;])\n\n(?=\p{Ll})/gu, '$1\n').replace(/(\p{Ll})\n\n(?=\p{N})/gu, '$1\n');
+}
+
+/**
+ * A scan's few letters of its own (a stamp: "Ingekomen 12-03-2026") stay with the page when the
+ * recognition did not read them from the image.
+ */
+function withTextLayer(recognised: Map<number, ExtractedPage>, pageTexts: readonly string[]): Map<number, ExtractedPage> {
+  const comparable = (text: string) => text.toLowerCase().replace(/\s+/g, ' ').trim();
+  for (const [index, page] of recognised) {
+    const layer = pageTexts[index]!.trim();
+    if (layer !== '' && !comparable(page.text).includes(comparable(layer))) recognised.set(index, { ...page, text: `${layer}\n\n${page.text}` });
+  }
+  return recognised;
 }
 
 /** Renders the scanned pages one after another here while the recogniser reads earlier ones in its workers. */
