@@ -15,12 +15,12 @@
 // --side-by-side N: the corpus once and N times over, both served, asked in turns (instead of the
 // usual figures).
 import { existsSync } from 'node:fs';
-import { appendFile, cp, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createPool } from '../api/store/postgres/pool.js';
 import { benchOcr, formatOcrFigures } from './lib/bench-ocr.js';
-import { benchCorpus, type CorpusFigures, formatFigures } from './lib/bench-run.js';
+import { benchCorpus, type CorpusFigures, copyCorpus, formatFigures } from './lib/bench-run.js';
 import { benchSideBySide, formatSideBySide } from './lib/bench-side-by-side.js';
 import { freePort } from './lib/free-port.js';
 import { type LocalPostgres, startLocalPostgres } from './lib/pglite-server.js';
@@ -46,6 +46,12 @@ const copies = Number(option('--copies') ?? 1);
 const collections = Number(option('--collections') ?? 1);
 const ocrPages = Number(option('--ocr-pages') ?? 8);
 const sideBySide = Number(option('--side-by-side') ?? 0);
+/** The model the children use: the configured one, another, or the stand-in; never downloaded. */
+const modelEnv = {
+  ALLOW_MODEL_DOWNLOAD: 'false',
+  ...(modelsDir ? { MODELS_DIR: resolve(modelsDir) } : {}),
+  ...(modelId ? { EMBEDDING_MODEL: modelId } : {}),
+};
 const collectionName = (n: number) => `collectie-${String(n).padStart(2, '0')}`;
 
 /** Moves the corpus's documents into N top-level folders (the bundled ones, and others by turn) and writes collections.json. */
@@ -71,11 +77,7 @@ if (sideBySide > 1) {
     console.error('De corpus ontbreekt (voor de schaalcorpus: "npm run corpus:scale").');
     process.exit(2);
   }
-  const figures = await benchSideBySide(source, sideBySide, requests, {
-    ALLOW_MODEL_DOWNLOAD: 'false',
-    ...(modelsDir ? { MODELS_DIR: resolve(modelsDir) } : {}),
-    ...(modelId ? { EMBEDDING_MODEL: modelId } : {}),
-  });
+  const figures = await benchSideBySide(source, sideBySide, requests, modelEnv);
   console.log(args.includes('--json') ? JSON.stringify(figures, null, 2) : formatSideBySide(figures));
   process.exit(0);
 }
@@ -95,19 +97,14 @@ for (const name of names) {
     if (postgres) database = await startLocalPostgres({ port: await freePort() });
     // A copy, so one document can be changed for the incremental rebuild.
     const corpus = join(work, 'corpus');
-    for (let copy = 1; copy <= copies; copy++) await cp(source, copies === 1 ? corpus : join(corpus, `kopie-${copy}`), { recursive: true, dereference: true });
+    await copyCorpus(source, corpus, copies);
     if (collections > 1) await splitIntoCollections(corpus, collections);
     results[name] = await benchCorpus({
       corpus,
       indexDir: join(work, 'index'),
       requests,
       concurrency,
-      env: {
-        ALLOW_MODEL_DOWNLOAD: 'false',
-        ...(modelsDir ? { MODELS_DIR: resolve(modelsDir) } : {}),
-        ...(modelId ? { EMBEDDING_MODEL: modelId } : {}),
-        ...(database ? { STORE: 'postgres', DATABASE_URL: database.url } : {}),
-      },
+      env: { ...modelEnv, ...(database ? { STORE: 'postgres', DATABASE_URL: database.url } : {}) },
       ...(database ? { indexBytes: databaseBytes(database.url) } : {}),
       ...(collections > 1 ? { oneCollection: collectionName(1) } : {}),
       plainBaseline: !postgres,

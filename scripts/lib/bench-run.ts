@@ -1,5 +1,5 @@
 // One corpus through the benchmark: build, serve, ask, change a document, rebuild, reload.
-import { readdir, stat } from 'node:fs/promises';
+import { cp, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IndexManifest } from '../../api/contract.js';
 import { buildInChild, memoryOf, percentiles, serveInChild } from './child-processes.js';
@@ -65,17 +65,27 @@ export interface BenchOptions {
   plainBaseline?: boolean;
 }
 
-export async function benchCorpus(options: BenchOptions): Promise<CorpusFigures> {
-  const env = {
+/** The environment of a benchmark's build and server children for one corpus and index. */
+export function childEnv(env: Record<string, string>, corpus: string, indexDir: string): NodeJS.ProcessEnv {
+  return {
     ...process.env,
-    ...options.env,
-    CORPUS_DIR: options.corpus,
-    INDEX_DIR: options.indexDir,
+    ...env,
+    CORPUS_DIR: corpus,
+    INDEX_DIR: indexDir,
     PORT: String(20000 + Math.floor(Math.random() * 20000)),
     HOST: '127.0.0.1',
-    WEB_ROOT: join(options.indexDir, 'no-web'),
+    WEB_ROOT: join(indexDir, 'no-web'),
     LOG_LEVEL: 'silent', // the children report on stdout
   };
+}
+
+/** `source` copied to `target`, or `copies` times over into kopie-1 … kopie-N below it: a larger collection of the same kind. */
+export async function copyCorpus(source: string, target: string, copies = 1): Promise<void> {
+  for (let copy = 1; copy <= copies; copy++) await cp(source, copies === 1 ? target : join(target, `kopie-${copy}`), { recursive: true, dereference: true });
+}
+
+export async function benchCorpus(options: BenchOptions): Promise<CorpusFigures> {
+  const env = childEnv(options.env, options.corpus, options.indexDir);
   const build = await runBuildChild(env);
   const indexMb = (await (options.indexBytes ?? (() => folderBytes(join(options.indexDir, 'current'))))()) / 1e6;
 

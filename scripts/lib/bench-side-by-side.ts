@@ -1,10 +1,10 @@
 // A corpus and N copies of it, built and served side by side and asked the same questions in
 // turns: what a question costs in a collection N times larger, on the same machine at the same
 // moment (noise that separate runs would add is shared).
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asker, inTurns, type Latency, warmUp } from './bench-run.js';
+import { asker, childEnv, copyCorpus, inTurns, type Latency, warmUp } from './bench-run.js';
 import { buildInChild, serveInChild } from './child-processes.js';
 
 export interface SideBySideFigures {
@@ -18,29 +18,20 @@ export async function benchSideBySide(source: string, copies: number, requests: 
   const work = await mkdtemp(join(tmpdir(), 'bronwijzer-bench-copies-'));
   const children: { kill(signal: NodeJS.Signals): boolean }[] = [];
   try {
-    const served = [];
+    const servers = [];
     for (const [name, count] of [
       ['one', 1],
       ['many', copies],
     ] as const) {
       const corpus = join(work, name, 'corpus');
-      for (let copy = 1; copy <= count; copy++) await cp(source, count === 1 ? corpus : join(corpus, `kopie-${copy}`), { recursive: true, dereference: true });
-      const childEnv = {
-        ...process.env,
-        ...env,
-        CORPUS_DIR: corpus,
-        INDEX_DIR: join(work, name, 'index'),
-        PORT: String(20000 + Math.floor(Math.random() * 20000)),
-        HOST: '127.0.0.1',
-        WEB_ROOT: join(work, 'no-web'),
-        LOG_LEVEL: 'silent',
-      };
-      const { manifest } = await buildInChild(childEnv);
-      const { child, url } = await serveInChild(childEnv);
+      await copyCorpus(source, corpus, count);
+      const served = childEnv(env, corpus, join(work, name, 'index'));
+      const { manifest } = await buildInChild(served);
+      const { child, url } = await serveInChild(served);
       children.push(child);
-      served.push({ passages: manifest.counts.chunks, ask: asker(url) });
+      servers.push({ passages: manifest.counts.chunks, ask: asker(url) });
     }
-    const [one, many] = served as [(typeof served)[number], (typeof served)[number]];
+    const [one, many] = servers as [(typeof servers)[number], (typeof servers)[number]];
     await warmUp(one.ask);
     await warmUp(many.ask);
     const [oneLatency, manyLatency] = await inTurns(requests, one.ask, many.ask);
