@@ -18,10 +18,12 @@ let recogniser: Promise<PageRecogniser> | null = null;
 
 port.on('message', async ({ path, maxBytes, ocr }: ReadRequest) => {
   let reply: ReadReply;
+  let recognising = false;
   try {
     const context = ocr && {
       timeoutMs: ocr.timeoutMs,
       recogniser: () => {
+        recognising = true;
         recogniser ??= createPageRecogniser();
         return recogniser;
       },
@@ -30,9 +32,11 @@ port.on('message', async ({ path, maxBytes, ocr }: ReadRequest) => {
     reply = { ok: true, document: await readDocument(path, { maxBytes, ocr: context }) };
   } catch (error) {
     // Recognition stopped halfway (over time, a failed page) leaves jobs queued: start afresh next time.
-    const stopping = recogniser;
-    recogniser = null;
-    await stopping?.then((engine) => engine.close()).catch(() => {});
+    if (recognising) {
+      const stopping = recogniser;
+      recogniser = null;
+      await stopping?.then((engine) => engine.close()).catch(() => {});
+    }
     reply = { ok: false, unreadable: error instanceof UnreadableDocument, message: error instanceof Error ? error.message : String(error) };
   }
   port.postMessage(reply);
