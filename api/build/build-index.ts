@@ -71,11 +71,12 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
     .map((file) => ({ ...file, collection: corpus.collectionOf(file.relativePath) }))
     .sort((a, b) => order.get(a.collection)! - order.get(b.collection)!);
   const { refused } = listing;
+  const ocr = options.reading.ocr !== null;
   const cache = await openDocumentCache(options.cacheDir, {
     formatVersion: INDEX_FORMAT_VERSION,
     model: [options.model.modelId, options.model.dtype],
     chunking: options.chunking,
-    ocr: options.reading.ocr !== null, // a scan read with OCR off is read again when it is turned on
+    ocr, // a scan read with OCR off is read again when it is turned on
   });
   const tokens = await loadTokenCounter(options.model);
   const reader = createDocumentReader({ maxBytes: options.maxDocumentBytes, ...options.reading });
@@ -164,7 +165,7 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
       denseUnavailableReason: load.status === 'ready' ? null : load.reason,
     },
     chunking: options.chunking,
-    ocr: options.reading.ocr !== null,
+    ocr,
     vector: null,
     modes,
     counts: { documents: built.length, chunks: chunks.length, tokens: chunks.reduce((sum, chunk) => sum + chunk.tokens, 0) },
