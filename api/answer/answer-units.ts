@@ -114,7 +114,11 @@ export function unitSentences(unit: AnswerUnit): SentenceEvidence[] {
  */
 export function hasAskedForm(unit: AnswerUnit, form: QuestionForm, analyzer: DutchAnalyzer): boolean {
   if (form.form === 'other') return false;
-  if (form.form === 'definition' || form.form === 'role') return unitSentences(unit).some((sentence) => answersForm(sentence.sentence.text, form, analyzer));
+  if (form.form === 'definition' || form.form === 'role') {
+    // Only a sentence holding a term of the subject can define it or name the role: most do not, and are not read word by word.
+    const namesSubject = (terms: ReadonlySet<string>) => [...form.subjectTerms].some((term) => terms.has(term));
+    return unitSentences(unit).some((sentence) => namesSubject(sentence.terms) && answersForm(sentence.sentence.text, form, analyzer));
+  }
   return answersForm(unit.text, form, analyzer, unit.kind === 'list');
 }
 

@@ -80,7 +80,6 @@ export function unitFeatures(units: readonly AnswerUnit[], { concepts, form, ana
     const head = sentences[0]!;
     const { passage } = unit.sources[0]!;
     const position = passage.evidence.sentences.indexOf(head);
-    const before = passage.passage.text.slice(0, head.sentence.start - passage.passage.start);
     const novel = [...terms].filter((term) => !questionTerms.has(term)).length;
     return {
       coverage: held.share,
@@ -93,7 +92,7 @@ export function unitFeatures(units: readonly AnswerUnit[], { concepts, form, ana
       passageScore: passage.score,
       passageRank: 1 / (1 + passage.rank),
       position: 1 / (1 + Math.max(0, position)),
-      opensLine: before === '' || /\n[\s•-]*$/.test(before) ? 1 : 0,
+      opensLine: opensLine(passage.passage.text, head.sentence.start - passage.passage.start) ? 1 : 0,
       length: Math.log1p(unit.text.split(/\s+/).length),
       novelty: terms.size === 0 ? 0 : novel / terms.size,
       continued: unit.kind === 'sentences' && sentences.length > 1 ? 1 : 0,
@@ -107,4 +106,15 @@ export function unitFeatures(units: readonly AnswerUnit[], { concepts, form, ana
       formMatch: hasAskedForm(unit, form, analyzer) ? 1 : 0,
     };
   });
+}
+
+/** Whether the text before `at` is empty or ends in a line break with at most blanks, bullets or dashes after it (read from `at` back). */
+function opensLine(text: string, at: number): boolean {
+  if (at <= 0) return true;
+  for (let i = at - 1; i >= 0; i--) {
+    const char = text[i]!;
+    if (char === '\n') return true;
+    if (char !== '•' && char !== '-' && !/\s/.test(char)) return false;
+  }
+  return false;
 }

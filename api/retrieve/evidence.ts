@@ -259,7 +259,7 @@ function kindOf(text: string, analyzer: DutchAnalyzer): SentenceKind {
 
 function matchOf(alternative: Alternative, terms: ReadonlySet<string>, contextTerms?: ReadonlySet<string>): number {
   const inText = partsFraction(alternative, terms);
-  const inContext = contextTerms ? CONTEXT_CREDIT * partsFraction(alternative, contextTerms) : 0;
+  const inContext = contextTerms && inText < 1 ? CONTEXT_CREDIT * partsFraction(alternative, contextTerms) : 0;
   return alternative.weight * Math.max(inText, inContext);
 }
 
@@ -273,5 +273,7 @@ function partsFraction(alternative: Alternative, present: ReadonlySet<string>): 
 }
 
 function fraction(terms: readonly string[], present: ReadonlySet<string>): number {
-  return terms.filter((term) => present.has(term)).length / terms.length;
+  let held = 0;
+  for (const term of terms) if (present.has(term)) held++;
+  return held / terms.length;
 }
