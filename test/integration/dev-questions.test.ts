@@ -42,7 +42,7 @@ describe('out-of-fold figures on the dev questions (10 folds by question)', () =
   });
 
   it('answer what they can and decline what they cannot', () => {
-    expect(report.answerHasGold).toBeGreaterThanOrEqual(0.52);
+    expect(report.answerHasGold).toBeGreaterThanOrEqual(0.56);
     expect(report.answeredWhenAnswerable).toBeGreaterThanOrEqual(0.7);
     expect(report.refusedWhenUnanswerable).toBeGreaterThanOrEqual(0.88);
   });
