@@ -122,9 +122,12 @@ export function hasAskedForm(unit: AnswerUnit, form: QuestionForm, analyzer: Dut
   return answersForm(unit.text, form, analyzer, unit.kind === 'list');
 }
 
-/** Whether two units share a sentence of one document. */
+/**
+ * Whether two units share a sentence: the same place in one document, or the same words in two
+ * (a second version of a dossier cut into other units), so no answer says one thing twice.
+ */
 export function overlap(a: AnswerUnit, b: AnswerUnit): boolean {
-  return a.sources.some((x) =>
+  const samePlace = a.sources.some((x) =>
     b.sources.some(
       (y) =>
         x.passage.passage.documentId === y.passage.passage.documentId &&
@@ -132,6 +135,9 @@ export function overlap(a: AnswerUnit, b: AnswerUnit): boolean {
         y.sentences[0]!.sentence.start < x.sentences.at(-1)!.sentence.end,
     ),
   );
+  if (samePlace) return true;
+  const said = new Set(unitSentences(a).map((sentence) => comparable(sentence.sentence.text)));
+  return unitSentences(b).some((sentence) => said.has(comparable(sentence.sentence.text)));
 }
 
 interface Draft {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerUnits } from '../../api/answer/answer-units.js';
+import { answerUnits, overlap } from '../../api/answer/answer-units.js';
+import { composeAnswer } from '../../api/answer/compose.js';
 import { quoteUnits } from '../../api/answer/responses.js';
 import type { Engine } from '../../api/engine.js';
 import { loadEngine } from '../../api/load-engine.js';
@@ -96,5 +97,27 @@ describe('the same sentence in two documents', () => {
         .map((citation) => citation.documentId)
         .sort(),
     ).toEqual(['dossier-2020', 'dossier-2024']);
+  });
+});
+
+describe('the same sentence cut into other units in another document', () => {
+  const sentence = 'Mantelzorgers hebben recht op respijtzorg als de zorg hun te zwaar wordt.';
+  let twoCuts: Engine;
+
+  beforeAll(async () => {
+    const corpus = await writeCorpus({
+      'dossier-2020.txt': `Mantelzorg\n\n${sentence} Dit geldt ook voor jonge mantelzorgers.\n\nIets anders over de buurt.`,
+      'dossier-2024.txt': `Mantelzorg\n\n${sentence}\n\nNog iets anders over sport.`,
+    });
+    ({ engine: twoCuts } = await loadEngine(await buildTestIndex(corpus), OFFLINE_MODEL));
+  });
+
+  it('overlaps, so an answer never says it twice, however many units it joins', async () => {
+    const { assessment } = await extractiveAnswer(twoCuts, 'Wanneer hebben mantelzorgers recht op respijtzorg?');
+    const holding = assessment.ranked.filter((scored) => scored.unit.text.includes(sentence));
+    expect(new Set(holding.map((scored) => scored.unit.text)).size).toBe(2); // cut differently: two units
+    expect(overlap(holding[0]!.unit, holding[1]!.unit)).toBe(true);
+    const joined = composeAnswer(assessment.ranked, 0);
+    expect(joined.filter((scored) => scored.unit.text.includes(sentence))).toHaveLength(1);
   });
 });
