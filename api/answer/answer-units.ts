@@ -16,6 +16,8 @@ import { answersForm, type QuestionForm } from './question-form.js';
 const MAX_CONTINUED = 3;
 /** Items a list brings with its introduction. */
 const MAX_LIST_ITEMS = 5;
+/** "2.2.", "3.", "4)": the number of a section or item, which the sentence splitter may leave on its own. */
+const SECTION_NUMBER = /^\d+(?:\.\d+)*[.)]$/;
 /** A unit and the next one in its paragraph, together: at most this many sentences. */
 const MAX_PAIRED = 4;
 
@@ -160,7 +162,8 @@ function unitsOfPassage(passage: RetrievedPassage): Draft[] {
       previousUnit = null;
       return;
     }
-    if (head.kind !== 'statement') {
+    // A section or item number split off as a sentence ("2.2.") says nothing and, like a heading, starts something new.
+    if (head.kind !== 'statement' || SECTION_NUMBER.test(head.sentence.text)) {
       previousUnit = null;
       return;
     }

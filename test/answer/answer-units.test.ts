@@ -64,6 +64,16 @@ describe('answer units', () => {
     expect(texts.some((text) => text.startsWith('Sociale omgeving'))).toBe(false);
   });
 
+  it('never hold a section number, full stop or not ("2.2.")', async () => {
+    const manual = memoryEngine('Lagen\n\n2.2. Transparantie in een laag toont het dambordpatroon. Dit is de manier van GIMP om transparantie te tonen.', [
+      'Lagen',
+    ]);
+    const { passages } = await manual.retriever.candidates('Hoe toont GIMP transparantie in een laag?', everything(manual));
+    const units = answerUnits(rankCandidates(passages, manual.model.passage));
+    expect(units.length).toBeGreaterThan(0);
+    expect(units.some((unit) => unit.text.includes('2.2.'))).toBe(false);
+  });
+
   it('date a title with its byline, and answer with it only a question that asks when', async () => {
     const when = await extractiveAnswer(engine, 'Van wanneer is het boek Jam Cultures?');
     expect(when.assessment.ranked.map((scored) => scored.unit.text)).toContain('Jam Cultures Jitske Kramer, September 2020');
