@@ -82,16 +82,22 @@ describe('answer units', () => {
   });
 });
 
+const sentence = 'Mantelzorgers hebben recht op respijtzorg als de zorg hun te zwaar wordt.';
+
+/** An index of two versions of one dossier, the shared sentence followed by what each version adds to it. */
+async function twoVersionsWith(after2020: string, after2024: string): Promise<Engine> {
+  const corpus = await writeCorpus({
+    'dossier-2020.txt': `Mantelzorg\n\n${sentence}${after2020}\n\nIets anders over de buurt.`,
+    'dossier-2024.txt': `Mantelzorg\n\n${sentence}${after2024}\n\nNog iets anders over sport.`,
+  });
+  return (await loadEngine(await buildTestIndex(corpus), OFFLINE_MODEL)).engine;
+}
+
 describe('the same sentence in two documents', () => {
-  const sentence = 'Mantelzorgers hebben recht op respijtzorg als de zorg hun te zwaar wordt.';
   let twoVersions: Engine;
 
   beforeAll(async () => {
-    const corpus = await writeCorpus({
-      'dossier-2020.txt': `Mantelzorg\n\n${sentence} De gemeente regelt dat met zorgaanbieders.\n\nIets anders over de buurt.`,
-      'dossier-2024.txt': `Mantelzorg\n\n${sentence} De gemeente regelt dat met zorgaanbieders.\n\nNog iets anders over sport.`,
-    });
-    ({ engine: twoVersions } = await loadEngine(await buildTestIndex(corpus), OFFLINE_MODEL));
+    twoVersions = await twoVersionsWith(' De gemeente regelt dat met zorgaanbieders.', ' De gemeente regelt dat met zorgaanbieders.');
   });
 
   it('is one unit with both sources, quoted once with a marker for each ("Zin. [1] [2]")', async () => {
@@ -111,15 +117,10 @@ describe('the same sentence in two documents', () => {
 });
 
 describe('the same sentence cut into other units in another document', () => {
-  const sentence = 'Mantelzorgers hebben recht op respijtzorg als de zorg hun te zwaar wordt.';
   let twoCuts: Engine;
 
   beforeAll(async () => {
-    const corpus = await writeCorpus({
-      'dossier-2020.txt': `Mantelzorg\n\n${sentence} Dit geldt ook voor jonge mantelzorgers.\n\nIets anders over de buurt.`,
-      'dossier-2024.txt': `Mantelzorg\n\n${sentence}\n\nNog iets anders over sport.`,
-    });
-    ({ engine: twoCuts } = await loadEngine(await buildTestIndex(corpus), OFFLINE_MODEL));
+    twoCuts = await twoVersionsWith(' Dit geldt ook voor jonge mantelzorgers.', '');
   });
 
   it('overlaps, so an answer never says it twice, however many units it joins', async () => {
