@@ -22,7 +22,7 @@ const MAX_COGNATES = 3;
 export function expandConcepts(concepts: readonly Concept[], vocabulary: Vocabulary, stem: (word: string) => string): Concept[] {
   return concepts.map((concept) => {
     const extra: Alternative[] = [];
-    const forms = [...verbForms(concept.label), ...(concept.separated ? separableForms(concept.separated, concept.label) : [])];
+    const forms = [...verbForms(concept.label), ...ijSpellings(concept.label), ...(concept.separated ? separableForms(concept.separated, concept.label) : [])];
     for (const form of forms) {
       const term = stem(form);
       if (vocabulary.has(term) && !concept.alternatives.some((alternative) => alternative.terms.length === 1 && alternative.terms[0] === term))
@@ -41,6 +41,14 @@ export function expandConcepts(concepts: readonly Concept[], vocabulary: Vocabul
     }
     return { ...concept, alternatives };
   });
+}
+
+/**
+ * The same word with "ij" written "y" or the other way round, as names keep both spellings
+ * ("Verwey" and "Verweij", "Huygens" and "Huijgens"). The index decides which exists.
+ */
+function ijSpellings(word: string): string[] {
+  return [word.replaceAll('ij', 'y'), word.replaceAll('y', 'ij')].filter((form) => form !== word);
 }
 
 /**

@@ -9,6 +9,7 @@ const documents = [
   'Eenzaamheid moet worden aangepakt op drie niveaus; die aanpak werkt.',
   'Mensen met een depressie zoeken minder contact.',
   'Zet vrijwilligers in bij de buurtactiviteiten.',
+  'Het Verweij Jonker Instituut onderzocht de sociale basis.',
 ];
 const frequencies = new Map<string, number>();
 for (const text of documents) for (const term of new Set(analyzer.indexTerms(text))) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
@@ -32,6 +33,10 @@ describe('concept expansion against the index', () => {
   it('joins a separable verb with the particle it left at the end ("pakken … aan")', () => {
     const found = reach('Hoe pakken we eenzaamheid aan?').pakken!;
     expect(found).toEqual(expect.arrayContaining([analyzer.stem('aangepakt')]));
+  });
+
+  it('reaches a name in its other spelling of "ij" ("Verwey" → Verweij)', () => {
+    expect(reach('Wat onderzocht Verwey-Jonker?').verwey).toEqual([analyzer.stem('verweij')]);
   });
 
   it('forgives one slip of the keyboard in a word the index does not know', () => {
