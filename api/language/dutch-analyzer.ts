@@ -58,6 +58,8 @@ const QUESTION_STOPWORDS = [
   'zowel',
   'moeten',
 ];
+/** After "hoe" these ask for a measure ("Hoe lang …?", "Hoe vaak …?"): the question's form, as "hoeveel" is, not its topic. */
+const MEASURE_AFTER_HOE = new Set(['lang', 'vaak', 'groot', 'hoog', 'oud', 'ver', 'duur', 'laat', 'veel', 'snel']);
 const ACRONYM = /^\p{Lu}[\p{Lu}\d]+$/u;
 const MAX_CACHED_WORDS = 200_000;
 const STOPWORDS = new Set([...snowballStopwords, ...QUESTION_STOPWORDS].map(foldWord));
@@ -181,6 +183,7 @@ export function createDutchAnalyzer(decompounder: Decompounder, isWord: (word: s
       const last = all.at(-1)?.folded;
       const separated = last && SEPARABLE_PARTICLES.has(last) && all.at(-2)?.folded !== 'te' ? last : undefined;
       all.forEach(({ surface, folded, anchor }, i) => {
+        if (all[i - 1]?.folded === 'hoe' && MEASURE_AFTER_HOE.has(folded)) return;
         const particle = all[i - 1]?.folded === 'te' ? all[i - 2]?.folded : undefined;
         const joined = particle && SEPARABLE_PARTICLES.has(particle) ? particle + folded : null;
         if (!joined && !isContent(surface)) return;

@@ -33,6 +33,13 @@ describe('Dutch analysis', () => {
     expect(analyzer.concepts('Welke cursussen zijn er?').map((concept) => concept.label)).toEqual(['cursussen']);
   });
 
+  it('reads "hoe lang", "hoe vaak" as the asked measure, like "hoeveel", not as topic words', () => {
+    const labels = (question: string) => analyzer.concepts(question).map((concept) => concept.label);
+    expect(labels('Hoe lang is de wachttijd voor jeugdhulp?')).toEqual(['wachttijd', 'jeugdhulp']);
+    expect(labels('Hoe vaak komt de wijkcoach langs?')).not.toContain('vaak');
+    expect(labels('Blijft de zorg lang genoeg?')).toContain('lang');
+  });
+
   it('keeps names and acronyms in capitals, even when the word is a stopword', () => {
     expect(analyzer.indexTerms('Stichting ZIJ helpt')).toEqual([analyzer.stem('stichting'), 'zij', analyzer.stem('helpt')]);
     expect(analyzer.indexTerms('zij helpen')).toEqual([analyzer.stem('helpen')]);
