@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.js';
 import { type AskResponse, askResponseSchema, type MemoRequest } from '../../api/contract.js';
 import { readTemplateStyles } from '../../api/export/memo-template.js';
+import { memoTurn } from '../../api/export/memo-turn.js';
 import { loadEngine } from '../../api/load-engine.js';
 import { messages } from '../../api/messages.js';
 import { COLLECTIONS_CORPUS } from '../fixtures/collections-corpus.js';
@@ -34,15 +35,6 @@ beforeAll(async () => {
 async function ask(question: string, on = app): Promise<AskResponse> {
   return askResponseSchema.parse(await (await on.request('/api/ask', postJson({ question }))).json());
 }
-
-const turnOf = (question: string, response: AskResponse): MemoRequest['turns'][number] => ({
-  question,
-  answer: response.answer,
-  answered: response.answered,
-  mode: response.mode,
-  ...(response.confidence ? { confidence: response.confidence } : {}),
-  citations: response.citations.map(({ n, documentId, start, end, quote }) => ({ n, documentId, start, end, quote })),
-});
 
 async function exportMemo(turns: MemoRequest['turns'], on = app) {
   return on.request('/api/export/memo', postJson({ turns }));
@@ -83,7 +75,7 @@ describe('the Word memo', () => {
     const question = 'Wat is respijtzorg?';
     const response = await ask(question);
     expect(response.citations.length).toBeGreaterThan(1);
-    const memo = await exportMemo([turnOf(question, response)]);
+    const memo = await exportMemo([memoTurn(question, response)]);
     expect(memo.headers.get('content-type')).toContain('wordprocessingml');
     expect(memo.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('Memo Wat is respijtzorg.docx')}`);
     const { footnotes, references, readBack } = await partsOf(memo);
@@ -104,7 +96,7 @@ describe('the Word memo', () => {
     // Whatever the verdict on this question, the memo keeps the framing of a partial answer.
     const response: AskResponse =
       partial.confidence === 'partial' ? partial : { ...partial, confidence: 'partial', answer: `${messages.partialAnswer} ${partial.answer}` };
-    const { readBack, footnotes } = await partsOf(await exportMemo([turnOf(question, response)]));
+    const { readBack, footnotes } = await partsOf(await exportMemo([memoTurn(question, response)]));
     expect(readBack).toContain(messages.partialAnswer);
     expect(footnotes).toHaveLength(response.citations.length);
   });
@@ -112,7 +104,7 @@ describe('the Word memo', () => {
   it('holds a conversation of three turns, numbering the footnotes through, with one source entry per document', async () => {
     const questions = ['Wat is respijtzorg?', 'Welke risicogroepen voor eenzaamheid zijn er?', 'Wat is de hoofdstad van Australië?'];
     const responses = await Promise.all(questions.map((question) => ask(question)));
-    const { footnotes, references, readBack } = await partsOf(await exportMemo(questions.map((question, i) => turnOf(question, responses[i]!))));
+    const { footnotes, references, readBack } = await partsOf(await exportMemo(questions.map((question, i) => memoTurn(question, responses[i]!))));
     const citations = responses.flatMap((response) => response.citations);
     expect(footnotes).toHaveLength(citations.length);
     expect(references).toEqual(citations.map((_, i) => i + 1));
@@ -147,14 +139,14 @@ describe('the Word memo', () => {
     const response = await ask('Wat is respijtzorg?', before);
     await writeFile(join(corpus, 'mantelzorg.txt'), SMALL_CORPUS['mantelzorg.txt']!.replace('vrijwilliger', 'buurtbewoner'));
     const after = await appOver(corpus);
-    const refused = await exportMemo([turnOf('Wat is respijtzorg?', response)], after);
+    const refused = await exportMemo([memoTurn('Wat is respijtzorg?', response)], after);
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({ error: { code: 'export_stale', message: expect.stringContaining('vrijwilliger') } });
   });
 
   it('refuses an extractive answer whose text is not its quotes', async () => {
     const response = await ask('Wat is respijtzorg?');
-    const changed = { ...turnOf('Wat is respijtzorg?', response), answer: response.answer.replace(/^[^[]*/, 'Respijtzorg is afgeschaft. ') };
+    const changed = { ...memoTurn('Wat is respijtzorg?', response), answer: response.answer.replace(/^[^[]*/, 'Respijtzorg is afgeschaft. ') };
     const refused = await exportMemo([changed]);
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({ error: { code: 'export_stale', message: messages.exportNotLiteral } });
@@ -172,7 +164,7 @@ describe('the Word memo', () => {
 
   it('sets Dutch as the language, Bronwijzer as the creator and the question as the title', async () => {
     const response = await ask('Wat is respijtzorg?');
-    const { xml } = await partsOf(await exportMemo([turnOf('Wat is respijtzorg?', response)]));
+    const { xml } = await partsOf(await exportMemo([memoTurn('Wat is respijtzorg?', response)]));
     expect(xml('word/styles.xml')).toContain('w:lang w:val="nl-NL"');
     expect(xml('docProps/core.xml')).toMatch(/<dc:creator>Bronwijzer<\/dc:creator>/);
     expect(xml('docProps/core.xml')).toContain('<dc:title>Memo: Wat is respijtzorg?</dc:title>');
@@ -189,7 +181,7 @@ describe('the Word memo', () => {
     const styles = await readTemplateStyles(join(dir, 'sjabloon.docx'));
     const templated = await appOver(CORPUS_DIR, { memoStyles: styles });
     const response = await ask('Wat is respijtzorg?', templated);
-    const { xml } = await partsOf(await exportMemo([turnOf('Wat is respijtzorg?', response)], templated));
+    const { xml } = await partsOf(await exportMemo([memoTurn('Wat is respijtzorg?', response)], templated));
     expect(xml('word/styles.xml')).toContain('Kop van Gemeente Voorbeeld');
     await writeFile(join(dir, 'geen.docx'), 'geen Word-document');
     await expect(readTemplateStyles(join(dir, 'geen.docx'))).rejects.toThrow(/MEMO_TEMPLATE: .*geen Word-document/);

@@ -1,17 +1,6 @@
-// What the memo export sends for answered turns: each question with the answer and citations as
-// the chat received them (the server checks every quote again).
-import type { AskResponse, MemoRequest } from '../../../../../api/contract';
-
-export function memoTurn(question: string, response: AskResponse): MemoRequest['turns'][number] {
-  return {
-    question,
-    answer: response.answer,
-    answered: response.answered,
-    mode: response.mode,
-    ...(response.confidence ? { confidence: response.confidence } : {}),
-    citations: response.citations.map(({ n, documentId, start, end, quote }) => ({ n, documentId, start, end, quote })),
-  };
-}
+// What the memo export sends for answered turns (one definition, beside the export's contract),
+// and how the file it returns is offered.
+export { memoTurn } from '../../../../../api/export/memo-turn';
 
 /** Offers a file as a download, as a link with `download` does. */
 export function download(file: Blob, fileName: string): void {
