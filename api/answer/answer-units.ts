@@ -118,7 +118,10 @@ export function hasAskedForm(unit: AnswerUnit, form: QuestionForm, analyzer: Dut
   if (form.form === 'other') return false;
   if (form.form === 'definition' || form.form === 'role') {
     // Only a sentence holding a term of the subject can define it or name the role: most do not, and are not read word by word.
-    const namesSubject = (terms: ReadonlySet<string>) => [...form.subjectTerms].some((term) => terms.has(term));
+    const namesSubject = (terms: ReadonlySet<string>) => {
+      for (const term of form.subjectTerms) if (terms.has(term)) return true;
+      return false;
+    };
     return unitSentences(unit).some((sentence) => namesSubject(sentence.terms) && answersForm(sentence.sentence.text, form, analyzer));
   }
   return answersForm(unit.text, form, analyzer, unit.kind === 'list');
