@@ -11,7 +11,7 @@ import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { calibratedProbability, type FittedModel } from '../learn/fitted-model.js';
 import { assertFeatures, type FeatureValues, type LinearModel, vectorOf } from '../learn/linear-model.js';
 import type { Retrieval } from '../retrieve/retriever.js';
-import { ANSWER_DEPTH, composeAnswer, PARTIAL_JOIN_SHARE, rankUnits, type ScoredUnit } from './compose.js';
+import { ANSWER_DEPTH, answerShown, composeAnswer, rankUnits, type ScoredUnit } from './compose.js';
 import { type QuestionForm, questionForm } from './question-form.js';
 import { leastCostVerdict, type Verdict } from './verdict-costs.js';
 import { VERDICT_FEATURES, type VerdictFeatureName, verdictFeatures } from './verdict-features.js';
@@ -71,8 +71,8 @@ export function assessAnswerability(retrieval: Retrieval, analyzer: DutchAnalyze
   const answerability = calibratedProbability(fitted.answerable, evidence.features);
   const decide = (verdict: Verdict, reason: VerdictReason): Assessment => ({
     ...evidence,
-    // The verdict is given on the answer composed as for a confident one; unsure, it shows the two best units.
-    answer: verdict === 'partial' ? composeAnswer(evidence.ranked, PARTIAL_JOIN_SHARE) : evidence.answer,
+    // The verdict is given on the answer composed as for a confident one; the answer shown follows the verdict.
+    answer: verdict === 'decline' ? evidence.answer : answerShown(evidence.ranked, verdict),
     verdict,
     reason,
     answerable: verdict !== 'decline',

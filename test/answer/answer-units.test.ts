@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerUnits, overlap } from '../../api/answer/answer-units.js';
-import { composeAnswer } from '../../api/answer/compose.js';
+import { answerUnits, overlap, unionOf } from '../../api/answer/answer-units.js';
+import { answerShown, composeAnswer } from '../../api/answer/compose.js';
 import { quoteUnits } from '../../api/answer/responses.js';
 import type { Engine } from '../../api/engine.js';
 import { loadEngine } from '../../api/load-engine.js';
@@ -130,5 +130,58 @@ describe('the same sentence cut into other units in another document', () => {
     expect(overlap(holding[0]!.unit, holding[1]!.unit)).toBe(true);
     const joined = composeAnswer(assessment.ranked, 0);
     expect(joined.filter((scored) => scored.unit.text.includes(sentence))).toHaveLength(1);
+  });
+});
+
+describe('two good units around one place in a passage', () => {
+  const paragraph =
+    'Respijtzorg\n' +
+    'Respijtzorg neemt de zorg tijdelijk over. Dit ontlast de mantelzorger. ' +
+    'Mantelzorgers vragen het vaak te laat aan. Een consulent kan hen daarbij helpen.';
+  const respite = memoryEngine(paragraph, ['Respijtzorg']);
+
+  async function rankedFor(question: string) {
+    const { assessment } = await extractiveAnswer(respite, question);
+    const unit = (text: string) => assessment.ranked.find((scored) => scored.unit.text === text)!;
+    return { assessment, unit };
+  }
+
+  it('are one unit from the first of their sentences to the last, in the order of the text', async () => {
+    const { unit } = await rankedFor('Wat doet respijtzorg voor mantelzorgers?');
+    const first = unit('Respijtzorg neemt de zorg tijdelijk over. Dit ontlast de mantelzorger. Mantelzorgers vragen het vaak te laat aan.');
+    const second = unit('Mantelzorgers vragen het vaak te laat aan. Een consulent kan hen daarbij helpen.');
+    expect(overlap(first.unit, second.unit)).toBe(true);
+    for (const [a, b] of [
+      [first, second],
+      [second, first],
+    ] as const) {
+      const union = unionOf(a.unit, b.unit)!;
+      expect(union.text).toBe(paragraph.slice('Respijtzorg\n'.length));
+      expect(union.sources.map((source) => source.sentences.length)).toEqual([4]);
+    }
+  });
+
+  it('are not joined when they only border on each other, or when one holds the other', async () => {
+    const { unit } = await rankedFor('Wat doet respijtzorg voor mantelzorgers?');
+    const opening = unit('Respijtzorg neemt de zorg tijdelijk over. Dit ontlast de mantelzorger.');
+    const next = unit('Mantelzorgers vragen het vaak te laat aan.');
+    const pair = unit('Respijtzorg neemt de zorg tijdelijk over. Dit ontlast de mantelzorger. Mantelzorgers vragen het vaak te laat aan.');
+    expect(unionOf(opening.unit, next.unit)).toBeNull();
+    expect(unionOf(pair.unit, opening.unit)).toBeNull(); // adds nothing
+    expect(unionOf(opening.unit, pair.unit)!.text).toBe(pair.unit.text);
+  });
+
+  it('widen the answer as shown, while the verdict is given on the best unit alone', async () => {
+    const { unit } = await rankedFor('Wat doet respijtzorg voor mantelzorgers?');
+    const best = { ...unit('Respijtzorg neemt de zorg tijdelijk over. Dit ontlast de mantelzorger.'), probability: 0.9 };
+    const pair = {
+      ...unit('Respijtzorg neemt de zorg tijdelijk over. Dit ontlast de mantelzorger. Mantelzorgers vragen het vaak te laat aan.'),
+      probability: 0.8,
+    };
+    const apart = { ...unit('Mantelzorgers vragen het vaak te laat aan. Een consulent kan hen daarbij helpen.'), probability: 0.1 };
+    expect(composeAnswer([best, pair, apart]).map((scored) => scored.unit.text)).toEqual([best.unit.text]);
+    expect(answerShown([best, pair, apart], 'answer').map((scored) => scored.unit.text)).toEqual([pair.unit.text]);
+    // Unsure, the answer also shows the next unit; this one overlaps the widened best, so it widens it further.
+    expect(answerShown([best, pair, apart], 'partial').map((scored) => scored.unit.text)).toEqual([paragraph.slice('Respijtzorg\n'.length)]);
   });
 });

@@ -42,9 +42,9 @@ describe('extractive answers', () => {
 
   it('gives an example the sentence it is an example of, and calls a use of a term no definition of it', async () => {
     const response = await answer('Wat is een Doe-Mee-Pas?');
-    expect(response.answer).toMatch(
-      /^De documenten beantwoorden deze vraag mogelijk niet of niet volledig; controleer de citaten. Dit zeggen ze erover: De gemeente kan lidmaatschap van een sportvereniging betalen\. \[1\] Bijvoorbeeld met een Doe-Mee-Pas\. \[2\]/,
-    );
+    expect(response.answer).toMatch(/^De documenten beantwoorden deze vraag mogelijk niet of niet volledig; controleer de citaten. Dit zeggen ze erover: /);
+    // Unsure, the answer is widened by the unit around it ("Vaak bestaan er financiële barrières."); the example keeps its sentence.
+    expect(response.answer).toMatch(/De gemeente kan lidmaatschap van een sportvereniging betalen\. \[\d\] Bijvoorbeeld met een Doe-Mee-Pas\. \[\d\]/);
     expect(response.confidence).toBe('partial');
   });
 
