@@ -1,25 +1,28 @@
-// npm run eval -- [QUESTIONS.jsonl] [--cv] [--folds N] [--json] [--verbose]: scores the pipeline
-// on labelled questions (eval/dev.jsonl by default) over the configured index, through the real
-// HTTP app. With --cv the figures are out of fold: folds by question (the model refitted per fold)
-// and folds by document (fit on the other documents' questions). Without it, the committed
+// npm run eval -- [QUESTIONS.jsonl] [--cv] [--folds N] [--repeats N] [--json] [--verbose]: scores
+// the pipeline on labelled questions (eval/dev.jsonl by default) over the configured index, through
+// the real HTTP app. With --cv the figures are out of fold: folds by question (the model refitted
+// per fold) and folds by document (fit on the other documents' questions); --repeats N also splits
+// the questions into folds N − 1 more ways and prints each figure's mean and range over the splits. Without it, the committed
 // weights answer, and on the questions they were fitted to the figures say little.
 
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { crossValidate } from './lib/eval/cross-validate.js';
 import { evaluate, parseEvalQuestions, type QuestionResult, summarize } from './lib/eval/evaluate.js';
-import { confusionTable, figuresTable, perKindTable, reliabilityTable } from './lib/eval/report.js';
+import { confusionTable, figuresTable, perKindTable, reliabilityTable, spreadTable } from './lib/eval/report.js';
 import { inProcessClient } from './lib/in-process-client.js';
 import { foldsByDocument, foldsByQuestion } from './lib/train/folds.js';
 import { DEV_QUESTIONS_FILE, trainingRun, untrainedModel } from './lib/train/training-run.js';
 
 const args = process.argv.slice(2);
 const value = (flag: string) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : undefined);
-const file = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--folds') ?? DEV_QUESTIONS_FILE;
+const file = args.find((arg, i) => !arg.startsWith('--') && args[i - 1] !== '--folds' && args[i - 1] !== '--repeats') ?? DEV_QUESTIONS_FILE;
 const k = Number(value('--folds') ?? 10);
-if (args.includes('--help') || !Number.isInteger(k) || k < 2) {
-  console.log('Gebruik: npm run eval -- [VRAGEN.jsonl] [--cv] [--folds 10] [--json] [--verbose]');
-  console.log('  --cv      kruisvalidatie: per vraag (--folds vouwen) en per document; elk cijfer van gewichten die de vraag nooit zagen');
+const repeats = Number(value('--repeats') ?? 1);
+if (args.includes('--help') || !Number.isInteger(k) || k < 2 || !Number.isInteger(repeats) || repeats < 1) {
+  console.log('Gebruik: npm run eval -- [VRAGEN.jsonl] [--cv] [--folds 10] [--repeats 1] [--json] [--verbose]');
+  console.log('  --cv       kruisvalidatie: per vraag (--folds vouwen) en per document; elk cijfer van gewichten die de vraag nooit zagen');
+  console.log('  --repeats  de vragen op zoveel manieren over de vouwen verdeeld: gemiddelde, laagste en hoogste cijfer');
   process.exit(args.includes('--help') ? 0 : 2);
 }
 
@@ -35,11 +38,16 @@ if (cv) {
   const byQuestion = await crossValidate(run, foldsByQuestion(run.questions, k), client.env, client.warnings);
   const { folds, documents } = foldsByDocument(run.questions);
   const byDocument = await crossValidate(run, folds, client.env, client.warnings);
-  json = { byQuestion: summarize(byQuestion), byDocument: { documents, ...summarize(byDocument) } };
+  const splits = [summarize(byQuestion)];
+  for (let repetition = 1; repetition < repeats; repetition++)
+    splits.push(summarize(await crossValidate(run, foldsByQuestion(run.questions, k, repetition), client.env, client.warnings)));
+  const repeated = splits.map(({ results: _results, ...figures }) => figures);
+  json = { byQuestion: splits[0], byDocument: { documents, ...summarize(byDocument) }, ...(repeats > 1 ? { byQuestionRepeated: repeated } : {}) };
   if (args.includes('--verbose')) lines.push(...verbose(byQuestion), '');
   lines.push(`Per soort vraag (${k} vouwen per vraag):`, ...perKindTable(byQuestion), '');
   lines.push('Oordelen (vouwen per vraag):', ...confusionTable(byQuestion), '');
   lines.push('Betrouwbaarheid: kans dat het antwoord het gevraagde feit bevat, buiten de vouw:', ...reliabilityTable(byQuestion), '');
+  if (repeats > 1) lines.push(`Over ${repeats} verdelingen in ${k} vouwen per vraag:`, ...spreadTable(splits), '');
   lines.push(`${mode}  (${run.questions.length} vragen; buiten de vouw: ${k} vouwen per vraag, ${documents.length} per document)`);
   lines.push(
     ...figuresTable([

@@ -4,6 +4,28 @@ import type { EvalReport, QuestionResult } from './evaluate.js';
 
 type Column = [label: string, report: EvalReport];
 
+/** The figures of the evaluation README that a repetition of the folds can move. */
+const SPREAD_FIGURES = [
+  ['hit@1', 'hitAt1'],
+  ['hit@5', 'hitAt5'],
+  ['answer-has-gold', 'answerHasGold'],
+  ['answered when answerable', 'answeredWhenAnswerable'],
+  ['refused when unanswerable', 'refusedWhenUnanswerable'],
+  ['unanswerable, "high"', 'unanswerableHigh'],
+  ['"high" without gold', 'highWithoutGold'],
+] as const satisfies readonly (readonly [string, keyof EvalReport])[];
+
+/** Per figure, its mean over repetitions of the folds and the lowest and highest of them. */
+export function spreadTable(reports: readonly EvalReport[]): string[] {
+  const lines = [`${''.padEnd(28)}${'mean'.padStart(8)}${'min'.padStart(8)}${'max'.padStart(8)}`];
+  for (const [label, key] of SPREAD_FIGURES) {
+    const values = reports.map((report) => report[key]);
+    const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
+    lines.push(`${label.padEnd(28)}${[mean, Math.min(...values), Math.max(...values)].map((value) => value.toFixed(3).padStart(8)).join('')}`);
+  }
+  return lines;
+}
+
 const FIGURES: [label: string, value: (report: EvalReport) => string][] = [
   ['questions', (report) => `${report.answerable}+${report.unanswerable}`],
   ['hit@1', (report) => report.hitAt1.toFixed(3)],

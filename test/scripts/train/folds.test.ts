@@ -28,6 +28,22 @@ describe('folds by question', () => {
   });
 });
 
+describe('repeated folds by question', () => {
+  it('split the questions otherwise on each repetition, each split stratified and the same on every run', () => {
+    const splits = [0, 1, 2].map((repetition) => foldsByQuestion(questions, 5, repetition));
+    expect(splits[1]).not.toEqual(splits[0]);
+    expect(splits[2]).not.toEqual(splits[1]);
+    expect(foldsByQuestion(questions, 5, 1)).toEqual(splits[1]);
+    for (const folds of splits) {
+      for (let fold = 0; fold < 5; fold++) {
+        const members = questions.filter((_, i) => folds[i] === fold);
+        expect(members.filter((question) => !question.answerable).length).toBeGreaterThanOrEqual(1);
+        expect(members.filter((question) => question.answerable).length).toBeGreaterThanOrEqual(3);
+      }
+    }
+  });
+});
+
 describe('folds by document', () => {
   it('groups the answerable questions by the document of their gold quote and deals out the others', () => {
     const { folds, documents } = foldsByDocument(questions);
