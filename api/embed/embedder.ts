@@ -30,7 +30,7 @@ export interface EmbedderOptions {
    * Worker threads, each with its own copy of the model. A build uses one per core: with the
    * multilingual-e5-small stand-in on 2 cores, two single-threaded workers embedded the bundled
    * corpus at 3,548 tokens/s, one worker with two threads at 3,052 (the threads wait on each
-   * other inside every layer). A server uses one, with every core, for its short questions.
+   * other inside every layer). A server uses one for its short questions (SERVING_EMBEDDER).
    */
   workers?: number;
   threadsPerWorker?: number;
@@ -59,8 +59,14 @@ type WorkerMessage = FromWorker;
 
 /** Build settings: one single-threaded model per core. */
 export const BUILD_EMBEDDER: EmbedderOptions = { workers: Math.max(1, Math.min(2, availableParallelism())), threadsPerWorker: 1 };
-/** Serving settings: one model, all cores for each question. */
-export const SERVING_EMBEDDER: EmbedderOptions = { workers: 1, threadsPerWorker: availableParallelism() };
+/**
+ * Serving settings: one model, with every core but one for each question. The question's vector
+ * is computed while the main thread retrieves lexically and answers HTTP, so that thread keeps a
+ * core: with the stand-in on 2 cores (npm run bench -- --standin), one ONNX thread gave new
+ * questions p50 8.8–10.0 ms, p95 13.7–15.6, p99 16.6–19.1 over six runs; two threads p50
+ * 7.6–8.9, p95 15.3–17.4, p99 18.3–21.6 over five. A steadier tail for a millisecond of median.
+ */
+export const SERVING_EMBEDDER: EmbedderOptions = { workers: 1, threadsPerWorker: Math.max(1, availableParallelism() - 1) };
 
 export async function loadEmbedder(settings: ModelSettings, options: EmbedderOptions = {}): Promise<EmbedderLoad> {
   const { workers = 1, threadsPerWorker = availableParallelism(), onDownload, forceTransformersPipeline = false } = options;
