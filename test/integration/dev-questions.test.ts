@@ -42,14 +42,14 @@ describe('out-of-fold figures on the dev questions (10 folds by question)', () =
   });
 
   it('answer what they can and decline what they cannot', () => {
-    expect(report.answerHasGold).toBeGreaterThanOrEqual(0.56);
+    expect(report.answerHasGold).toBeGreaterThanOrEqual(0.58);
     expect(report.answeredWhenAnswerable).toBeGreaterThanOrEqual(0.7);
     expect(report.refusedWhenUnanswerable).toBeGreaterThanOrEqual(0.88);
   });
 
   it('are rarely confident and wrong', () => {
     expect(report.unanswerableHigh).toBeLessThanOrEqual(0.03);
-    expect(report.highWithoutGold).toBeLessThanOrEqual(0.15);
+    expect(report.highWithoutGold).toBeLessThanOrEqual(0.1);
   });
 
   it('quote every citation verbatim', () => {
