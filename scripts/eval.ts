@@ -2,8 +2,9 @@
 // the pipeline on labelled questions (eval/dev.jsonl by default) over the configured index, through
 // the real HTTP app. With --cv the figures are out of fold: folds by question (the model refitted
 // per fold) and folds by document (fit on the other documents' questions); --repeats N also splits
-// the questions into folds N − 1 more ways and prints each figure's mean and range over the splits. Without it, the committed
-// weights answer, and on the questions they were fitted to the figures say little.
+// the questions into folds N − 1 more ways and prints each figure's mean and range over the
+// splits. Without --cv, the committed weights answer, and on the questions they were fitted to the
+// figures say little.
 
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';

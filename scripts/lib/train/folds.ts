@@ -1,8 +1,8 @@
 // Deterministic folds for cross-validation. By question: stratified, so every fold holds its
 // share of unanswerable questions; a repetition deals them in another order (repeated k-fold),
-// since the split alone moves a figure by a few questions. By document: the answerable questions of one document form a
-// fold (fit on the other documents' questions, report on this one's), the unanswerable ones are
-// dealt over the folds.
+// since the split alone moves a figure by a few questions. By document: the answerable questions
+// of one document form a fold (fit on the other documents' questions, report on this one's), the
+// unanswerable ones are dealt over the folds.
 import { createHash } from 'node:crypto';
 import type { EvalQuestion } from '../eval/evaluate.js';
 
