@@ -101,12 +101,17 @@ function layoutOf(passage: RetrievedPassage): Layout[] {
   if (known && known.text === text) return known.layout;
   const sentences = passage.evidence.sentences;
   const layout = unitsOfPassage(passage).map(({ sentences: members, kind }) => {
-    const joined = members.map((sentence) => sentence.sentence.text).join(' ');
+    const joined = quotedText(members);
     return { indexes: members.map((member) => sentences.indexOf(member)), kind, text: joined, key: comparable(joined) };
   });
   if (layouts.size >= LAID_OUT_PASSAGES) layouts.delete(layouts.keys().next().value!);
   layouts.set(id, { text, layout });
   return layout;
+}
+
+/** A unit's text as quoted: its sentences joined by a space. */
+function quotedText(sentences: readonly SentenceEvidence[]): string {
+  return sentences.map((sentence) => sentence.sentence.text).join(' ');
 }
 
 /** The sentences of a unit, as its main source holds them. */
@@ -161,22 +166,20 @@ export function unionOf(a: AnswerUnit, b: AnswerUnit): AnswerUnit | null {
     const other = b.sources.find((candidate) => candidate.passage.passage.id === source.passage.passage.id);
     if (!other) return [];
     const all = source.passage.evidence.sentences;
-    const [early, late] = [source.sentences, other.sentences].sort((x, y) => all.indexOf(x[0]!) - all.indexOf(y[0]!)) as [
-      SentenceEvidence[],
-      SentenceEvidence[],
-    ];
-    const last = Math.max(all.indexOf(early.at(-1)!), all.indexOf(late.at(-1)!));
-    if (all.indexOf(late[0]!) > all.indexOf(early.at(-1)!)) return []; // apart in this passage
-    const sentences = all.slice(all.indexOf(early[0]!), last + 1);
+    const span = (sentences: readonly SentenceEvidence[]) => [all.indexOf(sentences[0]!), all.indexOf(sentences.at(-1)!)] as const;
+    const [aFirst, aLast] = span(source.sentences);
+    const [bFirst, bLast] = span(other.sentences);
+    if (Math.max(aFirst, bFirst) > Math.min(aLast, bLast)) return []; // apart in this passage
+    const sentences = all.slice(Math.min(aFirst, bFirst), Math.max(aLast, bLast) + 1);
     return sentences.length <= MAX_UNION ? [{ passage: source.passage, sentences }] : [];
   });
   const [main] = sources;
   if (!main || main.passage !== a.sources[0]!.passage) return null;
-  const text = main.sentences.map((sentence) => sentence.sentence.text).join(' ');
+  const text = quotedText(main.sentences);
   if (text === a.text) return null;
   return {
     // Another document keeps its place only where it holds the same words.
-    sources: sources.filter((source) => source.sentences.map((sentence) => sentence.sentence.text).join(' ') === text),
+    sources: sources.filter((source) => quotedText(source.sentences) === text),
     text,
     kind: a.kind === 'list' || b.kind === 'list' ? 'list' : 'pair',
   };
