@@ -4,21 +4,24 @@ import type { EvalReport, QuestionResult } from './evaluate.js';
 
 type Column = [label: string, report: EvalReport];
 
-/** The figures of the evaluation README that a repetition of the folds can move. */
-const SPREAD_FIGURES = [
+/** The figures of the evaluation README that are shares, in the order the tables print them. */
+const SHARES = [
   ['hit@1', 'hitAt1'],
   ['hit@5', 'hitAt5'],
+  ['MRR@10', 'mrrAt10'],
   ['answer-has-gold', 'answerHasGold'],
   ['answered when answerable', 'answeredWhenAnswerable'],
+  ['answered (English)', 'answeredEnglish'],
   ['refused when unanswerable', 'refusedWhenUnanswerable'],
   ['unanswerable, "high"', 'unanswerableHigh'],
   ['"high" without gold', 'highWithoutGold'],
+  ['citations verbatim', 'citationsVerbatim'],
 ] as const satisfies readonly (readonly [string, keyof EvalReport])[];
 
-/** Per figure, its mean over repetitions of the folds and the lowest and highest of them. */
+/** Per share, its mean over repetitions of the folds and the lowest and highest of them. */
 export function spreadTable(reports: readonly EvalReport[]): string[] {
   const lines = [`${''.padEnd(28)}${'mean'.padStart(8)}${'min'.padStart(8)}${'max'.padStart(8)}`];
-  for (const [label, key] of SPREAD_FIGURES) {
+  for (const [label, key] of SHARES) {
     const values = reports.map((report) => report[key]);
     const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
     lines.push(`${label.padEnd(28)}${[mean, Math.min(...values), Math.max(...values)].map((value) => value.toFixed(3).padStart(8)).join('')}`);
@@ -28,16 +31,7 @@ export function spreadTable(reports: readonly EvalReport[]): string[] {
 
 const FIGURES: [label: string, value: (report: EvalReport) => string][] = [
   ['questions', (report) => `${report.answerable}+${report.unanswerable}`],
-  ['hit@1', (report) => report.hitAt1.toFixed(3)],
-  ['hit@5', (report) => report.hitAt5.toFixed(3)],
-  ['MRR@10', (report) => report.mrrAt10.toFixed(3)],
-  ['answer-has-gold', (report) => report.answerHasGold.toFixed(3)],
-  ['answered when answerable', (report) => report.answeredWhenAnswerable.toFixed(3)],
-  ['answered (English)', (report) => report.answeredEnglish.toFixed(3)],
-  ['refused when unanswerable', (report) => report.refusedWhenUnanswerable.toFixed(3)],
-  ['unanswerable, "high"', (report) => report.unanswerableHigh.toFixed(3)],
-  ['"high" without gold', (report) => report.highWithoutGold.toFixed(3)],
-  ['citations verbatim', (report) => report.citationsVerbatim.toFixed(3)],
+  ...SHARES.map(([label, key]): [string, (report: EvalReport) => string] => [label, (report) => report[key].toFixed(3)]),
   ['latency p50 (ms)', (report) => report.p50Ms.toFixed(1)],
   ['latency p95 (ms)', (report) => report.p95Ms.toFixed(1)],
 ];
