@@ -113,9 +113,22 @@ export function analysePassage(record: PassageRecord, analyzer: DutchAnalyzer): 
 export function passageEvidence(passage: AnalysedPassage, concepts: readonly WeightedConcept[]): PassageEvidence {
   const { record, contexts } = passage;
   const contextOf = (section: string | null) => contexts.get(section) ?? new Set<string>();
+  // What a heading and title hold is the same for every sentence under them: weighed once per section.
+  const fromContext = new Map<string | null, Float64Array>();
+  const contextMatchesOf = (section: string | null) => {
+    let matches = fromContext.get(section);
+    if (!matches) {
+      matches = contextMatches(concepts, contextOf(section));
+      fromContext.set(section, matches);
+    }
+    return matches;
+  };
+  const asked = questionTerms(concepts);
   const sentences: SentenceEvidence[] = passage.sentences.map(({ sentence, section, kind, terms }) => {
     const context = contextOf(section);
-    const matches = matchesOf(concepts, terms, context);
+    const matches = textMatches(concepts, terms, asked);
+    const inContext = contextMatchesOf(section);
+    for (let c = 0; c < matches.length; c++) matches[c] = Math.max(matches[c]!, inContext[c]!);
     return { sentence, passage: record, section, kind, coverage: shareOf(concepts, matches), covered: coveredBy(matches), matches, terms, context };
   });
   const context = contextOf(record.section);
@@ -155,13 +168,52 @@ export const specificWeightOf = (concept: WeightedConcept) => (concept.seen ? co
 
 /** Per concept, how fully `terms` (or, at reduced credit, `contextTerms`) hold it. */
 export function matchesOf(concepts: readonly WeightedConcept[], terms: ReadonlySet<string>, contextTerms?: ReadonlySet<string>): Float64Array {
+  const matches = textMatches(concepts, terms);
+  if (contextTerms) {
+    const inContext = contextMatches(concepts, contextTerms);
+    for (let c = 0; c < matches.length; c++) matches[c] = Math.max(matches[c]!, inContext[c]!);
+  }
+  return matches;
+}
+
+/** Every term any alternative of the question's concepts is made of, per concept list (a question's is made once). */
+const termsOfQuestions = new WeakMap<readonly WeightedConcept[], ReadonlySet<string>>();
+function questionTerms(concepts: readonly WeightedConcept[]): ReadonlySet<string> {
+  let terms = termsOfQuestions.get(concepts);
+  if (!terms) {
+    terms = new Set(concepts.flatMap((concept) => concept.alternatives.flatMap((alternative) => alternative.terms)));
+    termsOfQuestions.set(concepts, terms);
+  }
+  return terms;
+}
+
+/** Per concept, how fully `terms` hold it: its best alternative's weight times the share of that alternative's terms present. */
+function textMatches(concepts: readonly WeightedConcept[], terms: ReadonlySet<string>, asked?: ReadonlySet<string>): Float64Array {
   const matches = new Float64Array(concepts.length);
+  // Most sentences hold no word of the question at all.
+  if (asked && !holdsAny(terms, asked)) return matches;
   concepts.forEach((concept, c) => {
     let best = 0;
-    for (const alternative of concept.alternatives) best = Math.max(best, matchOf(alternative, terms, contextTerms));
+    for (const alternative of concept.alternatives) best = Math.max(best, alternative.weight * partsFraction(alternative, terms));
     matches[c] = best;
   });
   return matches;
+}
+
+/** The same for the heading and title a text falls under, at reduced credit: they say what it is about, the text does not say it. */
+function contextMatches(concepts: readonly WeightedConcept[], contextTerms: ReadonlySet<string>): Float64Array {
+  const matches = new Float64Array(concepts.length);
+  concepts.forEach((concept, c) => {
+    let best = 0;
+    for (const alternative of concept.alternatives) best = Math.max(best, alternative.weight * (CONTEXT_CREDIT * partsFraction(alternative, contextTerms)));
+    matches[c] = best;
+  });
+  return matches;
+}
+
+function holdsAny(terms: ReadonlySet<string>, asked: ReadonlySet<string>): boolean {
+  for (const term of asked) if (terms.has(term)) return true;
+  return false;
 }
 
 /** The weighted share of the question that per-concept matches hold. */
@@ -255,12 +307,6 @@ function kindOf(text: string, analyzer: DutchAnalyzer): SentenceKind {
   const wordCount = text.split(/\s+/).length;
   if (wordCount <= BYLINE_WORDS && ENDS_WITH_DATE.test(text)) return 'byline';
   return wordCount < FRAGMENT_WORDS ? 'fragment' : 'statement';
-}
-
-function matchOf(alternative: Alternative, terms: ReadonlySet<string>, contextTerms?: ReadonlySet<string>): number {
-  const inText = partsFraction(alternative, terms);
-  const inContext = contextTerms && inText < 1 ? CONTEXT_CREDIT * partsFraction(alternative, contextTerms) : 0;
-  return alternative.weight * Math.max(inText, inContext);
 }
 
 /**

@@ -22,3 +22,24 @@ describe('anchors in the evidence', () => {
     expect((await missing('Wat onderzoekt het SCP naar eenzaamheid?')).Het).toEqual([]);
   });
 });
+
+describe('what a sentence holds of the question', () => {
+  const underHeading = memoryEngine('Vrijwilligers zetten zich in voor ouderen. Zij komen wekelijks op bezoek.', ['Vrijwilligers'], {
+    title: 'Respijtzorg in de wijk',
+  });
+
+  async function matchesPerSentence(question: string): Promise<{ labels: string[]; sentences: number[][] }> {
+    const { question: analysed, passages } = await underHeading.retriever.candidates(question, everything(underHeading));
+    return { labels: analysed.concepts.map((concept) => concept.label), sentences: passages[0]!.evidence.sentences.map((sentence) => [...sentence.matches]) };
+  }
+
+  it('counts a word of its own fully, one only in the title at half credit, in every sentence under it', async () => {
+    const { labels, sentences } = await matchesPerSentence('Hoe helpen vrijwilligers bij respijtzorg?');
+    const at = (label: string) => labels.indexOf(label);
+    expect(sentences[0]![at('vrijwilligers')]).toBe(1);
+    expect(sentences[0]![at('respijtzorg')]).toBe(0.5);
+    // The second sentence holds no word of the question, and still falls under the title.
+    expect(sentences[1]![at('vrijwilligers')]).toBe(0);
+    expect(sentences[1]![at('respijtzorg')]).toBe(0.5);
+  });
+});
