@@ -68,7 +68,7 @@ export function unitFeatures(units: readonly AnswerUnit[], { concepts, form, ana
   const top = topConcept(concepts);
   const measured = units.map((unit) => {
     const sentences = unitSentences(unit);
-    const terms = new Set(sentences.flatMap((sentence) => [...sentence.terms]));
+    const terms = sentences.length === 1 ? sentences[0]!.terms : new Set(sentences.flatMap((sentence) => [...sentence.terms]));
     const matches = unionOf(
       sentences.map((sentence) => sentence.matches),
       concepts.length,
@@ -80,7 +80,8 @@ export function unitFeatures(units: readonly AnswerUnit[], { concepts, form, ana
     const head = sentences[0]!;
     const { passage } = unit.sources[0]!;
     const position = passage.evidence.sentences.indexOf(head);
-    const novel = [...terms].filter((term) => !questionTerms.has(term)).length;
+    let novel = 0;
+    for (const term of terms) if (!questionTerms.has(term)) novel++;
     return {
       coverage: held.share,
       coverageShare: held.share / best,

@@ -142,7 +142,7 @@ export function passageEvidence(passage: AnalysedPassage, concepts: readonly Wei
     focus,
     focusAt,
     specificFocus: bestWindow(sentences, concepts, record, specificWeightOf).focus,
-    anchorsMissing: concepts.filter((concept) => concept.anchor && !holdsAnchor(concept, passage.wordStems, record)).map((concept) => concept.surface),
+    anchorsMissing: concepts.filter((concept) => concept.anchor && !holdsAnchor(concept, passage)).map((concept) => concept.surface),
     sentences,
   };
 }
@@ -271,16 +271,32 @@ function bestWindow(
  * A name, acronym, number or quoted title stands in the passage, its headings or its title as a
  * word of its own ("Teams" is not in "wijkteams"), or an acronym is spelled out there.
  */
-function holdsAnchor(concept: WeightedConcept, wordStems: ReadonlySet<string>, record: PassageRecord): boolean {
+function holdsAnchor(concept: WeightedConcept, passage: AnalysedPassage): boolean {
   const own = concept.alternatives.filter((alternative) => alternative.kind !== 'parts' && alternative.kind !== 'cognate');
-  if (own.some((alternative) => alternative.terms.every((term) => wordStems.has(term)))) return true;
-  return /^\p{Lu}{2,}$/u.test(concept.surface) && spellsOut(concept.surface, record.text);
+  if (own.some((alternative) => alternative.terms.every((term) => passage.wordStems.has(term)))) return true;
+  return /^\p{Lu}{2,}$/u.test(concept.surface) && spellsOut(concept.surface, initialsOf(passage));
 }
 
-/** Whether `text` writes the acronym out: "SCP" in "Sociaal en Cultureel Planbureau". */
-export function spellsOut(acronym: string, text: string): boolean {
+/** A word's first letter (folded) and whether it is a capital: what an acronym is spelled out in. */
+interface Initial {
+  initial: string;
+  capital: boolean;
+}
+
+const passageInitials = new WeakMap<AnalysedPassage, Initial[]>();
+/** The initials of a passage's words, read the first time an acronym is looked for in it. */
+function initialsOf(passage: AnalysedPassage): Initial[] {
+  let initials = passageInitials.get(passage);
+  if (!initials) {
+    initials = words(passage.record.text).map((word) => ({ initial: foldWord(word[0] ?? ''), capital: /^\p{Lu}/u.test(word) }));
+    passageInitials.set(passage, initials);
+  }
+  return initials;
+}
+
+/** Whether words with these initials write the acronym out: "SCP" in "Sociaal en Cultureel Planbureau". */
+function spellsOut(acronym: string, capitalised: readonly Initial[]): boolean {
   const letters = [...acronym.toLowerCase()];
-  const capitalised = words(text).map((word) => ({ initial: foldWord(word[0] ?? ''), capital: /^\p{Lu}/u.test(word) }));
   for (let start = 0; start < capitalised.length; start++) {
     let at = start;
     let matched = 0;
