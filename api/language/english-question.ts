@@ -16,6 +16,7 @@ const ENGLISH_STOPWORDS = new Set([
   'says',
   'said',
   'tell',
+  'told',
   'mean',
   'means',
   'being',
@@ -31,6 +32,8 @@ const ENGLISH_STOPWORDS = new Set([
   'recommended',
   'write',
   'writes',
+  'wrote',
+  'written',
 ]);
 const ENGLISH_MARKERS = new Set([
   'the',

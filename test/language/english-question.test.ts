@@ -18,4 +18,10 @@ describe('English questions', () => {
     expect(terms).toContain(analyzer.stem('mantelzorgers'));
     expect(concepts.map((concept) => concept.label)).not.toContain('what');
   });
+
+  it('leaves out the verbs that frame a question about a text, in every tense: they name no topic', () => {
+    const labels = (question: string) => englishConcepts(question, analyzer, () => []).map((concept) => concept.label);
+    expect(labels('Who wrote the report on poverty, and what did they say?')).toEqual(['report', 'poverty']);
+    expect(labels('What is written about poverty and what were residents told?')).toEqual(['poverty', 'residents']);
+  });
 });
