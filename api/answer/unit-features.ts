@@ -1,10 +1,12 @@
 // What the fitted answer-unit ranker sees of a unit: how much of the question it holds, whether
 // it holds the question's most specific concept and the asked type, how its passage ranked, and
 // its shape. Shares and ranks, so the weights carry over to other collections.
+
 import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
+import { wordCount } from '../language/words.js';
 import type { FeatureValues } from '../learn/linear-model.js';
 import { topConcept, type WeightedConcept } from '../retrieve/concept-weights.js';
-import { coverage, shareOf, specificWeightOf, unionOf } from '../retrieve/evidence.js';
+import { coverage, heldBy, shareOf, specificWeightOf, unionOf } from '../retrieve/evidence.js';
 import { type AnswerUnit, hasAskedForm, unitSentences } from './answer-units.js';
 import type { QuestionForm } from './question-form.js';
 
@@ -73,7 +75,9 @@ export function unitFeatures(units: readonly AnswerUnit[], { concepts, form, ana
       sentences.map((sentence) => sentence.matches),
       concepts.length,
     );
-    return { unit, sentences, terms, matches, held: { share: shareOf(concepts, matches) }, own: coverage(concepts, terms) };
+    // One sentence's own words were weighed with its evidence; several together hold more than each.
+    const own = sentences.length === 1 ? heldBy(concepts, sentences[0]!.ownMatches) : coverage(concepts, terms);
+    return { unit, sentences, terms, matches, held: { share: shareOf(concepts, matches) }, own };
   });
   const best = Math.max(0, ...measured.map((entry) => entry.held.share)) || 1;
   return measured.map(({ unit, sentences, terms, matches, held, own }) => {
@@ -94,7 +98,7 @@ export function unitFeatures(units: readonly AnswerUnit[], { concepts, form, ana
       passageRank: 1 / (1 + passage.rank),
       position: 1 / (1 + Math.max(0, position)),
       opensLine: opensLine(passage.passage.text, head.sentence.start - passage.passage.start) ? 1 : 0,
-      length: Math.log1p(unit.text.split(/\s+/).length),
+      length: Math.log1p(wordCount(unit.text)),
       novelty: terms.size === 0 ? 0 : novel / terms.size,
       continued: unit.kind === 'sentences' && sentences.length > 1 ? 1 : 0,
       pair: unit.kind === 'pair' ? 1 : 0,

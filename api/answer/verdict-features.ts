@@ -2,7 +2,9 @@
 // how much of the question the index has never seen, whether the question's most specific
 // concept, its names and the asked type are in the answer. Shares and log-odds, no raw scores.
 // Few features: the verdict learns from one example per question.
+
 import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
+import { wordCount } from '../language/words.js';
 import type { FeatureValues } from '../learn/linear-model.js';
 import { topConcept } from '../retrieve/concept-weights.js';
 import { coverage } from '../retrieve/evidence.js';
@@ -57,7 +59,7 @@ export function verdictFeatures(
     topConceptInPassages: top >= 0 && leading.some((passage) => passage.evidence.held.has(top)) ? 1 : 0,
     anchorMissing: answer[0] && answer[0].unit.sources[0]!.passage.evidence.anchorsMissing.length > 0 ? 1 : 0,
     formMissing: form.form !== 'other' && !answer.some((scored) => hasAskedForm(scored.unit, form, analyzer)) ? 1 : 0,
-    answerLength: Math.log1p(answer.reduce((sum, scored) => sum + scored.unit.text.split(/\s+/).length, 0)),
+    answerLength: Math.log1p(answer.reduce((sum, scored) => sum + wordCount(scored.unit.text), 0)),
     english: language === 'en' ? 1 : 0,
   };
 }

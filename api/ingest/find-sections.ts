@@ -1,4 +1,5 @@
 // Finds the section headings of a cleaned text, so each chunk can say which section it is in.
+import { wordCount } from '../language/words.js';
 import type { Section } from '../records.js';
 
 const BYLINE = /(,\s*)?(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)?\s*\d{4}$/i;
@@ -25,10 +26,10 @@ export function findSections(text: string, marked: ReadonlySet<string> = new Set
 }
 
 function isHeading(line: string): boolean {
-  const wordCount = line.split(/\s+/).length;
-  if (line.length < 3 || line.length > 100 || wordCount > 12) return false;
+  const count = wordCount(line);
+  if (line.length < 3 || line.length > 100 || count > 12) return false;
   if (line.startsWith('•') || !/^[\p{Lu}\p{N}]/u.test(line)) return false;
-  if (/[.,;:!]$/.test(line) || (line.endsWith('?') && wordCount > 7)) return false;
+  if (/[.,;:!]$/.test(line) || (line.endsWith('?') && count > 7)) return false;
   if (DATE_LINE.test(line)) return false;
   return !(BYLINE.test(line) && line.includes(','));
 }

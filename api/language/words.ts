@@ -21,3 +21,21 @@ export function wordSpans(text: string): WordSpan[] {
 export function words(text: string): string[] {
   return text.match(WORD) ?? [];
 }
+
+const SPACE = /\s/;
+
+/**
+ * The pieces between runs of white space: `text.split(/\s+/).length`, counted without building
+ * the pieces (answer units are measured by it for every question).
+ */
+export function wordCount(text: string): number {
+  let runs = 0;
+  let inSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const space = code === 32 || (code >= 9 && code <= 13) || (code > 127 && SPACE.test(text[i]!));
+    if (space && !inSpace) runs++;
+    inSpace = space;
+  }
+  return runs + 1;
+}

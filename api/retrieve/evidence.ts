@@ -5,7 +5,7 @@ import { addressesTheAssistant } from '../language/addresses-the-assistant.js';
 import type { Alternative, DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { foldWord } from '../language/fold.js';
 import { type Sentence, splitSentences } from '../language/sentences.js';
-import { words } from '../language/words.js';
+import { wordCount, words } from '../language/words.js';
 import { type PassageRecord, sectionAt } from '../records.js';
 import type { WeightedConcept } from './concept-weights.js';
 
@@ -44,6 +44,8 @@ export interface SentenceEvidence {
   covered: Set<number>;
   /** Per concept, how fully the sentence (or at half credit its heading and title) holds it: 0..1. */
   matches: Float64Array;
+  /** Per concept, how fully the sentence's own words hold it: 0..1. */
+  ownMatches: Float64Array;
   terms: ReadonlySet<string>;
   /** Terms of the heading (and document title) the sentence falls under. */
   context: ReadonlySet<string>;
@@ -126,10 +128,11 @@ export function passageEvidence(passage: AnalysedPassage, concepts: readonly Wei
   const asked = questionTerms(concepts);
   const sentences: SentenceEvidence[] = passage.sentences.map(({ sentence, section, kind, terms }) => {
     const context = contextOf(section);
-    const matches = textMatches(concepts, terms, asked);
+    const ownMatches = textMatches(concepts, terms, asked);
     const inContext = contextMatchesOf(section);
-    for (let c = 0; c < matches.length; c++) matches[c] = Math.max(matches[c]!, inContext[c]!);
-    return { sentence, passage: record, section, kind, coverage: shareOf(concepts, matches), covered: coveredBy(matches), matches, terms, context };
+    const matches = new Float64Array(ownMatches.length);
+    for (let c = 0; c < matches.length; c++) matches[c] = Math.max(ownMatches[c]!, inContext[c]!);
+    return { sentence, passage: record, section, kind, coverage: shareOf(concepts, matches), covered: coveredBy(matches), matches, ownMatches, terms, context };
   });
   const context = contextOf(record.section);
   const { focus, focusAt } = bestWindow(sentences, concepts, record, weightOf);
@@ -147,14 +150,18 @@ export function passageEvidence(passage: AnalysedPassage, concepts: readonly Wei
   };
 }
 
+/** The weighted share of the question that per-concept matches hold, and which concepts they hold. */
+export function heldBy(concepts: readonly WeightedConcept[], matches: ArrayLike<number>): { share: number; covered: Set<number> } {
+  return { share: shareOf(concepts, matches), covered: coveredBy(matches) };
+}
+
 /** The weighted share of concepts present in `terms` (and, at reduced credit, in `contextTerms`). */
 export function coverage(
   concepts: readonly WeightedConcept[],
   terms: ReadonlySet<string>,
   contextTerms?: ReadonlySet<string>,
 ): { share: number; covered: Set<number> } {
-  const matches = matchesOf(concepts, terms, contextTerms);
-  return { share: shareOf(concepts, matches), covered: coveredBy(matches) };
+  return heldBy(concepts, matchesOf(concepts, terms, contextTerms));
 }
 
 /** A concept's weight: its information in the question. */
@@ -320,9 +327,9 @@ function kindOf(text: string, analyzer: DutchAnalyzer): SentenceKind {
   if (addressesTheAssistant(text, analyzer.isWord)) return 'instruction';
   if (/\?["'”’)]*$/.test(text)) return 'question';
   if (/[.!:;]["'”’)]*$/.test(text)) return 'statement';
-  const wordCount = text.split(/\s+/).length;
-  if (wordCount <= BYLINE_WORDS && ENDS_WITH_DATE.test(text)) return 'byline';
-  return wordCount < FRAGMENT_WORDS ? 'fragment' : 'statement';
+  const count = wordCount(text);
+  if (count <= BYLINE_WORDS && ENDS_WITH_DATE.test(text)) return 'byline';
+  return count < FRAGMENT_WORDS ? 'fragment' : 'statement';
 }
 
 /**
