@@ -5,8 +5,8 @@
 import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { wordCount } from '../language/words.js';
 import type { FeatureValues } from '../learn/linear-model.js';
+import { coverage, heldBy, shareOf, specificWeightOf, unionOf } from '../retrieve/concept-matches.js';
 import { topConcept, type WeightedConcept } from '../retrieve/concept-weights.js';
-import { coverage, heldBy, shareOf, specificWeightOf, unionOf } from '../retrieve/evidence.js';
 import { type AnswerUnit, hasAskedForm, unitSentences } from './answer-units.js';
 import type { QuestionForm } from './question-form.js';
 

@@ -6,8 +6,8 @@
 import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { wordCount } from '../language/words.js';
 import type { FeatureValues } from '../learn/linear-model.js';
+import { coverage } from '../retrieve/concept-matches.js';
 import { topConcept } from '../retrieve/concept-weights.js';
-import { coverage } from '../retrieve/evidence.js';
 import type { Retrieval } from '../retrieve/retriever.js';
 import { hasAskedForm, unitSentences } from './answer-units.js';
 import { ANSWER_DEPTH, type ScoredUnit } from './compose.js';

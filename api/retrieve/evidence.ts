@@ -2,18 +2,14 @@
 // retrieval, decides whether to answer, and is what an extractive answer is composed from.
 
 import { addressesTheAssistant } from '../language/addresses-the-assistant.js';
-import type { Alternative, DutchAnalyzer } from '../language/dutch-analyzer.js';
+import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { foldWord } from '../language/fold.js';
 import { type Sentence, splitSentences } from '../language/sentences.js';
 import { wordCount, words } from '../language/words.js';
 import { type PassageRecord, sectionAt } from '../records.js';
+import { contextMatches, coverage, coveredBy, questionTerms, shareOf, specificWeightOf, textMatches, unionOf, weightOf } from './concept-matches.js';
 import type { WeightedConcept } from './concept-weights.js';
 
-/**
- * How much a concept found only in the section heading or the document title counts: a sentence
- * under "Handvest Overheid en burger" is about the Handvest, but does not say so itself.
- */
-const CONTEXT_CREDIT = 0.5;
 /** Words shorter than this that end without punctuation are headings, bylines or debris. */
 const FRAGMENT_WORDS = 6;
 /** A byline is short: a name or a title, and a date. */
@@ -150,104 +146,6 @@ export function passageEvidence(passage: AnalysedPassage, concepts: readonly Wei
   };
 }
 
-/** The weighted share of the question that per-concept matches hold, and which concepts they hold. */
-export function heldBy(concepts: readonly WeightedConcept[], matches: ArrayLike<number>): { share: number; covered: Set<number> } {
-  return { share: shareOf(concepts, matches), covered: coveredBy(matches) };
-}
-
-/** The weighted share of concepts present in `terms` (and, at reduced credit, in `contextTerms`). */
-export function coverage(
-  concepts: readonly WeightedConcept[],
-  terms: ReadonlySet<string>,
-  contextTerms?: ReadonlySet<string>,
-): { share: number; covered: Set<number> } {
-  return heldBy(concepts, matchesOf(concepts, terms, contextTerms));
-}
-
-/** A concept's weight: its information in the question. */
-const weightOf = (concept: WeightedConcept) => concept.weight;
-/**
- * Its weight, with an indexed word also weighed by how specific it is in language at large: in a
- * small collection "volgens" is rare, but it names no topic. A second view, beside the first: the
- * fitted rankers weigh both.
- */
-export const specificWeightOf = (concept: WeightedConcept) => (concept.seen ? concept.weight * concept.specificity : concept.weight);
-
-/** Per concept, how fully `terms` (or, at reduced credit, `contextTerms`) hold it. */
-export function matchesOf(concepts: readonly WeightedConcept[], terms: ReadonlySet<string>, contextTerms?: ReadonlySet<string>): Float64Array {
-  const matches = textMatches(concepts, terms);
-  if (contextTerms) {
-    const inContext = contextMatches(concepts, contextTerms);
-    for (let c = 0; c < matches.length; c++) matches[c] = Math.max(matches[c]!, inContext[c]!);
-  }
-  return matches;
-}
-
-/** Every term any alternative of the question's concepts is made of, per concept list (a question's is made once). */
-const termsOfQuestions = new WeakMap<readonly WeightedConcept[], ReadonlySet<string>>();
-function questionTerms(concepts: readonly WeightedConcept[]): ReadonlySet<string> {
-  let terms = termsOfQuestions.get(concepts);
-  if (!terms) {
-    terms = new Set(concepts.flatMap((concept) => concept.alternatives.flatMap((alternative) => alternative.terms)));
-    termsOfQuestions.set(concepts, terms);
-  }
-  return terms;
-}
-
-/** Per concept, how fully `terms` hold it: its best alternative's weight times the share of that alternative's terms present. */
-function textMatches(concepts: readonly WeightedConcept[], terms: ReadonlySet<string>, asked?: ReadonlySet<string>): Float64Array {
-  const matches = new Float64Array(concepts.length);
-  // Most sentences hold no word of the question at all.
-  if (asked && !holdsAny(terms, asked)) return matches;
-  concepts.forEach((concept, c) => {
-    let best = 0;
-    for (const alternative of concept.alternatives) best = Math.max(best, alternative.weight * partsFraction(alternative, terms));
-    matches[c] = best;
-  });
-  return matches;
-}
-
-/** The same for the heading and title a text falls under, at reduced credit: they say what it is about, the text does not say it. */
-function contextMatches(concepts: readonly WeightedConcept[], contextTerms: ReadonlySet<string>): Float64Array {
-  const matches = new Float64Array(concepts.length);
-  concepts.forEach((concept, c) => {
-    let best = 0;
-    for (const alternative of concept.alternatives) best = Math.max(best, alternative.weight * (CONTEXT_CREDIT * partsFraction(alternative, contextTerms)));
-    matches[c] = best;
-  });
-  return matches;
-}
-
-function holdsAny(terms: ReadonlySet<string>, asked: ReadonlySet<string>): boolean {
-  for (const term of asked) if (terms.has(term)) return true;
-  return false;
-}
-
-/** The weighted share of the question that per-concept matches hold. */
-export function shareOf(concepts: readonly WeightedConcept[], matches: ArrayLike<number>, weigh: (concept: WeightedConcept) => number = weightOf): number {
-  let total = 0;
-  let held = 0;
-  concepts.forEach((concept, c) => {
-    const weight = weigh(concept);
-    total += weight;
-    held += weight * matches[c]!;
-  });
-  return total > 0 ? held / total : 0;
-}
-
-function coveredBy(matches: ArrayLike<number>): Set<number> {
-  const covered = new Set<number>();
-  for (let c = 0; c < matches.length; c++) if (matches[c]! > 0) covered.add(c);
-  return covered;
-}
-
-/** Matches of several sentences together: each concept as fully as the best of them holds it. */
-export function unionOf(matches: readonly ArrayLike<number>[], size: number): Float64Array {
-  const union = new Float64Array(size);
-  for (const each of matches) for (let c = 0; c < size; c++) union[c] = Math.max(union[c]!, each[c]!);
-  return union;
-}
-
 /** Two adjacent sentences of one paragraph often answer together: "Wat is X? X is … Het doel is …". */
 function bestWindow(
   sentences: readonly SentenceEvidence[],
@@ -330,19 +228,4 @@ function kindOf(text: string, analyzer: DutchAnalyzer): SentenceKind {
   const count = wordCount(text);
   if (count <= BYLINE_WORDS && ENDS_WITH_DATE.test(text)) return 'byline';
   return count < FRAGMENT_WORDS ? 'fragment' : 'statement';
-}
-
-/**
- * A compound's parts count only with its head, the last part, which says what the thing is:
- * "draaitabel" is a kind of table; a passage on something "draaiende" holds none of it.
- */
-function partsFraction(alternative: Alternative, present: ReadonlySet<string>): number {
-  if (alternative.kind === 'parts' && !present.has(alternative.terms.at(-1)!)) return 0;
-  return fraction(alternative.terms, present);
-}
-
-function fraction(terms: readonly string[], present: ReadonlySet<string>): number {
-  let held = 0;
-  for (const term of terms) if (present.has(term)) held++;
-  return held / terms.length;
 }
