@@ -1,7 +1,6 @@
 // What the fitted answer-unit ranker sees of a unit: how much of the question it holds, whether
 // it holds the question's most specific concept and the asked type, how its passage ranked, and
 // its shape. Shares and ranks, so the weights carry over to other collections.
-
 import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { wordCount } from '../language/words.js';
 import type { FeatureValues } from '../learn/linear-model.js';

@@ -2,7 +2,6 @@
 // how much of the question the index has never seen, whether the question's most specific
 // concept, its names and the asked type are in the answer. Shares and log-odds, no raw scores.
 // Few features: the verdict learns from one example per question.
-
 import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { wordCount } from '../language/words.js';
 import type { FeatureValues } from '../learn/linear-model.js';

@@ -35,12 +35,8 @@ export const specificWeightOf = (concept: WeightedConcept) => (concept.seen ? co
 
 /** Per concept, how fully `terms` (or, at reduced credit, `contextTerms`) hold it. */
 export function matchesOf(concepts: readonly WeightedConcept[], terms: ReadonlySet<string>, contextTerms?: ReadonlySet<string>): Float64Array {
-  const matches = textMatches(concepts, terms);
-  if (contextTerms) {
-    const inContext = contextMatches(concepts, contextTerms);
-    for (let c = 0; c < matches.length; c++) matches[c] = Math.max(matches[c]!, inContext[c]!);
-  }
-  return matches;
+  const own = textMatches(concepts, terms);
+  return contextTerms ? withContext(own, contextMatches(concepts, contextTerms)) : own;
 }
 
 /** Every term any alternative of the question's concepts is made of, per concept list (a question's is made once). */
@@ -54,31 +50,39 @@ export function questionTerms(concepts: readonly WeightedConcept[]): ReadonlySet
   return terms;
 }
 
-/** Per concept, how fully `terms` hold it: its best alternative's weight times the share of that alternative's terms present. */
+/**
+ * Per concept, how fully a text's own words hold it: its best alternative's weight times the share
+ * of that alternative's terms present. With `asked` (questionTerms), a text holding none of them
+ * is not weighed concept by concept: most sentences hold no word of the question at all.
+ */
 export function textMatches(concepts: readonly WeightedConcept[], terms: ReadonlySet<string>, asked?: ReadonlySet<string>): Float64Array {
-  const matches = new Float64Array(concepts.length);
-  // Most sentences hold no word of the question at all.
-  if (asked && !holdsAny(terms, asked)) return matches;
-  concepts.forEach((concept, c) => {
-    let best = 0;
-    for (const alternative of concept.alternatives) best = Math.max(best, alternative.weight * partsFraction(alternative, terms));
-    matches[c] = best;
-  });
-  return matches;
+  if (asked && !holdsAny(terms, asked)) return new Float64Array(concepts.length);
+  return creditedMatches(concepts, terms, 1);
 }
 
 /** The same for the heading and title a text falls under, at reduced credit: they say what it is about, the text does not say it. */
 export function contextMatches(concepts: readonly WeightedConcept[], contextTerms: ReadonlySet<string>): Float64Array {
+  return creditedMatches(concepts, contextTerms, CONTEXT_CREDIT);
+}
+
+/** A text's own matches with those of its heading and title: each concept as fully as either holds it. */
+export function withContext(own: ArrayLike<number>, inContext: ArrayLike<number>): Float64Array {
+  const matches = new Float64Array(own.length);
+  for (let c = 0; c < matches.length; c++) matches[c] = Math.max(own[c]!, inContext[c]!);
+  return matches;
+}
+
+function creditedMatches(concepts: readonly WeightedConcept[], terms: ReadonlySet<string>, credit: number): Float64Array {
   const matches = new Float64Array(concepts.length);
   concepts.forEach((concept, c) => {
     let best = 0;
-    for (const alternative of concept.alternatives) best = Math.max(best, alternative.weight * (CONTEXT_CREDIT * partsFraction(alternative, contextTerms)));
+    for (const alternative of concept.alternatives) best = Math.max(best, alternative.weight * (credit * partsFraction(alternative, terms)));
     matches[c] = best;
   });
   return matches;
 }
 
-export function holdsAny(terms: ReadonlySet<string>, asked: ReadonlySet<string>): boolean {
+function holdsAny(terms: ReadonlySet<string>, asked: ReadonlySet<string>): boolean {
   for (const term of asked) if (terms.has(term)) return true;
   return false;
 }

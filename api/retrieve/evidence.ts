@@ -7,7 +7,18 @@ import { foldWord } from '../language/fold.js';
 import { type Sentence, splitSentences } from '../language/sentences.js';
 import { wordCount, words } from '../language/words.js';
 import { type PassageRecord, sectionAt } from '../records.js';
-import { contextMatches, coverage, coveredBy, questionTerms, shareOf, specificWeightOf, textMatches, unionOf, weightOf } from './concept-matches.js';
+import {
+  contextMatches,
+  coverage,
+  coveredBy,
+  questionTerms,
+  shareOf,
+  specificWeightOf,
+  textMatches,
+  unionOf,
+  weightOf,
+  withContext,
+} from './concept-matches.js';
 import type { WeightedConcept } from './concept-weights.js';
 
 /** Words shorter than this that end without punctuation are headings, bylines or debris. */
@@ -125,9 +136,7 @@ export function passageEvidence(passage: AnalysedPassage, concepts: readonly Wei
   const sentences: SentenceEvidence[] = passage.sentences.map(({ sentence, section, kind, terms }) => {
     const context = contextOf(section);
     const ownMatches = textMatches(concepts, terms, asked);
-    const inContext = contextMatchesOf(section);
-    const matches = new Float64Array(ownMatches.length);
-    for (let c = 0; c < matches.length; c++) matches[c] = Math.max(ownMatches[c]!, inContext[c]!);
+    const matches = withContext(ownMatches, contextMatchesOf(section));
     return { sentence, passage: record, section, kind, coverage: shareOf(concepts, matches), covered: coveredBy(matches), matches, ownMatches, terms, context };
   });
   const context = contextOf(record.section);
