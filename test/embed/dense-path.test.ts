@@ -60,8 +60,10 @@ describe('embedder', () => {
     const before = nodePerformance.eventLoopUtilization();
     await embedder.embedPassages(texts);
     const { utilization } = nodePerformance.eventLoopUtilization(before);
-    // Tokenising and running the model on this thread kept it busy nearly all the time (0.9+).
-    expect(utilization).toBeLessThan(0.5);
+    // Tokenising and running the model on this thread kept it busy nearly all the time (0.9+); in
+    // workers it is mostly idle, though with the other test files running on two cores it was
+    // measured up to 0.50. The bound lies between the two.
+    expect(utilization).toBeLessThan(0.75);
   });
 
   it('embeds a repeated question once', async () => {
