@@ -108,7 +108,13 @@ function withinOneSlip(a: string, b: string): boolean {
   return restA.length > restB.length ? restA.slice(1) === restB : restB.slice(1) === restA;
 }
 
-const trigramIndexes = new WeakMap<Vocabulary, Map<string, string[]>>();
+/** Index terms by the character trigrams they hold, with each term's number of distinct trigrams. */
+interface TrigramIndex {
+  terms: Map<string, string[]>;
+  sizes: Map<string, number>;
+}
+
+const trigramIndexes = new WeakMap<Vocabulary, TrigramIndex>();
 
 /** Dutch index terms that look like an English word ("individual" → "individueel"), best first. */
 export function cognates(word: string, vocabulary: Vocabulary): string[] {
@@ -116,10 +122,10 @@ export function cognates(word: string, vocabulary: Vocabulary): string[] {
   const index = trigramIndex(vocabulary);
   const grams = trigrams(word);
   const shared = new Map<string, number>();
-  for (const gram of grams) for (const term of index.get(gram) ?? []) shared.set(term, (shared.get(term) ?? 0) + 1);
+  for (const gram of grams) for (const term of index.terms.get(gram) ?? []) shared.set(term, (shared.get(term) ?? 0) + 1);
   const scored: { term: string; similarity: number }[] = [];
   for (const [term, count] of shared) {
-    const similarity = (2 * count) / (grams.size + trigrams(term).size);
+    const similarity = (2 * count) / (grams.size + index.sizes.get(term)!);
     if (similarity >= MIN_COGNATE_SIMILARITY) scored.push({ term, similarity });
   }
   return scored
@@ -129,16 +135,18 @@ export function cognates(word: string, vocabulary: Vocabulary): string[] {
 }
 
 /** Built on the first English question, once per index. */
-function trigramIndex(vocabulary: Vocabulary): Map<string, string[]> {
+function trigramIndex(vocabulary: Vocabulary): TrigramIndex {
   let index = trigramIndexes.get(vocabulary);
   if (!index) {
-    index = new Map();
+    index = { terms: new Map(), sizes: new Map() };
     for (const term of vocabulary.terms) {
       if (term.length < MIN_VARIANT_LENGTH || /\d/.test(term)) continue;
-      for (const gram of trigrams(term)) {
-        const terms = index.get(gram);
+      const grams = trigrams(term);
+      index.sizes.set(term, grams.size);
+      for (const gram of grams) {
+        const terms = index.terms.get(gram);
         if (terms) terms.push(term);
-        else index.set(gram, [term]);
+        else index.terms.set(gram, [term]);
       }
     }
     trigramIndexes.set(vocabulary, index);

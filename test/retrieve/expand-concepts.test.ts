@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createVocabulary } from '../../api/index/vocabulary.js';
 import { loadDutchAnalyzer } from '../../api/language/load-analyzer.js';
-import { expandConcepts } from '../../api/retrieve/expand-concepts.js';
+import { cognates, expandConcepts } from '../../api/retrieve/expand-concepts.js';
 
 const analyzer = loadDutchAnalyzer();
 const documents = [
@@ -46,5 +46,19 @@ describe('concept expansion against the index', () => {
   it('corrects no short word and no word the index knows', () => {
     expect(reach('Wat zet je in?').zet).toEqual([analyzer.stem('zet')]);
     expect(reach('Wat is een buis?').buis).toEqual([]);
+  });
+});
+
+describe('cognates of an English word', () => {
+  const terms = ['professionele', 'professor', 'depressie', 'instituut', 'instituten', 'institutie', 'institutioneel', 'sociale'];
+  const dutch = createVocabulary(new Map(terms.map((term) => [term, 1])), 1);
+
+  it('are the index terms whose trigrams it shares most (Dice), best first, at most three', () => {
+    // 9 of 12 and 13 trigrams shared (0.72), against 6 of 12 and 9 (0.57).
+    expect(cognates('professional', dutch)).toEqual(['professionele', 'professor']);
+    expect(cognates('depression', dutch)).toEqual(['depressie']);
+    // instituten 0.84, institutie 0.74, instituut 0.67; institutioneel (0.61) is the fourth.
+    expect(cognates('institute', dutch)).toEqual(['instituten', 'institutie', 'instituut']);
+    expect(cognates('poverty', dutch)).toEqual([]);
   });
 });
