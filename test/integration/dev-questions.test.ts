@@ -45,6 +45,8 @@ describe('out-of-fold figures on the dev questions (10 folds by question)', () =
     expect(report.answerHasGold).toBeGreaterThanOrEqual(0.58);
     expect(report.answeredWhenAnswerable).toBeGreaterThanOrEqual(0.7);
     expect(report.refusedWhenUnanswerable).toBeGreaterThanOrEqual(0.88);
+    // All 15 English questions are answerable and answered: one may flip, not two.
+    expect(report.answeredEnglish).toBeGreaterThanOrEqual(0.93);
   });
 
   it('are rarely confident and wrong', () => {
