@@ -4,7 +4,7 @@
 import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { wordCount } from '../language/words.js';
 import type { FeatureValues } from '../learn/linear-model.js';
-import { coverage, heldBy, shareOf, specificWeightOf, unionOf } from '../retrieve/concept-matches.js';
+import { coverage, heldBy, questionTerms, shareOf, specificWeightOf, unionOf } from '../retrieve/concept-matches.js';
 import { topConcept, type WeightedConcept } from '../retrieve/concept-weights.js';
 import { type AnswerUnit, hasAskedForm, unitSentences } from './answer-units.js';
 import type { QuestionForm } from './question-form.js';
@@ -65,7 +65,7 @@ export interface UnitContext {
 }
 
 export function unitFeatures(units: readonly AnswerUnit[], { concepts, form, analyzer }: UnitContext): FeatureValues<UnitFeatureName>[] {
-  const questionTerms = new Set(concepts.flatMap((concept) => concept.alternatives.flatMap((alternative) => alternative.terms)));
+  const asked = questionTerms(concepts);
   const top = topConcept(concepts);
   const measured = units.map((unit) => {
     const sentences = unitSentences(unit);
@@ -84,7 +84,7 @@ export function unitFeatures(units: readonly AnswerUnit[], { concepts, form, ana
     const { passage } = unit.sources[0]!;
     const position = passage.evidence.sentences.indexOf(head);
     let novel = 0;
-    for (const term of terms) if (!questionTerms.has(term)) novel++;
+    for (const term of terms) if (!asked.has(term)) novel++;
     return {
       coverage: held.share,
       coverageShare: held.share / best,

@@ -11,6 +11,7 @@ import {
   contextMatches,
   coverage,
   coveredBy,
+  heldBy,
   questionTerms,
   shareOf,
   specificWeightOf,
@@ -141,11 +142,13 @@ export function passageEvidence(passage: AnalysedPassage, concepts: readonly Wei
   });
   const context = contextOf(record.section);
   const { focus, focusAt } = bestWindow(sentences, concepts, record, weightOf);
-  const whole = coverage(concepts, passage.terms, context);
+  // The passage's own words are weighed once: alone they say which concepts it holds, with its heading how much.
+  const own = textMatches(concepts, passage.terms, asked);
+  const whole = heldBy(concepts, withContext(own, contextMatchesOf(record.section)));
   return {
     coverage: whole.share,
     covered: whole.covered,
-    held: coverage(concepts, passage.terms).covered,
+    held: coveredBy(own),
     contextCoverage: coverage(concepts, context).share,
     focus,
     focusAt,
