@@ -4,8 +4,8 @@ import { stemmer } from '@orama/stemmers/dutch';
 import { stopwords as snowballStopwords } from '@orama/stopwords/dutch';
 import type { Decompounder } from './decompounder.js';
 import { foldWord } from './fold.js';
-import { questionWords } from './question-words.js';
-import { words } from './words.js';
+import { isAcronym, questionWords } from './question-words.js';
+import { isDottedName, words } from './words.js';
 
 /**
  * Question words, fillers and the verbs that frame a question about a text ("wat schrijft het
@@ -60,7 +60,6 @@ const QUESTION_STOPWORDS = [
 ];
 /** After "hoe" these ask for a measure ("Hoe lang …?", "Hoe vaak …?"): the question's form, as "hoeveel" is, not its topic. */
 const MEASURE_AFTER_HOE = new Set(['lang', 'vaak', 'groot', 'hoog', 'oud', 'ver', 'duur', 'laat', 'veel', 'snel']);
-const ACRONYM = /^\p{Lu}[\p{Lu}\d]+$/u;
 const MAX_CACHED_WORDS = 200_000;
 const STOPWORDS = new Set([...snowballStopwords, ...QUESTION_STOPWORDS].map(foldWord));
 
@@ -152,7 +151,7 @@ export function createDutchAnalyzer(decompounder: Decompounder, isWord: (word: s
       if (!isContent(word)) terms = [];
       else {
         const folded = withoutApostropheEnding(foldWord(word));
-        terms = [stem(folded), ...decompounder.split(folded).map(stem)];
+        terms = [stem(folded), ...(isDottedName(word) ? segmentStems(word) : decompounder.split(folded).map(stem))];
       }
       if (wordTerms.size >= MAX_CACHED_WORDS) wordTerms.clear();
       wordTerms.set(word, terms);
@@ -160,7 +159,13 @@ export function createDutchAnalyzer(decompounder: Decompounder, isWord: (word: s
     return terms;
   };
   // A word in capitals is a name or an acronym ("WIJ", "GGD"), never a stopword.
-  const isContent = (word: string) => (ACRONYM.test(word) || !STOPWORDS.has(foldWord(word))) && (word.length > 1 || /\d/.test(word));
+  const isContent = (word: string) => (isAcronym(word) || !STOPWORDS.has(foldWord(word))) && (word.length > 1 || /\d/.test(word));
+  /** The parts of a dotted name are its segments, as a compound's are its words: "VERT.ZOEKEN" holds "zoeken". */
+  const segmentStems = (name: string) =>
+    name
+      .split('.')
+      .filter(isContent)
+      .map((segment) => stem(foldWord(segment)));
 
   return {
     indexTerms(text) {
@@ -193,7 +198,7 @@ export function createDutchAnalyzer(decompounder: Decompounder, isWord: (word: s
         seen.add(whole);
         const alternatives: Alternative[] = [{ terms: [whole], weight: 1, kind: 'word' }];
         if (joined && isContent(surface)) alternatives.push({ terms: [stem(folded)], weight: BARE_VERB_WEIGHT, kind: 'verb' });
-        const parts = decompounder.split(word).map(stem);
+        const parts = isDottedName(surface) ? segmentStems(surface) : decompounder.split(word).map(stem);
         if (parts.length > 1) alternatives.push({ terms: parts, weight: PARTS_WEIGHT, kind: 'parts' });
         concepts.push({ label: word, surface: joined ?? surface, anchor, alternatives, ...(separated && !joined && !anchor ? { separated } : {}) });
       });

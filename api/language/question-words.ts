@@ -3,7 +3,7 @@
 // exactly the question is about ("Eindhoven", "Wet verplichte ggz", "2015"): a passage that
 // lacks it cannot answer, however many other words it shares.
 import { foldWord } from './fold.js';
-import { wordSpans } from './words.js';
+import { isDottedName, wordSpans } from './words.js';
 
 export interface QuestionWord {
   /** As written in the question. */
@@ -17,6 +17,11 @@ export interface QuestionWord {
 const QUOTED = /(?<=^|[\s(])['‘"“„«]([^'’"”«»]{2,80})['’"”»](?=$|[\s.,;:!?)])/gu;
 const SENTENCE_START = /(^|[.!?:]\s*)["'‘“„(]*$/u;
 const ACRONYM = /^\p{Lu}[\p{Lu}\d]+$/u;
+
+/** A word in capitals: an acronym ("GGD", "WIJ") or a dotted name ("VERT.ZOEKEN"). */
+export function isAcronym(word: string): boolean {
+  return ACRONYM.test(word) || isDottedName(word);
+}
 const CAPITALISED = /^\p{Lu}/u;
 const NUMBER = /^\d{2,}$/;
 /** Capitalised for grammar, not as names: the English first person. */
@@ -28,7 +33,7 @@ export function questionWords(text: string): QuestionWord[] {
   return wordSpans(text).map(({ word, start }) => {
     const sentenceInitial = SENTENCE_START.test(text.slice(0, start));
     const name = CAPITALISED.test(word) && !sentenceInitial;
-    const anchor = !NEVER_ANCHORS.has(word) && (ACRONYM.test(word) || name || NUMBER.test(word) || (inQuotes(start) && word.length > 1));
+    const anchor = !NEVER_ANCHORS.has(word) && (isAcronym(word) || name || NUMBER.test(word) || (inQuotes(start) && word.length > 1));
     return { surface: word, folded: foldWord(word), anchor };
   });
 }

@@ -7,8 +7,17 @@ export interface WordSpan {
 }
 
 // Letters and digits, with apostrophe-joined tails ("opa's", "onderwijsprogramma’s") kept in one word.
-// Hyphens split: "Wmo-voorzieningen" is the words "Wmo" and "voorzieningen".
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+// Hyphens split: "Wmo-voorzieningen" is the words "Wmo" and "voorzieningen". Capitals joined by
+// dots are one name: spreadsheet functions ("VERT.ZOEKEN", "AANTAL.ALS") are not the words
+// "vert" and "zoeken"; "WMO.Het", a missing space after a full stop, stays two words.
+const DOTTED = String.raw`\p{Lu}[\p{Lu}\p{N}]*(?:\.\p{Lu}[\p{Lu}\p{N}]*)+(?![\p{L}\p{N}])`;
+const WORD = new RegExp(String.raw`${DOTTED}|[\p{L}\p{N}]+(?:['’]\p{L}+)*`, 'gu');
+const DOTTED_NAME = new RegExp(`^${DOTTED}$`, 'u');
+
+/** A name of capitals joined by dots ("VERT.ZOEKEN"), one word whose segments are its parts. */
+export function isDottedName(word: string): boolean {
+  return DOTTED_NAME.test(word);
+}
 
 export function wordSpans(text: string): WordSpan[] {
   const spans: WordSpan[] = [];

@@ -22,6 +22,25 @@ describe('Dutch analysis', () => {
     ]);
   });
 
+  it('reads capitals joined by dots as one name, and a missing space after a full stop as two words', () => {
+    const found = (text: string) => wordSpans(text).map((span) => span.word);
+    expect(found('Opzoekfuncties: HORIZ.ZOEKEN en VERT.ZOEKEN(A1;B1).')).toEqual(['Opzoekfuncties', 'HORIZ.ZOEKEN', 'en', 'VERT.ZOEKEN', 'A1', 'B1']);
+    expect(found('Z.TOETS en VOORSPELLEN.ETS.ADD')).toEqual(['Z.TOETS', 'en', 'VOORSPELLEN.ETS.ADD']);
+    expect(found('de WMO.Het is 3.5 keer')).toEqual(['de', 'WMO', 'Het', 'is', '3', '5', 'keer']);
+  });
+
+  it('indexes a dotted name whole and by its segments, and asks for it whole as an anchor', () => {
+    expect(analyzer.indexTerms('AANTAL.ALS')).toEqual([analyzer.stem('aantal.als'), analyzer.stem('aantal'), 'als']);
+    const concepts = analyzer.concepts('Wat doet de functie VERT.ZOEKEN?');
+    expect(concepts.map((concept) => concept.label)).toEqual(['functie', 'vert.zoeken']);
+    const [, name] = concepts;
+    expect(name!.anchor).toBe(true);
+    expect(name!.alternatives).toEqual([
+      { terms: [analyzer.stem('vert.zoeken')], weight: 1, kind: 'word' },
+      { terms: ['vert', analyzer.stem('zoeken')], weight: 0.8, kind: 'parts' },
+    ]);
+  });
+
   it('stems with Snowball Dutch, so inflections meet', () => {
     expect(analyzer.stem('gemeenten')).toBe(analyzer.stem('gemeente'));
     expect(analyzer.stem('activiteiten')).toBe(analyzer.stem('activiteit'));
