@@ -76,12 +76,23 @@ export function readMarkdown(markdown: string): ExtractedDocument {
   return { text, kind: 'markdown', titleHint, headings };
 }
 
+/**
+ * What a web page shows around its text, never its text: code, navigation (HTML's own elements,
+ * ARIA's landmarks, and the header and footer DocBook manuals put on every page, which name the
+ * previous and next pages), and form controls such as a search box.
+ */
+const PAGE_CHROME = [
+  'script, style, noscript, template',
+  'nav, header, footer',
+  '[role="navigation"], [role="banner"], [role="contentinfo"], [role="search"]',
+  '.navheader, .navfooter',
+  'form, input, button, select, textarea, label',
+].join(', ');
+
 export function readHtml(html: string): ExtractedDocument {
   const root = parseHtml(html);
   const titleHint = (root.querySelector('title')?.text || root.querySelector('h1')?.text || '').trim() || null;
-  for (const element of root.querySelectorAll('script, style, noscript, nav, header, footer, template')) {
-    element.remove();
-  }
+  for (const element of root.querySelectorAll(PAGE_CHROME)) element.remove();
   const headings = root
     .querySelectorAll('h1, h2, h3, h4, h5, h6')
     .map((heading) => heading.text.replace(/\s+/g, ' ').trim())

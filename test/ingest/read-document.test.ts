@@ -42,6 +42,24 @@ describe('readDocument', () => {
     expect(doc.text).not.toMatch(/Menu|alert|p\{\}/);
   });
 
+  it('leaves out what a page shows around its text: landmarks, the page navigation of a manual, form controls', () => {
+    const doc = readHtml(
+      [
+        '<html><head><title>6.21. Afbeelding schalen</title></head><body>',
+        '<div class="navheader"><table><tr><th>6.21. Afbeelding schalen</th></tr><tr><th>6. Het menu Afbeelding</th></tr></table></div>',
+        '<div role="banner">Gemeente Voorbeeld</div><aside><label for="t">Inhoud</label><input id="t" type="checkbox"></aside>',
+        '<form role="search"><input type="search" placeholder="Zoeken"><button>Zoek</button></form>',
+        '<h3>6.21. Afbeelding schalen</h3><p>De opdracht vergroot of verkleint de afbeelding.</p>',
+        '<div class="navfooter"><a href="p.html">6.20. Afdrukgrootte</a><a href="n.html">6.22. Afbeelding bijsnijden</a></div>',
+        '<div role="contentinfo">Contact</div></body></html>',
+      ].join(''),
+    );
+    expect(doc.text).toContain('6.21. Afbeelding schalen');
+    expect(doc.text).toContain('De opdracht vergroot of verkleint de afbeelding.');
+    expect(doc.text).not.toMatch(/Het menu|Gemeente Voorbeeld|Inhoud|Zoek|Afdrukgrootte|bijsnijden|Contact/);
+    expect(doc.text.match(/Afbeelding schalen/g)).toHaveLength(1);
+  });
+
   it('reads the text and title of a PDF', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bronwijzer-pdf-'));
     const path = join(dir, 'respijtzorg.pdf');
