@@ -16,10 +16,18 @@ export function findSections(text: string, marked: ReadonlySet<string> = new Set
     followed[i] = hasNext;
     if (lines[i]!.text !== '') hasNext = true;
   }
+  let lastMarked = false;
   lines.forEach((line, index) => {
-    const heading = line.text !== '' && followed[index]! && (marked.has(line.text) || isHeading(line.text));
-    // A title directly followed by a subtitle or byline is one heading: keep the title.
-    if (heading && !previousWasHeading) sections.push({ title: line.text, start: line.start });
+    const isMarked = marked.has(line.text);
+    const heading = line.text !== '' && followed[index]! && (isMarked || isHeading(line.text));
+    // A title directly followed by a subtitle or byline is one heading: keep the title. Unless
+    // only the second is marked a heading by the format: a short line above it ("Index") is not
+    // its title.
+    if (heading && (!previousWasHeading || (isMarked && !lastMarked))) {
+      if (previousWasHeading) sections.pop();
+      sections.push({ title: line.text, start: line.start });
+      lastMarked = isMarked;
+    }
     if (line.text !== '') previousWasHeading = heading;
   });
   return sections;

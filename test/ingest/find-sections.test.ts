@@ -34,3 +34,20 @@ describe('findSections', () => {
     expect(sectionAt(sections, text.length - 1)).toBe('Wat kunt u als gemeente doen?');
   });
 });
+
+describe('findSections with the headings the format marks', () => {
+  it('takes a marked heading over the unmarked short line right above it, and keeps a marked title over its subtitle', () => {
+    const page = [
+      'Index',
+      'Voetnoten invoegen',
+      'Zo voegt u een voetnoot in',
+      'Kies Invoegen - Voetnoot.',
+      '',
+      'Eindnoten',
+      'Een eindnoot staat aan het eind.',
+    ].join('\n');
+    const marked = new Set(['Voetnoten invoegen', 'Zo voegt u een voetnoot in', 'Eindnoten']);
+    expect(findSections(page, marked).map((section) => section.title)).toEqual(['Voetnoten invoegen', 'Eindnoten']);
+    expect(findSections(page).map((section) => section.title)).toEqual(['Index', 'Eindnoten']);
+  });
+});
