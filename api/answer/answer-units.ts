@@ -213,18 +213,11 @@ function unitsOfPassage(passage: RetrievedPassage): Draft[] {
     // A sentence that leans on the one before it belongs to that one's unit.
     if (previous?.kind === 'statement' && leansBack(head) && sameParagraph(previous, head)) return;
     let unit: Draft;
-    if (head.sentence.text.endsWith(':')) {
+    if (introduces(head)) {
       const items: SentenceEvidence[] = [];
       for (const item of sentences.slice(i + 1)) {
         // A question, a heading or the introduction of another list ends this one.
-        if (
-          item.kind === 'question' ||
-          item.kind === 'heading' ||
-          item.kind === 'instruction' ||
-          item.sentence.text.endsWith(':') ||
-          items.length >= MAX_LIST_ITEMS
-        )
-          break;
+        if (item.kind === 'question' || item.kind === 'heading' || item.kind === 'instruction' || introduces(item) || items.length >= MAX_LIST_ITEMS) break;
         if (items.length > 0 && !sameParagraph(items.at(-1)!, item)) break;
         items.push(item);
       }
@@ -248,6 +241,14 @@ function unitsOfPassage(passage: RetrievedPassage): Draft[] {
     previousUnit = unit;
   });
   return units;
+}
+
+/**
+ * A sentence ending in a colon or an ellipsis opens what follows: "Zo voegt u een voetnoot in:",
+ * "Om toegang te krijgen tot deze functie..", "Wist u dat...".
+ */
+function introduces(sentence: SentenceEvidence): boolean {
+  return /(?::|\.{2,}|…)$/.test(sentence.sentence.text);
 }
 
 function leansBack(sentence: SentenceEvidence): boolean {

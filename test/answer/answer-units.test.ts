@@ -64,6 +64,18 @@ describe('answer units', () => {
     expect(texts.some((text) => text.startsWith('Sociale omgeving'))).toBe(false);
   });
 
+  it('read an ellipsis as an introduction, as a colon is: the steps come with it, and it never stands alone', async () => {
+    const help = memoryEngine(
+      'Draaitabel\n\nOm toegang te krijgen tot deze draaitabel functie..\nKies Gegevens - Draaitabel - Invoegen.\n\nWist u dat...\nEen draaitabel vat gegevens samen?',
+      ['Draaitabel'],
+    );
+    const { passages } = await help.retriever.candidates('Hoe krijg ik toegang tot de draaitabel functie?', everything(help));
+    const texts = answerUnits(rankCandidates(passages, help.model.passage)).map((unit) => unit.text);
+    expect(texts).toContain('Om toegang te krijgen tot deze draaitabel functie.. Kies Gegevens - Draaitabel - Invoegen.');
+    expect(texts).not.toContain('Om toegang te krijgen tot deze draaitabel functie..');
+    expect(texts.some((text) => text.includes('Wist u dat'))).toBe(false);
+  });
+
   it('never hold a section number, full stop or not ("2.2.")', async () => {
     const manual = memoryEngine('Lagen\n\n2.2. Transparantie in een laag toont het dambordpatroon. Dit is de manier van GIMP om transparantie te tonen.', [
       'Lagen',
