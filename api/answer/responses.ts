@@ -1,8 +1,10 @@
 // Builds the API's answer shapes from a retrieval: the passages shown beside every answer, the
 // honest "not found", and the extractive answer with its numbered citations.
 import type { AnswerMode, AskResponse, Citation, Passage } from '../contract.js';
+import type { Sentence } from '../language/sentences.js';
 import { messages } from '../messages.js';
-import { recognitionAt } from '../records.js';
+import { type PassageRecord, recognitionAt } from '../records.js';
+import type { SentenceEvidence } from '../retrieve/evidence.js';
 import type { Retrieval } from '../retrieve/retriever.js';
 import { unitSentences } from './answer-units.js';
 import type { Assessment } from './answerability.js';
@@ -33,22 +35,52 @@ export function notFound(passages: Passage[], mode: AnswerMode): AskResponse {
 
 /**
  * The units quoted: each sentence verbatim with its marker; a sentence that two documents hold
- * alike is written once, with a marker for each ("Zin. [1] [2]").
+ * alike is written once, with a marker for each ("Zin. [1] [2]"). Lines that end without a full
+ * stop are one quote with what follows them: a label and its value ("Laatste update:" /
+ * "24 februari 2024"), a title and its byline, a list and its items.
  */
 export function quoteUnits(units: readonly ScoredUnit[]): { text: string; citations: Citation[] } {
   const citations: Citation[] = [];
   const parts: string[] = [];
   for (const { unit } of units) {
-    unitSentences(unit).forEach((sentence, i) => {
+    const sentences = unitSentences(unit);
+    for (const [first, last] of quotedSpans(sentences.map((sentence) => sentence.sentence.text))) {
       const markers = unit.sources.map((source) => {
-        const quoted = citation(citations.length + 1, source.passage.passage, source.sentences[i]!.sentence);
+        const quoted = citation(
+          citations.length + 1,
+          source.passage.passage,
+          spanOf(source.passage.passage, source.sentences[first]!, source.sentences[last]!),
+        );
         citations.push(quoted);
         return `[${quoted.n}]`;
       });
-      parts.push(`${sentence.sentence.text} ${markers.join(' ')}`);
-    });
+      const shown = sentences.slice(first, last + 1).map((sentence) => sentence.sentence.text);
+      parts.push(`${shown.join(' ')} ${markers.join(' ')}`);
+    }
   }
   return { text: parts.join(' '), citations };
+}
+
+const ENDS_SENTENCE = /[.!?]["'”’)]*$/;
+
+/** [first, last] index of each quote: a sentence, with the ones after it while it ends without a full stop. */
+function quotedSpans(texts: readonly string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  let first = 0;
+  texts.forEach((text, i) => {
+    if (ENDS_SENTENCE.test(text) || i === texts.length - 1) {
+      spans.push([first, i]);
+      first = i + 1;
+    }
+  });
+  return spans;
+}
+
+/** The served text from the start of one sentence of a passage to the end of a later one. */
+function spanOf(passage: PassageRecord, first: SentenceEvidence, last: SentenceEvidence): Sentence {
+  const { start } = first.sentence;
+  const { end } = last.sentence;
+  return { start, end, text: passage.text.slice(start - passage.start, end - passage.start) };
 }
 
 /** The extractive answer: the verdict's units, quoted. */

@@ -76,6 +76,26 @@ describe('answer units', () => {
     expect(texts.some((text) => text.includes('Wist u dat'))).toBe(false);
   });
 
+  it('are quoted a sentence at a time, lines without a full stop together with what follows them', async () => {
+    const text =
+      'Kennisdossier\n\nLaatste update:\n24 februari 2024\n\nStimuleer erkende interventies, zoals:\n• GoldenSports voor 65+\n• Beweegtuin voor ouderen\n\nDe update is gedaan. Dit was nodig.';
+    const dossier = memoryEngine(text, ['Kennisdossier']);
+    const { passages } = await dossier.retriever.candidates('Wanneer was de laatste update van de erkende interventies?', everything(dossier));
+    const units = answerUnits(rankCandidates(passages, dossier.model.passage));
+    const quoted = (start: string) => quoteUnits([{ unit: units.find((unit) => unit.text.startsWith(start))!, features: [], logOdds: 0, probability: 1 }]);
+    expect(quoted('Laatste update')).toMatchObject({
+      text: 'Laatste update: 24 februari 2024 [1]',
+      citations: [{ quote: 'Laatste update:\n24 februari 2024' }],
+    });
+    const list = quoted('Stimuleer');
+    expect(list.text).toBe('Stimuleer erkende interventies, zoals: GoldenSports voor 65+ Beweegtuin voor ouderen [1]');
+    expect(list.citations.map((citation) => citation.quote)).toEqual([
+      'Stimuleer erkende interventies, zoals:\n• GoldenSports voor 65+\n• Beweegtuin voor ouderen',
+    ]);
+    expect(quoted('De update is gedaan').text).toBe('De update is gedaan. [1] Dit was nodig. [2]');
+    for (const { citations } of [quoted('Laatste update'), list]) for (const { start, end, quote } of citations) expect(text.slice(start, end)).toBe(quote);
+  });
+
   it('never hold a section number, full stop or not ("2.2.")', async () => {
     const manual = memoryEngine('Lagen\n\n2.2. Transparantie in een laag toont het dambordpatroon. Dit is de manier van GIMP om transparantie te tonen.', [
       'Lagen',
