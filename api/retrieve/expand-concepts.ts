@@ -34,9 +34,13 @@ export function expandConcepts(concepts: readonly Concept[], vocabulary: Vocabul
         extra.push({ terms: [variant], weight: alternative.weight * VARIANT_WEIGHT, kind: 'variant' });
     }
     const alternatives = [...concept.alternatives, ...extra];
-    // A word the index knows in no form may be mistyped: "volwasenen", "Stelaard".
+    // A word the index knows in no form may be mistyped: "volwasenen", "Stelaard" (a name's
+    // compound parts, "stel" and "aard", are no form of it).
     const own = concept.alternatives[0]?.terms[0];
-    if (own && own.length >= MIN_TYPO_LENGTH && !alternatives.some((alternative) => alternative.terms.every((term) => vocabulary.has(term)))) {
+    const known = alternatives.some(
+      (alternative) => !(concept.anchor && alternative.kind === 'parts') && alternative.terms.every((term) => vocabulary.has(term)),
+    );
+    if (own && own.length >= MIN_TYPO_LENGTH && !known) {
       for (const term of oneSlipAway(own, vocabulary)) alternatives.push({ terms: [term], weight: VARIANT_WEIGHT, kind: 'variant' });
     }
     return { ...concept, alternatives };
