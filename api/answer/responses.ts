@@ -49,7 +49,7 @@ export function quoteUnits(units: readonly ScoredUnit[]): { text: string; citati
         const quoted = citation(
           citations.length + 1,
           source.passage.passage,
-          spanOf(source.passage.passage, source.sentences[first]!, source.sentences[last]!),
+          textBetween(source.passage.passage, source.sentences[first]!, source.sentences[last]!),
         );
         citations.push(quoted);
         return `[${quoted.n}]`;
@@ -77,7 +77,7 @@ function quotedSpans(texts: readonly string[]): [number, number][] {
 }
 
 /** The served text from the start of one sentence of a passage to the end of a later one. */
-function spanOf(passage: PassageRecord, first: SentenceEvidence, last: SentenceEvidence): Sentence {
+function textBetween(passage: PassageRecord, first: SentenceEvidence, last: SentenceEvidence): Sentence {
   const { start } = first.sentence;
   const { end } = last.sentence;
   return { start, end, text: passage.text.slice(start - passage.start, end - passage.start) };
