@@ -36,26 +36,21 @@ export function notFound(passages: Passage[], mode: AnswerMode): AskResponse {
 /**
  * The units quoted: each sentence verbatim with its marker; a sentence that two documents hold
  * alike is written once, with a marker for each ("Zin. [1] [2]"). Lines that end without a full
- * stop are one quote with what follows them: a label and its value ("Laatste update:" /
- * "24 februari 2024"), a title and its byline, a list and its items.
+ * stop are one quote with what follows them, as the document writes them: a label and its value
+ * ("Laatste update:⏎24 februari 2024"), a title and its byline, a list and its items.
  */
 export function quoteUnits(units: readonly ScoredUnit[]): { text: string; citations: Citation[] } {
   const citations: Citation[] = [];
   const parts: string[] = [];
   for (const { unit } of units) {
-    const sentences = unitSentences(unit);
-    for (const [first, last] of quotedSpans(sentences.map((sentence) => sentence.sentence.text))) {
-      const markers = unit.sources.map((source) => {
-        const quoted = citation(
-          citations.length + 1,
-          source.passage.passage,
-          textBetween(source.passage.passage, source.sentences[first]!, source.sentences[last]!),
-        );
-        citations.push(quoted);
-        return `[${quoted.n}]`;
+    for (const [first, last] of quotedSpans(unitSentences(unit).map((sentence) => sentence.sentence.text))) {
+      const quoted = unit.sources.map((source) => {
+        const quote = textBetween(source.passage.passage, source.sentences[first]!, source.sentences[last]!);
+        const made = citation(citations.length + 1, source.passage.passage, quote);
+        citations.push(made);
+        return made;
       });
-      const shown = sentences.slice(first, last + 1).map((sentence) => sentence.sentence.text);
-      parts.push(`${shown.join(' ')} ${markers.join(' ')}`);
+      parts.push(`${quoted[0]!.quote} ${quoted.map((made) => `[${made.n}]`).join(' ')}`);
     }
   }
   return { text: parts.join(' '), citations };

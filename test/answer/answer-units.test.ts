@@ -76,7 +76,7 @@ describe('answer units', () => {
     expect(texts.some((text) => text.includes('Wist u dat'))).toBe(false);
   });
 
-  it('are quoted a sentence at a time, lines without a full stop together with what follows them', async () => {
+  it('are quoted a sentence at a time, lines without a full stop together with what follows them, as written', async () => {
     const text =
       'Kennisdossier\n\nLaatste update:\n24 februari 2024\n\nStimuleer erkende interventies, zoals:\n• GoldenSports voor 65+\n• Beweegtuin voor ouderen\n\nDe update is gedaan. Dit was nodig.';
     const dossier = memoryEngine(text, ['Kennisdossier']);
@@ -84,11 +84,11 @@ describe('answer units', () => {
     const units = answerUnits(rankCandidates(passages, dossier.model.passage));
     const quoted = (start: string) => quoteUnits([{ unit: units.find((unit) => unit.text.startsWith(start))!, features: [], logOdds: 0, probability: 1 }]);
     expect(quoted('Laatste update')).toMatchObject({
-      text: 'Laatste update: 24 februari 2024 [1]',
+      text: 'Laatste update:\n24 februari 2024 [1]',
       citations: [{ quote: 'Laatste update:\n24 februari 2024' }],
     });
     const list = quoted('Stimuleer');
-    expect(list.text).toBe('Stimuleer erkende interventies, zoals: GoldenSports voor 65+ Beweegtuin voor ouderen [1]');
+    expect(list.text).toBe('Stimuleer erkende interventies, zoals:\n• GoldenSports voor 65+\n• Beweegtuin voor ouderen [1]');
     expect(list.citations.map((citation) => citation.quote)).toEqual([
       'Stimuleer erkende interventies, zoals:\n• GoldenSports voor 65+\n• Beweegtuin voor ouderen',
     ]);
