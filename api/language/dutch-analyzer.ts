@@ -163,6 +163,15 @@ export function createDutchAnalyzer(decompounder: Decompounder, isWord: (word: s
     }
     return terms;
   };
+  /**
+   * The family name a capitalised name is followed by: a capitalised name too. Where it stands
+   * written as a name, it names the person alone (retrieve/evidence.ts).
+   */
+  const familyNameAfter = (all: readonly QuestionWord[], i: number): string | null => {
+    const [first, next] = [all[i]!, all[i + 1]];
+    if (!next?.anchor || !isWrittenAsName(first.surface) || !isWrittenAsName(next.surface)) return null;
+    return withoutApostropheEnding(next.folded);
+  };
   // A word in capitals is a name or an acronym ("WIJ", "GGD"), never a stopword.
   const isContent = (word: string) => (isAcronym(word) || !STOPWORDS.has(foldWord(word))) && (word.length > 1 || /\d/.test(word));
   /** The parts of a dotted name are its segments, as a compound's are its words: "VERT.ZOEKEN" holds "zoeken". */
@@ -221,16 +230,6 @@ export function createDutchAnalyzer(decompounder: Decompounder, isWord: (word: s
     stem: (word) => stem(foldWord(word)),
     isWord,
   };
-}
-
-/**
- * The family name the name at `i` is followed by: a name too. Where it stands written as a name,
- * it names the person alone (retrieve/evidence.ts).
- */
-function familyNameAfter(all: readonly QuestionWord[], i: number): string | null {
-  const [first, next] = [all[i]!, all[i + 1]];
-  if (!next?.anchor || !isWrittenAsName(first.surface) || !isWrittenAsName(next.surface)) return null;
-  return withoutApostropheEnding(next.folded);
 }
 
 /** "programma's" is the plural of "programma": an apostrophe ending is inflection, not the word. */
