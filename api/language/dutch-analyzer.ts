@@ -4,7 +4,7 @@ import { stemmer } from '@orama/stemmers/dutch';
 import { stopwords as snowballStopwords } from '@orama/stopwords/dutch';
 import type { Decompounder } from './decompounder.js';
 import { foldWord } from './fold.js';
-import { isAcronym, isWrittenAsName, type QuestionWord, questionWords } from './question-words.js';
+import { isAcronym, type QuestionWord, questionWords } from './question-words.js';
 import { isDottedName, words } from './words.js';
 
 /**
@@ -169,7 +169,7 @@ export function createDutchAnalyzer(decompounder: Decompounder, isWord: (word: s
    */
   const familyNameAfter = (all: readonly QuestionWord[], i: number): string | null => {
     const [first, next] = [all[i]!, all[i + 1]];
-    if (!next?.anchor || !isWrittenAsName(first.surface) || !isWrittenAsName(next.surface)) return null;
+    if (!next?.anchor || !isPersonalName(first.surface) || !isPersonalName(next.surface)) return null;
     return withoutApostropheEnding(next.folded);
   };
   // A word in capitals is a name or an acronym ("WIJ", "GGD"), never a stopword.
@@ -230,6 +230,11 @@ export function createDutchAnalyzer(decompounder: Decompounder, isWord: (word: s
     stem: (word) => stem(foldWord(word)),
     isWord,
   };
+}
+
+/** Capitalised and then lower case, as a name is written: not an acronym, not a number. */
+function isPersonalName(word: string): boolean {
+  return /^\p{Lu}\p{Ll}+$/u.test(word);
 }
 
 /** "programma's" is the plural of "programma": an apostrophe ending is inflection, not the word. */

@@ -17,21 +17,15 @@ export interface QuestionWord {
 const QUOTED = /(?<=^|[\s(])['‘"“„«]([^'’"”«»]{2,80})['’"”»](?=$|[\s.,;:!?)])/gu;
 const SENTENCE_START = /(^|[.!?:]\s*)["'‘“„(]*$/u;
 const ACRONYM = /^\p{Lu}[\p{Lu}\d]+$/u;
-const CAPITALISED = /^\p{Lu}/u;
-const WRITTEN_AS_NAME = /^\p{Lu}\p{Ll}/u;
-const NUMBER = /^\d{2,}$/;
-/** Capitalised for grammar, not as names: the English first person. */
-const NEVER_ANCHORS = new Set(['I']);
 
 /** A word in capitals: an acronym ("GGD", "WIJ") or a dotted name ("VERT.ZOEKEN"). */
 export function isAcronym(word: string): boolean {
   return ACRONYM.test(word) || isDottedName(word);
 }
-
-/** A word written as a name is: a capital, then lower case ("Stellaard"; not "GGD", not "2015"). */
-export function isWrittenAsName(word: string): boolean {
-  return WRITTEN_AS_NAME.test(word);
-}
+const CAPITALISED = /^\p{Lu}/u;
+const NUMBER = /^\d{2,}$/;
+/** Capitalised for grammar, not as names: the English first person. */
+const NEVER_ANCHORS = new Set(['I']);
 
 export function questionWords(text: string): QuestionWord[] {
   const quoted: [number, number][] = [...text.matchAll(QUOTED)].map((match) => [match.index + 1, match.index + match[0].length - 1]);

@@ -4,7 +4,6 @@
 import { addressesTheAssistant } from '../language/addresses-the-assistant.js';
 import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { foldWord } from '../language/fold.js';
-import { isWrittenAsName } from '../language/question-words.js';
 import { type Sentence, splitSentences } from '../language/sentences.js';
 import { wordCount, words } from '../language/words.js';
 import { type PassageRecord, sectionAt } from '../records.js';
@@ -199,6 +198,9 @@ function anchorsMissing(concepts: readonly WeightedConcept[], passage: AnalysedP
   };
   return concepts.filter((concept) => concept.anchor && !holdsAnchor(concept, passage) && !familyNamed(concept)).map((concept) => concept.surface);
 }
+
+const WRITTEN_AS_NAME = /^\p{Lu}\p{Ll}/u;
+const isWrittenAsName = (word: string) => WRITTEN_AS_NAME.test(word);
 
 /**
  * A name, acronym, number or quoted title stands in the passage, its headings or its title as a
