@@ -4,7 +4,7 @@ import { stemmer } from '@orama/stemmers/dutch';
 import { stopwords as snowballStopwords } from '@orama/stopwords/dutch';
 import type { Decompounder } from './decompounder.js';
 import { foldWord } from './fold.js';
-import { isAcronym, type QuestionWord, questionWords } from './question-words.js';
+import { isAcronym, questionWords } from './question-words.js';
 import { isDottedName, words } from './words.js';
 
 /**
@@ -72,11 +72,6 @@ export interface Concept {
   /** A name, acronym, number or quoted title: an answering passage must contain it. */
   anchor: boolean;
   alternatives: Alternative[];
-  /**
-   * For a first name, the family name after it ("Sharon" of "Sharon Stellaard"), which stands
-   * for the person on its own, as texts refer to someone after the first mention.
-   */
-  familyName?: string;
   /**
    * The particle a separable verb left at the end of the question ("Hoe pakken we eenzaamheid
    * aan?"), which may belong to this word: expansion joins them where the index knows the result.
@@ -163,15 +158,6 @@ export function createDutchAnalyzer(decompounder: Decompounder, isWord: (word: s
     }
     return terms;
   };
-  /**
-   * The family name a capitalised name is followed by: a capitalised name too. Where it stands
-   * written as a name, it names the person alone (retrieve/evidence.ts).
-   */
-  const familyNameAfter = (all: readonly QuestionWord[], i: number): string | null => {
-    const [first, next] = [all[i]!, all[i + 1]];
-    if (!next?.anchor || !isPersonalName(first.surface) || !isPersonalName(next.surface)) return null;
-    return withoutApostropheEnding(next.folded);
-  };
   // A word in capitals is a name or an acronym ("WIJ", "GGD"), never a stopword.
   const isContent = (word: string) => (isAcronym(word) || !STOPWORDS.has(foldWord(word))) && (word.length > 1 || /\d/.test(word));
   /** The parts of a dotted name are its segments, as a compound's are its words: "VERT.ZOEKEN" holds "zoeken". */
@@ -214,15 +200,7 @@ export function createDutchAnalyzer(decompounder: Decompounder, isWord: (word: s
         if (joined && isContent(surface)) alternatives.push({ terms: [stem(folded)], weight: BARE_VERB_WEIGHT, kind: 'verb' });
         const parts = isDottedName(surface) ? segmentStems(surface) : decompounder.split(word).map(stem);
         if (parts.length > 1) alternatives.push({ terms: parts, weight: PARTS_WEIGHT, kind: 'parts' });
-        const familyName = anchor ? familyNameAfter(all, i) : null;
-        concepts.push({
-          label: word,
-          surface: joined ?? surface,
-          anchor,
-          alternatives,
-          ...(separated && !joined && !anchor ? { separated } : {}),
-          ...(familyName ? { familyName } : {}),
-        });
+        concepts.push({ label: word, surface: joined ?? surface, anchor, alternatives, ...(separated && !joined && !anchor ? { separated } : {}) });
       });
       return concepts;
     },
@@ -230,11 +208,6 @@ export function createDutchAnalyzer(decompounder: Decompounder, isWord: (word: s
     stem: (word) => stem(foldWord(word)),
     isWord,
   };
-}
-
-/** Capitalised and then lower case, as a name is written: not an acronym, not a number. */
-function isPersonalName(word: string): boolean {
-  return /^\p{Lu}\p{Ll}+$/u.test(word);
 }
 
 /** "programma's" is the plural of "programma": an apostrophe ending is inflection, not the word. */

@@ -94,8 +94,6 @@ export interface AnalysedPassage {
   contexts: ReadonlyMap<string | null, ReadonlySet<string>>;
   /** Stems of the whole words (no compound parts) of the passage, its headings and its title: where a name must stand. */
   wordStems: ReadonlySet<string>;
-  /** Stems of the words written as a name is ("Stellaard", "Kramer"): capitalised, then lower case. */
-  nameStems: ReadonlySet<string>;
 }
 
 export function analysePassage(record: PassageRecord, analyzer: DutchAnalyzer): AnalysedPassage {
@@ -115,10 +113,10 @@ export function analysePassage(record: PassageRecord, analyzer: DutchAnalyzer): 
     // A heading is the context of what follows it, never a sentence of the answer itself.
     sentences.push({ sentence, section, kind: sentence.text === section ? 'heading' : kindOf(sentence.text, analyzer), terms: sentenceTerms });
   }
-  const all = [record.documentTitle, record.section ?? '', ...record.headings.map((heading) => heading.title), record.text].join('\n');
-  const wordStems = new Set(analyzer.wordStems(all));
-  const nameStems = new Set(analyzer.wordStems(words(all).filter(isWrittenAsName).join(' ')));
-  return { record, sentences, terms, contexts, wordStems, nameStems };
+  const wordStems = new Set(
+    analyzer.wordStems([record.documentTitle, record.section ?? '', ...record.headings.map((heading) => heading.title), record.text].join('\n')),
+  );
+  return { record, sentences, terms, contexts, wordStems };
 }
 
 /** How much of the question the passage and its sentences hold. */
@@ -155,7 +153,7 @@ export function passageEvidence(passage: AnalysedPassage, concepts: readonly Wei
     focus,
     focusAt,
     specificFocus: bestWindow(sentences, concepts, record, specificWeightOf).focus,
-    anchorsMissing: anchorsMissing(concepts, passage),
+    anchorsMissing: concepts.filter((concept) => concept.anchor && !holdsAnchor(concept, passage)).map((concept) => concept.surface),
     sentences,
   };
 }
@@ -187,28 +185,12 @@ function bestWindow(
 }
 
 /**
- * The question's anchors the passage lacks. A first name is not missing where its family name
- * stands written as a name: a text names someone in full once, then by the family name.
- */
-function anchorsMissing(concepts: readonly WeightedConcept[], passage: AnalysedPassage): string[] {
-  const byLabel = new Map(concepts.map((concept) => [concept.label, concept]));
-  const familyNamed = (concept: WeightedConcept) => {
-    const family = concept.familyName === undefined ? undefined : byLabel.get(concept.familyName);
-    return family !== undefined && holdsAnchor(family, passage, passage.nameStems);
-  };
-  return concepts.filter((concept) => concept.anchor && !holdsAnchor(concept, passage) && !familyNamed(concept)).map((concept) => concept.surface);
-}
-
-const WRITTEN_AS_NAME = /^\p{Lu}\p{Ll}/u;
-const isWrittenAsName = (word: string) => WRITTEN_AS_NAME.test(word);
-
-/**
  * A name, acronym, number or quoted title stands in the passage, its headings or its title as a
  * word of its own ("Teams" is not in "wijkteams"), or an acronym is spelled out there.
  */
-function holdsAnchor(concept: WeightedConcept, passage: AnalysedPassage, stems = passage.wordStems): boolean {
+function holdsAnchor(concept: WeightedConcept, passage: AnalysedPassage): boolean {
   const own = concept.alternatives.filter((alternative) => alternative.kind !== 'parts' && alternative.kind !== 'cognate');
-  if (own.some((alternative) => alternative.terms.every((term) => stems.has(term)))) return true;
+  if (own.some((alternative) => alternative.terms.every((term) => passage.wordStems.has(term)))) return true;
   return /^\p{Lu}{2,}$/u.test(concept.surface) && spellsOut(concept.surface, initialsOf(passage));
 }
 

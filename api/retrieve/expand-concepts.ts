@@ -34,13 +34,9 @@ export function expandConcepts(concepts: readonly Concept[], vocabulary: Vocabul
         extra.push({ terms: [variant], weight: alternative.weight * VARIANT_WEIGHT, kind: 'variant' });
     }
     const alternatives = [...concept.alternatives, ...extra];
-    // A word the index knows in no form may be mistyped: "volwasenen", "Stelaard" (a name's
-    // compound parts, "stel" and "aard", are no form of it).
+    // A word the index knows in no form may be mistyped: "volwasenen", "Stelaard".
     const own = concept.alternatives[0]?.terms[0];
-    const known = alternatives.some(
-      (alternative) => !(concept.anchor && alternative.kind === 'parts') && alternative.terms.every((term) => vocabulary.has(term)),
-    );
-    if (own && own.length >= MIN_TYPO_LENGTH && !known) {
+    if (own && own.length >= MIN_TYPO_LENGTH && !alternatives.some((alternative) => alternative.terms.every((term) => vocabulary.has(term)))) {
       for (const term of oneSlipAway(own, vocabulary)) alternatives.push({ terms: [term], weight: VARIANT_WEIGHT, kind: 'variant' });
     }
     return { ...concept, alternatives };
