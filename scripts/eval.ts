@@ -2,9 +2,10 @@
 // the pipeline on labelled questions (eval/dev.jsonl by default) over the configured index, through
 // the real HTTP app. With --cv the figures are out of fold: folds by question (the model refitted
 // per fold) and folds by document (fit on the other documents' questions); --repeats N also splits
-// the questions into folds N − 1 more ways and prints each figure's mean and range over the
-// splits. Without --cv, the committed weights answer, and on the questions they were fitted to the
-// figures say little.
+// the questions into folds N − 1 more ways, and the verdict's training into inner folds N − 1 more
+// ways (by document only the latter), and prints each figure's mean and range over the splits.
+// Without --cv, the committed weights answer, and on the questions they were fitted to the figures
+// say little.
 
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -23,7 +24,7 @@ const repeats = Number(value('--repeats') ?? 1);
 if (args.includes('--help') || !Number.isInteger(k) || k < 2 || !Number.isInteger(repeats) || repeats < 1) {
   console.log('Gebruik: npm run eval -- [VRAGEN.jsonl] [--cv] [--folds 10] [--repeats 1] [--json] [--verbose]');
   console.log('  --cv       kruisvalidatie: per vraag (--folds vouwen) en per document; elk cijfer van gewichten die de vraag nooit zagen');
-  console.log('  --repeats  de vragen op zoveel manieren over de vouwen verdeeld: gemiddelde, laagste en hoogste cijfer');
+  console.log('  --repeats  de vragen (en de training van het oordeel) op zoveel manieren verdeeld: gemiddelde, laagste en hoogste cijfer');
   process.exit(args.includes('--help') ? 0 : 2);
 }
 
@@ -39,16 +40,28 @@ if (cv) {
   const byQuestion = await crossValidate(run, foldsByQuestion(run.questions, k), client.env, client.warnings);
   const { folds, documents } = foldsByDocument(run.questions);
   const byDocument = await crossValidate(run, folds, client.env, client.warnings);
+  // A repetition splits the questions into other outer folds and the verdict's training into other
+  // inner ones: both splits alone move a figure by a few questions. By document only the inner split varies.
   const splits = [summarize(byQuestion)];
-  for (let repetition = 1; repetition < repeats; repetition++)
-    splits.push(summarize(await crossValidate(run, foldsByQuestion(run.questions, k, repetition), client.env, client.warnings)));
-  const repeated = splits.map(({ results: _results, ...figures }) => figures);
-  json = { byQuestion: splits[0], byDocument: { documents, ...summarize(byDocument) }, ...(repeats > 1 ? { byQuestionRepeated: repeated } : {}) };
+  const documentSplits = [summarize(byDocument)];
+  for (let repetition = 1; repetition < repeats; repetition++) {
+    splits.push(summarize(await crossValidate(run, foldsByQuestion(run.questions, k, repetition), client.env, client.warnings, repetition)));
+    documentSplits.push(summarize(await crossValidate(run, folds, client.env, client.warnings, repetition)));
+  }
+  const figuresOf = (reports: typeof splits) => reports.map(({ results: _results, ...figures }) => figures);
+  json = {
+    byQuestion: splits[0],
+    byDocument: { documents, ...summarize(byDocument) },
+    ...(repeats > 1 ? { byQuestionRepeated: figuresOf(splits), byDocumentRepeated: figuresOf(documentSplits) } : {}),
+  };
   if (args.includes('--verbose')) lines.push(...verbose(byQuestion), '');
   lines.push(`Per soort vraag (${k} vouwen per vraag):`, ...perKindTable(byQuestion), '');
   lines.push('Oordelen (vouwen per vraag):', ...confusionTable(byQuestion), '');
   lines.push('Betrouwbaarheid: kans dat het antwoord het gevraagde feit bevat, buiten de vouw:', ...reliabilityTable(byQuestion), '');
-  if (repeats > 1) lines.push(`Over ${repeats} verdelingen in ${k} vouwen per vraag:`, ...spreadTable(splits), '');
+  if (repeats > 1) {
+    lines.push(`Over ${repeats} verdelingen in ${k} vouwen per vraag (en van de training van het oordeel):`, ...spreadTable(splits), '');
+    lines.push(`Over ${repeats} verdelingen van de training van het oordeel, per document:`, ...spreadTable(documentSplits), '');
+  }
   lines.push(`${mode}  (${run.questions.length} vragen; buiten de vouw: ${k} vouwen per vraag, ${documents.length} per document)`);
   lines.push(
     ...figuresTable([

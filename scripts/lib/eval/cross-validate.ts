@@ -14,14 +14,17 @@ export interface FoldedResult extends QuestionResult {
   fold: number;
 }
 
-/** Every question's result from the model fitted without its fold; `folds[i]` is question i's fold. */
-export async function crossValidate(run: TrainingRun, folds: readonly number[], env: Env, warnings: string[] = []): Promise<FoldedResult[]> {
+/**
+ * Every question's result from the model fitted without its fold; `folds[i]` is question i's fold.
+ * `innerSplit`: the split into inner folds the verdict is fitted with (fit-pipeline.ts).
+ */
+export async function crossValidate(run: TrainingRun, folds: readonly number[], env: Env, warnings: string[] = [], innerSplit = 0): Promise<FoldedResult[]> {
   const results = new Map<string, FoldedResult>();
   const dense = run.engine.modes.includes('dense');
   for (const fold of [...new Set(folds)].sort((a, b) => a - b)) {
     const train = run.data.filter((_, i) => folds[i] !== fold);
     const test = run.data.filter((_, i) => folds[i] === fold);
-    const engine = run.engine.withModel(fitPipeline(train, { analyzer: run.engine.analyzer, dense, trainedOn: run.trainedOn }));
+    const engine = run.engine.withModel(fitPipeline(train, { analyzer: run.engine.analyzer, dense, trainedOn: run.trainedOn, innerSplit }));
     const byId = new Map(test.map((entry) => [entry.question.id, entry]));
     const report = await evaluate(
       test.map((entry) => entry.question),

@@ -41,6 +41,12 @@ export interface PipelineContext {
   dense: boolean;
   /** Recorded in the model file: what it was fitted on. */
   trainedOn: FittedModel['trainedOn'];
+  /**
+   * Which split into inner folds gives the verdict its rows and its calibration (a repetition of
+   * foldsByQuestion; 0, the committed model's, unless the evaluation repeats): the inner split
+   * alone moves the out-of-fold figures by a few questions, as the outer split does.
+   */
+  innerSplit?: number;
 }
 
 interface Rankers {
@@ -52,8 +58,9 @@ export function fitPipeline(data: readonly LabelledQuestion[], context: Pipeline
   const rankers = fitRankers(data, context);
   // The verdict learns from answers as they come out for questions the rankers never saw.
   const rows = verdictTrainingRows(data, context);
-  const holds = fitCalibrated(rows, (row) => (row.outcome === 'holds' ? 1 : 0));
-  const answerable = fitCalibrated(rows, (row) => (row.outcome === 'unanswerable' ? 0 : 1));
+  const split = context.innerSplit ?? 0;
+  const holds = fitCalibrated(rows, (row) => (row.outcome === 'holds' ? 1 : 0), split);
+  const answerable = fitCalibrated(rows, (row) => (row.outcome === 'unanswerable' ? 0 : 1), split);
   return {
     format: FITTED_MODEL_FORMAT,
     about: 'Written by `npm run train`; do not edit. Passage ranker, answer-unit ranker and verdict, fitted on labelled questions.',
@@ -66,7 +73,7 @@ export function fitPipeline(data: readonly LabelledQuestion[], context: Pipeline
 
 /** The verdict's training rows: each question's answer as rankers fitted without it (inner folds) make it. */
 export function verdictTrainingRows(data: readonly LabelledQuestion[], context: PipelineContext): VerdictRow[] {
-  return outOfFold(data, (train, heldOut) => verdictRows(heldOut, fitRankers(train, context), context));
+  return outOfFold(data, (train, heldOut) => verdictRows(heldOut, fitRankers(train, context), context), context.innerSplit ?? 0);
 }
 
 /** The retrieval a question gets with this passage ranker (the first-stage candidates are the same for every ranker). */
@@ -116,10 +123,11 @@ function verdictRows(data: readonly LabelledQuestion[], rankers: Rankers, { anal
 }
 
 /** Runs `fit` on all but one inner fold and keeps what it gives for that fold, in the data's order. */
-function outOfFold<T extends { question: FoldKey }, R>(data: readonly T[], fitAndApply: (train: T[], heldOut: T[]) => R[]): R[] {
+function outOfFold<T extends { question: FoldKey }, R>(data: readonly T[], fitAndApply: (train: T[], heldOut: T[]) => R[], split: number): R[] {
   const folds = foldsByQuestion(
     data.map((entry) => entry.question),
     INNER_FOLDS,
+    split,
   );
   const results = new Array<R>(data.length);
   for (let fold = 0; fold < INNER_FOLDS; fold++) {
@@ -137,7 +145,7 @@ function outOfFold<T extends { question: FoldKey }, R>(data: readonly T[], fitAn
 }
 
 /** A verdict model fitted on all rows, with its isotonic calibration fitted on inner out-of-fold log-odds. */
-function fitCalibrated(rows: readonly VerdictRow[], label: (row: VerdictRow) => number): CalibratedModel {
+function fitCalibrated(rows: readonly VerdictRow[], label: (row: VerdictRow) => number, split: number): CalibratedModel {
   const fitOn = (subset: readonly VerdictRow[]) =>
     fitLogistic(
       VERDICT_FEATURES,
@@ -146,10 +154,14 @@ function fitCalibrated(rows: readonly VerdictRow[], label: (row: VerdictRow) => 
       { l2: L2.verdict },
     );
   const model = fitOn(rows);
-  const oofLogOdds = outOfFold(rows, (train, heldOut) => {
-    const inner = fitOn(train);
-    return heldOut.map((row) => logOdds(inner, row.x));
-  });
+  const oofLogOdds = outOfFold(
+    rows,
+    (train, heldOut) => {
+      const inner = fitOn(train);
+      return heldOut.map((row) => logOdds(inner, row.x));
+    },
+    split,
+  );
   return {
     model,
     calibration: isotonicKnots(
