@@ -31,9 +31,9 @@ describe('the committed weights', () => {
 
 describe('the verdict fitted on another split into inner folds', () => {
   it('is another model than the committed one (split 0), the same on every run', async () => {
-    const fit = () => serializeModel(fitPipeline(run.data, { analyzer: run.engine.analyzer, dense: false, trainedOn: run.trainedOn, innerSplit: 1 }));
-    const other = fit();
-    expect(other).toBe(fit());
+    const fitOnSplit1 = () => serializeModel(fitPipeline(run.data, { analyzer: run.engine.analyzer, dense: false, trainedOn: run.trainedOn, innerSplit: 1 }));
+    const other = fitOnSplit1();
+    expect(other).toBe(fitOnSplit1());
     expect(other).not.toBe(await readFile(FITTED_MODEL_PATH, 'utf8'));
   });
 });
