@@ -17,15 +17,15 @@ export interface QuestionWord {
 const QUOTED = /(?<=^|[\s(])['‘"“„«]([^'’"”«»]{2,80})['’"”»](?=$|[\s.,;:!?)])/gu;
 const SENTENCE_START = /(^|[.!?:]\s*)["'‘“„(]*$/u;
 const ACRONYM = /^\p{Lu}[\p{Lu}\d]+$/u;
+const CAPITALISED = /^\p{Lu}/u;
+const NUMBER = /^\d{2,}$/;
+/** Capitalised for grammar, not as names: the English first person. */
+const NEVER_ANCHORS = new Set(['I']);
 
 /** A word in capitals: an acronym ("GGD", "WIJ") or a dotted name ("VERT.ZOEKEN"). */
 export function isAcronym(word: string): boolean {
   return ACRONYM.test(word) || isDottedName(word);
 }
-const CAPITALISED = /^\p{Lu}/u;
-const NUMBER = /^\d{2,}$/;
-/** Capitalised for grammar, not as names: the English first person. */
-const NEVER_ANCHORS = new Set(['I']);
 
 export function questionWords(text: string): QuestionWord[] {
   const quoted: [number, number][] = [...text.matchAll(QUOTED)].map((match) => [match.index + 1, match.index + match[0].length - 1]);
