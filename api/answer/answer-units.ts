@@ -126,8 +126,8 @@ export function unitSentences(unit: AnswerUnit): SentenceEvidence[] {
  */
 export function hasAskedForm(unit: AnswerUnit, form: QuestionForm, analyzer: DutchAnalyzer): boolean {
   if (form.form === 'other') return false;
-  if (form.form === 'definition' || form.form === 'role') {
-    // Only a sentence holding a term of the subject can define it or name the role: most do not, and are not read word by word.
+  if (form.form === 'definition' || form.form === 'role' || form.measure === 'count') {
+    // Only a sentence holding a term of the subject can define it, name the role or count it: most do not, and are not read word by word.
     const namesSubject = (terms: ReadonlySet<string>) => {
       for (const term of form.subjectTerms) if (terms.has(term)) return true;
       return false;

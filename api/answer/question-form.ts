@@ -24,8 +24,33 @@ const NAMES =
 const LIST = /^\s*(?:welke|which|what\s+are|noem)\b|\b(?:op|in|aan|met|van|voor|bij)\s+welke\b|^\s*wat\s+zijn\b|\bwaarmee\b|\bwelke\s+\p{L}+en\b/iu;
 /** Quantities, durations, percentages and amounts of money: questions only a figure answers. */
 export const ASKS_FOR_FIGURE =
-  /\b(hoeveel|hoe\s+(vaak|lang|groot|duur|hoog)|welk\s+percentage|percentage|procent|wat\s+kost|kosten\s+per|eigen\s+bijdrage|tarief|per\s+(dag|week|maand|jaar|uur|persoon)|how\s+(many|much|long|often)|what\s+percentage)\b/i;
+  /\b(hoeveel|hoe\s+(vaak|lang|groot|duur|hoog)|welk\s+percentage|\p{L}*percentage|procent|wat\s+kost|kosten\s+per|eigen\s+bijdrage|tarief|per\s+(dag|week|maand|jaar|uur|persoon)|how\s+(many|much|long|often)|what\s+percentage)\b/iu;
 export const FIGURE = /\d|\b(één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|honderd|duizend|miljoen|miljard|helft|kwart|derde)\b/i;
+
+/**
+ * What a figure question measures, and so which figure answers it: a share is given as a
+ * percentage or a fraction, an amount of money in euros, a duration in units of time, a frequency
+ * as times per period; "Hoeveel bezoekers …?" by a figure beside the asked thing, not by any
+ * number ("drie Huizen van de Buurt" counts no visitors).
+ */
+export type Measure = 'share' | 'money' | 'duration' | 'frequency' | 'count';
+const MEASURES: readonly (readonly [Measure, RegExp])[] = [
+  ['share', /\p{L}*percentage\b|\bprocent\b|\bwelk\s+deel\b|\bwhat\s+(?:percentage|share)\b/iu],
+  [
+    'money',
+    /\bhoeveel\s+(?:euro|geld|kost|kosten|betaal|betaalt|betalen)\b|\bwat\s+kost|\bkosten\s+per\b|\beigen\s+bijdrage\b|\btarief\b|\bhow\s+much\s+(?:money|does)\b|\bwhat\s+does\s+\p{L}+\s+cost\b/iu,
+  ],
+  ['duration', /\bhoe\s+lang\b|\bhow\s+long\b/i],
+  ['frequency', /\bhoe\s+vaak\b|\bhow\s+often\b/i],
+];
+/** "Hoeveel bezoekers …", "How many visitors …": the word after it names what is counted. */
+const COUNTED = /\b(?:hoeveel|how\s+many)\s+(\p{L}+)/iu;
+const FIGURE_OF: Readonly<Record<Exclude<Measure, 'count'>, RegExp>> = {
+  share: /\d\s?%|\b(?:procent|percent|helft|kwart)\b|\b(?:één|een|\d+)\s+op\s+de\s+(?:\d+|\p{L}+)\b/iu,
+  money: /€|\b(?:euro|eur)\b/i,
+  duration: /\b(?:seconden?|minuut|minuten|uur|uren|dagen?|weken?|maanden?|jaar|jaren|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b/i,
+  frequency: /\b(?:keer|maal|dagelijks|wekelijks|maandelijks|jaarlijks|per\s+(?:dag|week|maand|jaar)|times|daily|weekly|monthly|yearly)\b/i,
+};
 const CAUSAL =
   /\b(omdat|doordat|want|daardoor|waardoor|zodat|vanwege|oorzaak|oorzaken|leidt tot|leiden tot|draagt bij|dragen bij|zorgt voor|zorgen voor|mogelijkheid|belangrijk|belemmert|belemmeren|beschermt|beschermen|helpt|helpen|because|due to)\b|\bom\s+[^.]{1,80}\s+te\b/i;
 const YEAR_OR_DATE = /\b(?:19|20)\d{2}\b|\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b/i;
@@ -46,8 +71,10 @@ const DEFINED_TERM_MAX_POSITION = 4;
 
 export interface QuestionForm {
   form: AnswerForm;
-  /** Index terms naming what a definition is asked of, or which role a role question asks for. */
+  /** Index terms naming what a definition is asked of, which role a role question asks for, or what a count counts. */
   subjectTerms: ReadonlySet<string>;
+  /** For a figure: what it measures. */
+  measure?: Measure;
 }
 
 export function questionForm(question: string, concepts: readonly WeightedConcept[]): QuestionForm {
@@ -66,33 +93,43 @@ export function questionForm(question: string, concepts: readonly WeightedConcep
   }
   const none = new Set<string>();
   if (REASON.test(question)) return { form: 'reason', subjectTerms: none };
-  if (ASKS_FOR_FIGURE.test(question)) return { form: 'figure', subjectTerms: none };
+  if (ASKS_FOR_FIGURE.test(question)) return figureForm(question, concepts);
   if (TIME.test(question)) return { form: 'time', subjectTerms: none };
   if (NAMES.test(question)) return { form: 'names', subjectTerms: none };
   if (LIST.test(question)) return { form: 'list', subjectTerms: none };
   return { form: 'other', subjectTerms: none };
 }
 
+function figureForm(question: string, concepts: readonly WeightedConcept[]): QuestionForm {
+  const measure = MEASURES.find(([, asks]) => asks.test(question))?.[0];
+  if (measure) return { form: 'figure', subjectTerms: new Set(), measure };
+  const counted = COUNTED.exec(question);
+  const subjectTerms = counted ? namingTerms(concepts, [foldWord(counted[1]!)], false) : new Set<string>();
+  // "Hoeveel is …?", "Hoeveel kost …?": no asked thing to count, so any figure is of the asked kind.
+  return subjectTerms.size > 0 ? { form: 'figure', subjectTerms, measure: 'count' } : { form: 'figure', subjectTerms };
+}
+
 /**
  * The terms that name the concepts among `words`: the word itself, its compound parts, its
  * translations. Not variants or look-alikes: "ministerie" does not name a "minister".
  */
-function namingTerms(concepts: readonly WeightedConcept[], words: readonly string[]): Set<string> {
+function namingTerms(concepts: readonly WeightedConcept[], words: readonly string[], byHead = true): Set<string> {
   const terms = new Set<string>();
   for (const concept of concepts) {
     if (!concept.label.split(' ').some((word) => words.includes(word))) continue;
     for (const alternative of concept.alternatives) {
       if (alternative.kind === 'word' || alternative.kind === 'translation') terms.add(alternative.terms[0]!);
-      if (alternative.kind === 'parts') terms.add(alternative.terms.at(-1)!); // the head of a compound names it
+      // The head of a compound names it ("respijtzorg" is zorg); a count of "vakantiedagen" is not one of werkdagen.
+      if (alternative.kind === 'parts' && byHead) terms.add(alternative.terms.at(-1)!);
     }
   }
   return terms;
 }
 
 /** Whether a text (a unit's sentences, a list with its items) is of the kind the question asks for. */
-export function answersForm(sentence: string, { form, subjectTerms }: QuestionForm, analyzer: DutchAnalyzer, list = false): boolean {
+export function answersForm(sentence: string, { form, subjectTerms, measure }: QuestionForm, analyzer: DutchAnalyzer, list = false): boolean {
   if (form === 'reason') return CAUSAL.test(sentence);
-  if (form === 'figure') return FIGURE.test(sentence);
+  if (form === 'figure') return figureAnswers(sentence, measure);
   if (form === 'time') return YEAR_OR_DATE.test(sentence);
   if (form === 'names') return NAME_INSIDE.test(sentence);
   if (form === 'list') return list || ENUMERATION.test(sentence);
@@ -107,6 +144,12 @@ export function answersForm(sentence: string, { form, subjectTerms }: QuestionFo
     const after = sentence.slice(end);
     return APPOSITION_AFTER.test(after) || (position <= DEFINED_TERM_MAX_POSITION && DEFINING_VERB_AFTER.test(after));
   });
+}
+
+/** Whether a text holds a figure of what is measured ("wekelijks" is a frequency without a number). */
+function figureAnswers(text: string, measure: Measure | undefined): boolean {
+  if (measure === 'share' || measure === 'frequency') return FIGURE_OF[measure].test(text);
+  return FIGURE.test(text) && (measure === undefined || measure === 'count' || FIGURE_OF[measure].test(text));
 }
 
 /** Whether `terms` name the role a role question asks about. */

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { answerUnits, hasAskedForm } from '../../api/answer/answer-units.js';
+import { answersForm, questionForm } from '../../api/answer/question-form.js';
+import { rankCandidates } from '../../api/retrieve/retriever.js';
+import { everything, memoryEngine } from '../fixtures/memory-engine.js';
+
+const document =
+  'Er zijn drie buurthuizen in de wijk. ' +
+  'Elk buurthuis trekt 200 bezoekers per week. ' +
+  'In 2020 gaven 5 miljoen mantelzorgers hulp. ' +
+  'Van de mantelzorgers is 9% overbelast. ' +
+  'Een aanvraag wordt binnen acht weken behandeld door twee loketten. ' +
+  'De eigen bijdrage is € 20 per maand voor 300 deelnemers.';
+const engine = memoryEngine(document, ['Er zijn', 'Elk buurthuis', 'In 2020', 'Van de', 'Een aanvraag', 'De eigen']);
+
+async function formOf(question: string) {
+  const { question: analysed } = await engine.retriever.candidates(question, everything(engine));
+  return questionForm(question, analysed.concepts);
+}
+
+/** The sentences of the document that have the type of answer the question asks for. */
+async function answering(question: string): Promise<string[]> {
+  const { question: analysed, passages } = await engine.retriever.candidates(question, everything(engine));
+  const form = questionForm(question, analysed.concepts);
+  return answerUnits(rankCandidates(passages, engine.model.passage))
+    .filter((unit) => unit.kind === 'sentences' && hasAskedForm(unit, form, engine.analyzer))
+    .map((unit) => unit.text);
+}
+
+describe('the figure a question asks for', () => {
+  it('counts the asked thing: "Hoeveel bezoekers" is not answered by three buildings', async () => {
+    expect(await formOf('Hoeveel bezoekers komen er in een buurthuis?')).toMatchObject({ form: 'figure', measure: 'count' });
+    expect(await answering('Hoeveel bezoekers komen er in een buurthuis?')).toEqual(['Elk buurthuis trekt 200 bezoekers per week.']);
+  });
+
+  it('is a share for "welk percentage", also inside a compound', async () => {
+    expect(await formOf('Welk percentage van de mantelzorgers is overbelast?')).toMatchObject({ form: 'figure', measure: 'share' });
+    expect(await formOf('Welk eenzaamheidspercentage hebben mantelzorgers?')).toMatchObject({ form: 'figure', measure: 'share' });
+    expect(await answering('Welk percentage van de mantelzorgers is overbelast?')).toEqual(['Van de mantelzorgers is 9% overbelast.']);
+  });
+
+  it('is an amount of money for "hoeveel euro" and "hoeveel kost", a duration for "hoe lang"', async () => {
+    expect(await formOf('Hoeveel kost de eigen bijdrage?')).toMatchObject({ form: 'figure', measure: 'money' });
+    expect(await answering('Hoeveel euro is de eigen bijdrage voor deelnemers?')).toEqual(['De eigen bijdrage is € 20 per maand voor 300 deelnemers.']);
+    expect(await formOf('Hoe lang duurt de behandeling van een aanvraag?')).toMatchObject({ form: 'figure', measure: 'duration' });
+    const form = await formOf('Hoe lang duurt de behandeling van een aanvraag?');
+    expect(answersForm('Een aanvraag wordt binnen acht weken behandeld.', form, engine.analyzer)).toBe(true);
+    expect(answersForm('Een aanvraag gaat langs twee loketten.', form, engine.analyzer)).toBe(false);
+  });
+
+  it('takes any figure where nothing names what is counted', async () => {
+    const form = await formOf('Hoeveel zijn het er?');
+    expect(form).toMatchObject({ form: 'figure' });
+    expect(form.measure).toBeUndefined();
+    expect(answersForm('Er zijn drie buurthuizen in de wijk.', form, engine.analyzer)).toBe(true);
+  });
+});
