@@ -118,6 +118,49 @@ const SEPARABLE_PARTICLES = new Set([
   'los',
 ]);
 
+/**
+ * What may follow the particle of a split separable verb: the clause's end, or a phrase or clause
+ * placed after it ("Hoe snijd ik een foto bij in GIMP?", "Hoe vraag ik een vergunning aan voor
+ * een straatfeest?", "Hoe druk ik de brief af als boekje?"). Before a noun the word is a
+ * preposition ("Hoe zet ik tekst op een foto?").
+ */
+const AFTER_PARTICLE = new Set([
+  'in',
+  'op',
+  'aan',
+  'bij',
+  'met',
+  'voor',
+  'naar',
+  'van',
+  'tot',
+  'uit',
+  'om',
+  'door',
+  'over',
+  'onder',
+  'tussen',
+  'zonder',
+  'als',
+  'zodat',
+  'zodra',
+  'wanneer',
+  'omdat',
+  'terwijl',
+]);
+
+/**
+ * The particle a separable verb left behind in a question, if any: the first that ends its
+ * clause. Not "om" before an infinitive clause ("om door te stromen"), whose own particle the
+ * infinitive keeps.
+ */
+function separatedParticle(words: readonly string[]): string | undefined {
+  return words.find(
+    (word, i) =>
+      SEPARABLE_PARTICLES.has(word) && words[i - 1] !== 'te' && words[i + 2] !== 'te' && (i === words.length - 1 || AFTER_PARTICLE.has(words[i + 1]!)),
+  );
+}
+
 export interface DutchAnalyzer {
   /** Index terms of a passage: stems plus the stems of compound parts. */
   indexTerms(text: string): string[];
@@ -185,8 +228,7 @@ export function createDutchAnalyzer(decompounder: Decompounder, isWord: (word: s
       const seen = new Set<string>();
       const concepts: Concept[] = [];
       const all = questionWords(text);
-      const last = all.at(-1)?.folded;
-      const separated = last && SEPARABLE_PARTICLES.has(last) && all.at(-2)?.folded !== 'te' ? last : undefined;
+      const separated = separatedParticle(all.map((word) => word.folded));
       all.forEach(({ surface, folded, anchor }, i) => {
         if (all[i - 1]?.folded === 'hoe' && MEASURE_AFTER_HOE.has(folded)) return;
         const particle = all[i - 1]?.folded === 'te' ? all[i - 2]?.folded : undefined;

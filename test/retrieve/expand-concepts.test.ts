@@ -10,6 +10,7 @@ const documents = [
   'Mensen met een depressie zoeken minder contact.',
   'Zet vrijwilligers in bij de buurtactiviteiten.',
   'Het Verweij Jonker Instituut onderzocht de sociale basis.',
+  'Een vergunning moet u aanvragen bij het loket.',
 ];
 const frequencies = new Map<string, number>();
 for (const text of documents) for (const term of new Set(analyzer.indexTerms(text))) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
@@ -33,6 +34,13 @@ describe('concept expansion against the index', () => {
   it('joins a separable verb with the particle it left at the end ("pakken … aan")', () => {
     const found = reach('Hoe pakken we eenzaamheid aan?').pakken!;
     expect(found).toEqual(expect.arrayContaining([analyzer.stem('aangepakt')]));
+  });
+
+  it('joins the particle that a phrase follows ("vraag … aan voor een straatfeest"), not a preposition before its noun', () => {
+    expect(reach('Hoe vraag ik een vergunning aan voor een straatfeest?').vraag).toContain(analyzer.stem('aanvragen'));
+    expect(analyzer.concepts('Hoe zet ik tekst op een foto?').map((concept) => concept.separated)).toEqual([undefined, undefined, undefined]);
+    // "om door te stromen": the infinitive keeps its own particle; "om" is no particle of "lukt".
+    expect(analyzer.concepts('Waarom lukt het niet om door te stromen?').some((concept) => concept.separated)).toBe(false);
   });
 
   it('reaches a name in its other spelling of "ij" ("Verwey" → Verweij)', () => {
