@@ -3,7 +3,7 @@
 // every format. A file that cannot be read throws UnreadableDocument with the reason.
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parse as parseHtml } from 'node-html-parser';
+import { type HTMLElement, parse as parseHtml } from 'node-html-parser';
 import type { DocumentKind } from '../contract.js';
 import { readDocx, readOdt } from './formats/office.js';
 import { type ExtractedPage, type OcrContext, readPdf } from './formats/pdf.js';
@@ -89,10 +89,16 @@ const PAGE_CHROME = [
   'form, input, button, select, textarea, label',
 ].join(', ');
 
+/** Blocks of text that may consist of a link alone. */
+const LINK_BLOCKS = 'p, li, dt, dd';
+
 export function readHtml(html: string): ExtractedDocument {
   const root = parseHtml(html);
   const titleHint = (root.querySelector('title')?.text || root.querySelector('h1')?.text || '').trim() || null;
   for (const element of root.querySelectorAll(PAGE_CHROME)) element.remove();
+  // A paragraph or item that is a link and nothing else names another page ("Verwante onderwerpen",
+  // "Zie ook"): a cross-reference, not a sentence of this one, and never an answer from it.
+  for (const block of root.querySelectorAll(LINK_BLOCKS)) if (isLinkOnly(block)) block.remove();
   const headings = root
     .querySelectorAll('h1, h2, h3, h4, h5, h6')
     .map((heading) => heading.text.replace(/\s+/g, ' ').trim())
@@ -101,6 +107,23 @@ export function readHtml(html: string): ExtractedDocument {
   const body = root.querySelector('body') ?? root;
   return { text: body.structuredText, kind: 'web-page', titleHint, headings };
 }
+
+function isLinkOnly(block: HTMLElement): boolean {
+  const own = lettersOf(block.text);
+  return (
+    own !== '' &&
+    own ===
+      lettersOf(
+        block
+          .querySelectorAll('a[href]')
+          .map((link) => link.text)
+          .join(''),
+      )
+  );
+}
+
+/** Letters and digits only: links separated by commas or bullets are still links alone. */
+const lettersOf = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '');
 
 function formatMegabytes(bytes: number): string {
   return `${(bytes / 1_000_000).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB`;

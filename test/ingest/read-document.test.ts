@@ -60,6 +60,18 @@ describe('readDocument', () => {
     expect(doc.text.match(/Afbeelding schalen/g)).toHaveLength(1);
   });
 
+  it('leaves out a paragraph or item that is only a link: it names another page', () => {
+    const doc = readHtml(
+      [
+        '<html><body><h1>Opsommingstekens toevoegen</h1><p>Klik op het pictogram <a href="l.html">Ongeordende lijst</a> op de werkbalk.</p>',
+        '<div class="relatedtopics"><p>Verwante onderwerpen</p><p><a href="n.html">Nummering toevoegen</a></p>',
+        '<ul><li><a href="a.html">Lijsten samenvoegen</a>, <a href="b.html">Bijschriften</a></li></ul></div></body></html>',
+      ].join(''),
+    );
+    expect(doc.text).toContain('Klik op het pictogram Ongeordende lijst op de werkbalk.');
+    expect(doc.text).not.toMatch(/Nummering toevoegen|Lijsten samenvoegen|Bijschriften/);
+  });
+
   it('reads the text and title of a PDF', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bronwijzer-pdf-'));
     const path = join(dir, 'respijtzorg.pdf');
