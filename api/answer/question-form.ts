@@ -20,8 +20,16 @@ const TIME = /\bwanneer\b|\bwelk(?:e)?\s+(?:jaar|maand|datum)\b|^\s*when\s+(?:wa
 /** "Welke gemeenten …?", "Wie …?", "Who …?": names answer. */
 const NAMES =
   /\b(?:welke|which)\s+(?:\p{L}+\s+)?(?:gemeenten|gemeentes|steden|organisaties|partijen|instanties|instellingen|landen|provincies|bedrijven|fondsen|boeken|rapporten|programma['’]?s|projecten|methoden|methodes|interventies|trainingen|cursussen|websites|bronnen|auteurs|onderzoekers)\b|^\s*(?:wie|who)\b|\bdoor\s+wie\b|\bdoor\s+welke\b/iu;
-/** "Welke activiteiten …?", "Wat zijn …?", "Noem …": several things answer. */
-const LIST = /^\s*(?:welke|which|what\s+are|noem)\b|\b(?:op|in|aan|met|van|voor|bij)\s+welke\b|^\s*wat\s+zijn\b|\bwaarmee\b|\bwelke\s+\p{L}+en\b/iu;
+/** "Wat zijn …?", "Noem …", "Waarmee …?": several things answer. */
+const LIST = /^\s*(?:what\s+are|noem)\b|^\s*wat\s+zijn\b|\bwaarmee\b/iu;
+/**
+ * "Welke activiteiten …?", "Op welke niveaus …?": the noun after "welke" (past its inflected
+ * adjectives and a number, "welke erkende interventies", "welke vijf stappen") is plural, so several things answer; "Welke rol …?",
+ * "Welke training wordt aanbevolen?" ask for one.
+ */
+const WHICH_NOUN =
+  /\b(?:welke|which)\s+((?:\p{L}+e\s+|\d+\s+|(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five)\s+){0,3})(\p{L}+(?:['’]s)?)/giu;
+const PLURAL = /(?:[^aeiou]en|[^s]s|['’]s)$/iu;
 /** Quantities, durations, percentages and amounts of money: questions only a figure answers. */
 export const ASKS_FOR_FIGURE =
   /\b(hoeveel|hoe\s+(vaak|lang|groot|duur|hoog)|welk\s+percentage|\p{L}*percentage|procent|wat\s+kost|kosten\s+per|eigen\s+bijdrage|tarief|per\s+(dag|week|maand|jaar|uur|persoon)|how\s+(many|much|long|often)|what\s+percentage)\b/iu;
@@ -96,8 +104,13 @@ export function questionForm(question: string, concepts: readonly WeightedConcep
   if (ASKS_FOR_FIGURE.test(question)) return figureForm(question, concepts);
   if (TIME.test(question)) return { form: 'time', subjectTerms: none };
   if (NAMES.test(question)) return { form: 'names', subjectTerms: none };
-  if (LIST.test(question)) return { form: 'list', subjectTerms: none };
+  if (LIST.test(question) || asksWhichOfSeveral(question)) return { form: 'list', subjectTerms: none };
   return { form: 'other', subjectTerms: none };
+}
+
+function asksWhichOfSeveral(question: string): boolean {
+  for (const [, , noun] of question.matchAll(WHICH_NOUN)) if (PLURAL.test(noun!)) return true;
+  return false;
 }
 
 function figureForm(question: string, concepts: readonly WeightedConcept[]): QuestionForm {

@@ -55,3 +55,24 @@ describe('the figure a question asks for', () => {
     expect(answersForm('Er zijn drie buurthuizen in de wijk.', form, engine.analyzer)).toBe(true);
   });
 });
+
+describe('several things or one', () => {
+  it('asks for several things after "welke" with a plural noun, past its adjectives and a number', async () => {
+    for (const question of [
+      'Welke werkzame elementen hebben ze?',
+      'Op welke niveaus moet eenzaamheid worden aangepakt?',
+      'Welke vijf stappen noemt zij?',
+      'In which fields do residents organise a lot?',
+    ])
+      expect((await formOf(question)).form).toBe('list');
+  });
+
+  it('asks for one thing after "welke" with a singular noun', async () => {
+    for (const question of [
+      'Welke rol kunnen scholen spelen bij ouders?',
+      'Welke weerbaarheidstraining wordt aanbevolen?',
+      'Op welke manier kun je inwoners laten meedoen?',
+    ])
+      expect((await formOf(question)).form).toBe('other');
+  });
+});
