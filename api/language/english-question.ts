@@ -80,13 +80,10 @@ export function englishConcepts(question: string, dutch: DutchAnalyzer, cognates
     const next = all[i + 1];
     const pair = next ? `${folded} ${next.folded}` : '';
     const pairTranslation = glossary[pair] ?? (next && dictionary.get(pair)?.join(' '));
-    if (next && pairTranslation) {
-      concepts.push({
-        label: pair,
-        surface: `${surface} ${next.surface}`,
-        anchor: anchor || next.anchor,
-        alternatives: translate(pairTranslation, dutch, glossary[pair] ? GLOSSARY_WEIGHT : DICTIONARY_WEIGHT),
-      });
+    // A pair the dictionary renders in Dutch function words alone ("of the" → "van de") is no concept.
+    const pairAlternatives = next && pairTranslation ? translate(pairTranslation, dutch, glossary[pair] ? GLOSSARY_WEIGHT : DICTIONARY_WEIGHT) : [];
+    if (next && pairAlternatives.length > 0) {
+      concepts.push({ label: pair, surface: `${surface} ${next.surface}`, anchor: anchor || next.anchor, alternatives: pairAlternatives });
       i++;
       continue;
     }

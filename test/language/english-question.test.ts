@@ -24,4 +24,10 @@ describe('English questions', () => {
     expect(labels('Who wrote the report on poverty, and what did they say?')).toEqual(['report', 'poverty']);
     expect(labels('What is written about poverty and what were residents told?')).toEqual(['poverty', 'residents']);
   });
+
+  it('takes no pair of function words for a concept, though the dictionary translates it ("of the" → "van de")', () => {
+    const concepts = englishConcepts('Can e-health take some of the load off informal carers?', analyzer, () => []);
+    expect(concepts.map((concept) => concept.label)).not.toContain('of the');
+    expect(concepts.every((concept) => concept.alternatives.length > 0)).toBe(true);
+  });
 });
