@@ -12,6 +12,12 @@ export type AnswerForm = 'definition' | 'reason' | 'figure' | 'time' | 'names' |
 
 const DEFINITION =
   /^\s*(?:wat|wie)\s+(?:is|zijn|was|waren|betekent|betekenen|houdt|houden)\s+(?!er\b)(?:een\s+|de\s+|het\s+)?(.+?)(?:\s+in)?\s*\??\s*$|^\s*(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(.+?)\s*\??\s*$|^\s*what\s+does\s+(.+?)\s+mean\s*\??\s*$/i;
+/**
+ * "Wat is in de aanpak … belangrijk?", "Wat is volgens de stukken …?": a clause, not a term to
+ * define, when what follows "wat is" opens with a preposition.
+ */
+const PREPOSITION_FIRST =
+  /^(?:in|op|bij|voor|met|volgens|onder|naar|van|tijdens|na|over|door|aan|uit|tot|zonder|tegen|binnen|buiten|according|for|with|by|on|at)\b/i;
 /** "Wie is de burgemeester van …?": the answer is whoever holds the role, and must name it. */
 const ROLE = /^\s*(?:wie\s+(?:is|zijn|was|waren)\s+(?:de|het|onze|uw)|who\s+(?:is|are|was|were)\s+(?:the|our))\s+(\p{L}+)\s+(?:van|voor|bij|in|of|for|at)\b/iu;
 const REASON = /^\s*(?:waarom|why)\b|\bwat\s+(?:is|zijn)\s+de\s+(?:reden|redenen|oorzaak|oorzaken)\b|\bwat\s+levert\b|\bwaarom\b/i;
@@ -68,8 +74,9 @@ const NAME_INSIDE = /\S\s+(?:\p{Lu}\p{Ll}+|\p{Lu}{2,})/u;
 const ENUMERATION = /,[^,]+,|,[^,]+\sen\s/;
 /** What may follow the defined term anywhere in a sentence: "X: …", "X, een …". */
 const APPOSITION_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?(?::\s*\S|,\s*een\b)/i;
-/** A defining verb after the term: "X is …", "X (afkorting) betekent …". */
-const DEFINING_VERB_AFTER = /^\s*(?:\([^)]{1,40}\)\s*)?\s(?:is|zijn|betekent|betekenen|houdt\s+in|wordt|worden|omvat|omvatten|staat\s+voor|heet|heten)\b/i;
+/** A defining verb after the term: "X is …", "X (afkorting) betekent …", "Doel van de conferentie was …". */
+const DEFINING_VERB_AFTER =
+  /^\s*(?:\([^)]{1,40}\)\s*)?(?:\s(?:van|voor)\s[^.,;:!?]{1,60}?)?\s(?:is|zijn|was|waren|betekent|betekenen|houdt\s+in|wordt|worden|omvat|omvatten|staat\s+voor|heet|heten)\b/i;
 /**
  * A defining verb defines only a term that opens the sentence ("Respijtzorg is …", "Met
  * gemeenschapskracht wordt … bedoeld"); deeper in, "… tenzij het wachtwoord is geleverd" is no
@@ -89,7 +96,7 @@ export function questionForm(question: string, concepts: readonly WeightedConcep
   const role = ROLE.exec(question);
   if (role) return { form: 'role', subjectTerms: namingTerms(concepts, [foldWord(role[1]!)]) };
   const definition = DEFINITION.exec(question);
-  if (definition) {
+  if (definition && !PREPOSITION_FIRST.test(definition[1] ?? definition[2] ?? definition[3] ?? '')) {
     const subject = definition[1] ?? definition[2] ?? definition[3] ?? '';
     return {
       form: 'definition',

@@ -76,3 +76,18 @@ describe('several things or one', () => {
       expect((await formOf(question)).form).toBe('other');
   });
 });
+
+describe('a term to define', () => {
+  it('is not a clause opening with a preposition ("Wat is in de aanpak … belangrijk?")', async () => {
+    expect((await formOf('Wat is in de aanpak van mantelzorgers het belangrijkst?')).form).not.toBe('definition');
+    expect((await formOf('Wat is volgens de stukken de rol van de wijk?')).form).not.toBe('definition');
+    expect((await formOf('Wat is een buurthuis?')).form).toBe('definition');
+  });
+
+  it('is defined with the phrase it carries and in the past tense ("Doel van de conferentie was …")', async () => {
+    const form = await formOf('Wat was het doel van de conferentie?');
+    expect(form.form).toBe('definition');
+    expect(answersForm('Doel van de conferentie was een gedeeld beeld van de buurt.', form, engine.analyzer)).toBe(true);
+    expect(answersForm('Na afloop kreeg de conferentie een ander doel.', form, engine.analyzer)).toBe(false);
+  });
+});
