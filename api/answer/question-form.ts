@@ -36,9 +36,9 @@ const LIST = /^\s*(?:what\s+are|noem)\b|^\s*wat\s+zijn\b|\bwaarmee\b/iu;
 const WHICH_NOUN =
   /\b(?:welke|which)\s+((?:\p{L}+e\s+|\d+\s+|(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five)\s+){0,3})(\p{L}+(?:['’]s)?)/giu;
 const PLURAL = /(?:[^aeiou]en|[^s]s|['’]s)$/iu;
-/** Quantities, durations, percentages and amounts of money: questions only a figure answers. */
+/** Quantities, durations, ages, percentages and amounts of money: questions only a figure answers. */
 export const ASKS_FOR_FIGURE =
-  /\b(hoeveel|hoe\s+(vaak|lang|groot|duur|hoog)|welk\s+percentage|\p{L}*percentage|procent|wat\s+kost|kosten\s+per|eigen\s+bijdrage|tarief|per\s+(dag|week|maand|jaar|uur|persoon)|how\s+(many|much|long|often)|what\s+percentage)\b/iu;
+  /\b(hoeveel|hoe\s+(vaak|lang|groot|duur|hoog|oud|veel)|welke\s+leeftijd|welk\s+(?:bedrag|aantal)|welk\s+percentage|\p{L}*percentage|procent|wat\s+kost|kosten\s+per|eigen\s+bijdrage|tarief|per\s+(dag|week|maand|jaar|uur|persoon)|how\s+(many|much|long|often)|what\s+percentage)\b/iu;
 export const FIGURE = /\d|\b(één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|twintig|honderd|duizend|miljoen|miljard|helft|kwart|derde)\b/i;
 
 /**

@@ -48,6 +48,11 @@ describe('the figure a question asks for', () => {
     expect(answersForm('Een aanvraag gaat langs twee loketten.', form, engine.analyzer)).toBe(false);
   });
 
+  it('is a figure for an age or an amount named by its noun ("tot welke leeftijd", "hoe oud", "welk bedrag")', async () => {
+    for (const question of ['Tot welke leeftijd kunnen kinderen meedoen?', 'Hoe oud moet je zijn voor de pas?', 'Welk bedrag krijgt een gezin?'])
+      expect((await formOf(question)).form).toBe('figure');
+  });
+
   it('takes any figure where nothing names what is counted', async () => {
     const form = await formOf('Hoeveel zijn het er?');
     expect(form).toMatchObject({ form: 'figure' });
