@@ -21,7 +21,7 @@ const PREPOSITION_FIRST =
 /** "Wie is de burgemeester van …?": the answer is whoever holds the role, and must name it. */
 const ROLE = /^\s*(?:wie\s+(?:is|zijn|was|waren)\s+(?:de|het|onze|uw)|who\s+(?:is|are|was|were)\s+(?:the|our))\s+(\p{L}+)\s+(?:van|voor|bij|in|of|for|at)\b/iu;
 const REASON = /^\s*(?:waarom|why)\b|\bwat\s+(?:is|zijn)\s+de\s+(?:reden|redenen|oorzaak|oorzaken)\b|\bwat\s+levert\b|\bwaarom\b/i;
-/** "Van wanneer …?", "In welk jaar …?", "When was …?": a date or a year answers. */
+/** "Van wanneer …?", "In welk jaar …?", "When was …?": a time answers (A_TIME). */
 const TIME = /\bwanneer\b|\bwelk(?:e)?\s+(?:jaar|maand|datum)\b|^\s*when\s+(?:was|were|did|is|will|does)\b|\band\s+when\b|\bwhat\s+(?:year|month|date)\b/i;
 /** "Welke gemeenten …?", "Wie …?", "Who …?": names answer. */
 const NAMES =
@@ -67,7 +67,9 @@ const FIGURE_OF: Readonly<Record<Exclude<Measure, 'count'>, RegExp>> = {
 };
 const CAUSAL =
   /\b(omdat|doordat|want|daardoor|waardoor|zodat|vanwege|oorzaak|oorzaken|leidt tot|leiden tot|draagt bij|dragen bij|zorgt voor|zorgen voor|mogelijkheid|belangrijk|belemmert|belemmeren|beschermt|beschermen|helpt|helpen|because|due to)\b|\bom\s+[^.]{1,80}\s+te\b/i;
-const YEAR_OR_DATE = /\b(?:19|20)\d{2}\b|\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b/i;
+/** A time: a year, a month, a day of the week or working days, an hour ("van negen tot vijf", "9.00 uur"). */
+const A_TIME =
+  /\b(?:19|20)\d{2}\b|\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|werkdagen|weekdagen|weekend|feestdagen)(?:en|s)?\b|\b\d{1,2}[.:]\d{2}\b|\b(?:\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+uur\b|\bvan\s+(?:\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+tot\s+(?:\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\b|['’]s\s+(?:ochtends|morgens|middags|avonds)\b/i;
 /** A capitalised word inside the sentence (not its first word): a name. */
 const NAME_INSIDE = /\S\s+(?:\p{Lu}\p{Ll}+|\p{Lu}{2,})/u;
 /** Several things: a list, or an enumeration with at least two commas or a comma and "en". */
@@ -150,7 +152,7 @@ function namingTerms(concepts: readonly WeightedConcept[], words: readonly strin
 export function answersForm(sentence: string, { form, subjectTerms, measure }: QuestionForm, analyzer: DutchAnalyzer, list = false): boolean {
   if (form === 'reason') return CAUSAL.test(sentence);
   if (form === 'figure') return figureAnswers(sentence, measure);
-  if (form === 'time') return YEAR_OR_DATE.test(sentence);
+  if (form === 'time') return A_TIME.test(sentence);
   if (form === 'names') return NAME_INSIDE.test(sentence);
   if (form === 'list') return list || ENUMERATION.test(sentence);
   if (form === 'role') return namesRole(new Set(analyzer.indexTerms(sentence)), { form, subjectTerms });

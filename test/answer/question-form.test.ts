@@ -96,3 +96,18 @@ describe('a term to define', () => {
     expect(answersForm('Na afloop kreeg de conferentie een ander doel.', form, engine.analyzer)).toBe(false);
   });
 });
+
+describe('a time', () => {
+  it('answers "wanneer" with a date, a year, a day of the week or an hour', async () => {
+    const form = await formOf('Wanneer is het steunpunt open?');
+    expect(form.form).toBe('time');
+    for (const sentence of [
+      'Het steunpunt is op werkdagen open van negen tot vijf.',
+      'Het opende in 2021.',
+      'Op dinsdag kunt u langskomen.',
+      'Open vanaf 9.00 uur.',
+    ])
+      expect(answersForm(sentence, form, engine.analyzer)).toBe(true);
+    expect(answersForm('Het steunpunt is voor mantelzorgers.', form, engine.analyzer)).toBe(false);
+  });
+});
