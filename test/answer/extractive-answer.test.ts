@@ -41,11 +41,12 @@ describe('extractive answers', () => {
   });
 
   it('gives an example the sentence it is an example of, and calls a use of a term no definition of it', async () => {
-    const response = await answer('Wat is een Doe-Mee-Pas?');
-    expect(response.answer).toMatch(/^De documenten beantwoorden deze vraag mogelijk niet of niet volledig; controleer de citaten. Dit zeggen ze erover: /);
-    // Unsure, the answer is widened by the unit around it ("Vaak bestaan er financiële barrières."); the example keeps its sentence.
-    expect(response.answer).toMatch(/De gemeente kan lidmaatschap van een sportvereniging betalen\. \[\d\] Bijvoorbeeld met een Doe-Mee-Pas\. \[\d\]/);
-    expect(response.confidence).toBe('partial');
+    const { assessment, response } = await extractiveAnswer(engine, 'Wat is een Doe-Mee-Pas?');
+    // The example keeps the sentence it is an example of, whatever the verdict.
+    expect(assessment.answer[0]!.unit.text).toMatch(/De gemeente kan lidmaatschap van een sportvereniging betalen\. Bijvoorbeeld met een Doe-Mee-Pas\./);
+    // The document uses the term without defining it: the verdict sits at its cut (a partial answer or a decline), never "high".
+    expect(assessment.signals.formMissing).toBe(1);
+    expect(response.confidence).not.toBe('high');
   });
 
   it('refuses when no passage covers the question, rather than stitching fragments', async () => {
