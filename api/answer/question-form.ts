@@ -1,5 +1,5 @@
 // What kind of answer a question asks for, read from its form: a definition ("Wat is
-// respijtzorg?"), a reason ("Waarom …?"), a figure ("Hoeveel …?"), a date ("Van wanneer …?"),
+// respijtzorg?"), a reason ("Waarom …?"), a figure ("Hoeveel …?"), a time ("Van wanneer …?"),
 // names ("Welke gemeenten …?"), several things ("Welke activiteiten …?"), the holder of a role
 // ("Wie is de burgemeester van …?"). Whether a sentence has the asked type is a feature of the
 // fitted answer-unit ranker and of the verdict; the form decides nothing on its own.
@@ -29,9 +29,9 @@ const NAMES =
 /** "Wat zijn …?", "Noem …", "Waarmee …?": several things answer. */
 const LIST = /^\s*(?:what\s+are|noem)\b|^\s*wat\s+zijn\b|\bwaarmee\b/iu;
 /**
- * "Welke activiteiten …?", "Op welke niveaus …?": the noun after "welke" (past its inflected
- * adjectives and a number, "welke erkende interventies", "welke vijf stappen") is plural, so several things answer; "Welke rol …?",
- * "Welke training wordt aanbevolen?" ask for one.
+ * "Welke activiteiten …?", "Op welke niveaus …?": the noun after "welke", past its inflected
+ * adjectives and a number ("welke erkende interventies", "welke vijf stappen"), is plural, so
+ * several things answer; "Welke rol …?", "Welke training wordt aanbevolen?" ask for one.
  */
 const WHICH_NOUN =
   /\b(?:welke|which)\s+((?:\p{L}+e\s+|\d+\s+|(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|two|three|four|five)\s+){0,3})(\p{L}+(?:['’]s)?)/giu;
@@ -98,8 +98,8 @@ export function questionForm(question: string, concepts: readonly WeightedConcep
   const role = ROLE.exec(question);
   if (role) return { form: 'role', subjectTerms: namingTerms(concepts, [foldWord(role[1]!)]) };
   const definition = DEFINITION.exec(question);
-  if (definition && !PREPOSITION_FIRST.test(definition[1] ?? definition[2] ?? definition[3] ?? '')) {
-    const subject = definition[1] ?? definition[2] ?? definition[3] ?? '';
+  const subject = definition ? (definition[1] ?? definition[2] ?? definition[3] ?? '') : '';
+  if (definition && !PREPOSITION_FIRST.test(subject)) {
     return {
       form: 'definition',
       subjectTerms: namingTerms(

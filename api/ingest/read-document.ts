@@ -110,16 +110,13 @@ export function readHtml(html: string): ExtractedDocument {
 
 function isLinkOnly(block: HTMLElement): boolean {
   const own = lettersOf(block.text);
-  return (
-    own !== '' &&
-    own ===
-      lettersOf(
-        block
-          .querySelectorAll('a[href]')
-          .map((link) => link.text)
-          .join(''),
-      )
+  const linked = lettersOf(
+    block
+      .querySelectorAll('a[href]')
+      .map((link) => link.text)
+      .join(''),
   );
+  return own !== '' && own === linked;
 }
 
 /** Letters and digits only: links separated by commas or bullets are still links alone. */
