@@ -51,7 +51,7 @@ if (cv) {
   const figuresOf = (reports: typeof splits) => reports.map(({ results: _results, ...figures }) => figures);
   json = {
     byQuestion: splits[0],
-    byDocument: { documents, ...summarize(byDocument) },
+    byDocument: { documents, ...documentSplits[0]! },
     ...(repeats > 1 ? { byQuestionRepeated: figuresOf(splits), byDocumentRepeated: figuresOf(documentSplits) } : {}),
   };
   if (args.includes('--verbose')) lines.push(...verbose(byQuestion), '');

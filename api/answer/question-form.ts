@@ -67,9 +67,15 @@ const FIGURE_OF: Readonly<Record<Exclude<Measure, 'count'>, RegExp>> = {
 };
 const CAUSAL =
   /\b(omdat|doordat|want|daardoor|waardoor|zodat|vanwege|oorzaak|oorzaken|leidt tot|leiden tot|draagt bij|dragen bij|zorgt voor|zorgen voor|mogelijkheid|belangrijk|belemmert|belemmeren|beschermt|beschermen|helpt|helpen|because|due to)\b|\bom\s+[^.]{1,80}\s+te\b/i;
+/** An hour of the clock, in figures or in words. */
+const HOUR = String.raw`(?:\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)`;
+const MONTH_OR_DAY =
+  '(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|werkdagen|weekdagen|weekend|feestdagen)';
 /** A time: a year, a month, a day of the week or working days, an hour ("van negen tot vijf", "9.00 uur"). */
-const A_TIME =
-  /\b(?:19|20)\d{2}\b|\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|werkdagen|weekdagen|weekend|feestdagen)(?:en|s)?\b|\b\d{1,2}[.:]\d{2}\b|\b(?:\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+uur\b|\bvan\s+(?:\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\s+tot\s+(?:\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)\b|['’]s\s+(?:ochtends|morgens|middags|avonds)\b/i;
+const A_TIME = new RegExp(
+  String.raw`\b(?:19|20)\d{2}\b|\b${MONTH_OR_DAY}(?:en|s)?\b|\b\d{1,2}[.:]\d{2}\b|\b${HOUR}\s+uur\b|\bvan\s+${HOUR}\s+tot\s+${HOUR}\b|['’]s\s+(?:ochtends|morgens|middags|avonds)\b`,
+  'i',
+);
 /** A capitalised word inside the sentence (not its first word): a name. */
 const NAME_INSIDE = /\S\s+(?:\p{Lu}\p{Ll}+|\p{Lu}{2,})/u;
 /** Several things: a list, or an enumeration with at least two commas or a comma and "en". */
