@@ -20,7 +20,9 @@ export function splitSentences(text: string, offset = 0): Sentence[] {
     for (const { segment, index } of segmenter.segment(line)) {
       const start = lineStart + index;
       const end = start + segment.trimEnd().length;
-      pending = pending && ABBREVIATION_END.test(text.slice(pending.start, pending.end)) ? { start: pending.start, end } : flush(pending, { start, end });
+      // A sentence ends before a space: a boundary inside a word ("de extensie is .BAK.") is none.
+      const continues = pending && (start === pending.end || ABBREVIATION_END.test(text.slice(pending.start, pending.end)));
+      pending = pending && continues ? { start: pending.start, end } : flush(pending, { start, end });
     }
     flush(pending, null);
     lineStart += line.length + 1;

@@ -21,6 +21,14 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('never ends a sentence inside a word, as at the dot of a file extension', () => {
+    const extension = 'De reservekopie heeft de extensie .BAK. Een bestaande wordt overschreven.';
+    expect(splitSentences(extension).map((sentence) => sentence.text)).toEqual([
+      'De reservekopie heeft de extensie .BAK.',
+      'Een bestaande wordt overschreven.',
+    ]);
+  });
+
   it('gives offsets in the document, shifted by where the passage starts', () => {
     for (const sentence of splitSentences(text, 100)) expect(text.slice(sentence.start - 100, sentence.end - 100)).toBe(sentence.text);
   });
