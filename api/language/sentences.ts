@@ -20,14 +20,17 @@ export function splitSentences(text: string, offset = 0): Sentence[] {
     for (const { segment, index } of segmenter.segment(line)) {
       const start = lineStart + index;
       const end = start + segment.trimEnd().length;
-      // A sentence ends before a space: a boundary inside a word ("de extensie is .BAK.") is none.
-      const continues = pending && (start === pending.end || ABBREVIATION_END.test(text.slice(pending.start, pending.end)));
-      pending = pending && continues ? { start: pending.start, end } : flush(pending, { start, end });
+      pending = pending && continuesAt(pending, start) ? { start: pending.start, end } : flush(pending, { start, end });
     }
     flush(pending, null);
     lineStart += line.length + 1;
   }
   return sentences;
+
+  /** A sentence ends before a space: a boundary inside a word ("de extensie is .BAK.") is none, nor one after an abbreviation. */
+  function continuesAt(pending: { start: number; end: number }, next: number): boolean {
+    return next === pending.end || ABBREVIATION_END.test(text.slice(pending.start, pending.end));
+  }
 
   function flush(pending: { start: number; end: number } | null, next: { start: number; end: number } | null) {
     if (pending) {
