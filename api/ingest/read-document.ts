@@ -3,7 +3,7 @@
 // every format. A file that cannot be read throws UnreadableDocument with the reason.
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { type HTMLElement, parse as parseHtml } from 'node-html-parser';
+import { HTMLElement, parse as parseHtml } from 'node-html-parser';
 import type { DocumentKind } from '../contract.js';
 import { readDocx, readOdt } from './formats/office.js';
 import { type ExtractedPage, type OcrContext, readPdf } from './formats/pdf.js';
@@ -95,7 +95,10 @@ const LINK_BLOCKS = 'p, li, dt, dd';
 export function readHtml(html: string): ExtractedDocument {
   const root = parseHtml(html);
   const titleHint = (root.querySelector('title')?.text || root.querySelector('h1')?.text || '').trim() || null;
+  // A side panel with a search box or a menu toggle is a tool of the site ("Index 🔎︎", "Inhoud"), not text of the page.
+  for (const aside of root.querySelectorAll('aside')) if (aside.querySelector('input, select, button, textarea')) aside.remove();
   for (const element of root.querySelectorAll(PAGE_CHROME)) element.remove();
+  leaveOutHidden(root);
   // A paragraph or item that is a link and nothing else names another page ("Verwante onderwerpen",
   // "Zie ook"): a cross-reference, not a sentence of this one, and never an answer from it.
   for (const block of root.querySelectorAll(LINK_BLOCKS)) if (isLinkOnly(block)) block.remove();
@@ -106,6 +109,23 @@ export function readHtml(html: string): ExtractedDocument {
   for (const item of root.querySelectorAll('li')) item.insertAdjacentHTML('afterbegin', '• ');
   const body = root.querySelector('body') ?? root;
   return { text: body.structuredText, kind: 'web-page', titleHint, headings };
+}
+
+/**
+ * What a page hides is not what it shows: a hidden element is left out. Where every part of an
+ * element is hidden, they are alternatives a script chooses from (the help pages' "LibreOffice -
+ * Voorkeuren" for a Mac, "Extra - Opties" elsewhere): the last, the fallback, is read, as a
+ * switch's default, and the others are left out rather than run together ("VoorkeurenExtra").
+ */
+function leaveOutHidden(root: HTMLElement): void {
+  const parents = new Set(root.querySelectorAll('[hidden]').map((element) => element.parentNode));
+  for (const parent of parents) {
+    if (!parent) continue;
+    const hidden = parent.childNodes.filter((node): node is HTMLElement => node instanceof HTMLElement && node.hasAttribute('hidden'));
+    const shown = parent.childNodes.some((node) => !hidden.includes(node as HTMLElement) && node.text.trim() !== '');
+    const alternatives = !shown && hidden.length > 1;
+    for (const element of alternatives ? hidden.slice(0, -1) : hidden) element.remove();
+  }
 }
 
 function isLinkOnly(block: HTMLElement): boolean {

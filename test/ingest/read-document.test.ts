@@ -72,6 +72,31 @@ describe('readDocument', () => {
     expect(doc.text).not.toMatch(/Nummering toevoegen|Lijsten samenvoegen|Bijschriften/);
   });
 
+  it('leaves out a side panel with a search box, and keeps one that is text', () => {
+    const doc = readHtml(
+      [
+        '<html><body><aside class="leftside"><div class="index-label">Index 🔎︎</div><input type="search" placeholder="Zoeken"></aside>',
+        '<p>Druk op Ctrl+Enter.</p><aside><p>Let op: een handmatig pagina-einde blijft staan.</p></aside></body></html>',
+      ].join(''),
+    );
+    expect(doc.text).not.toContain('Index');
+    expect(doc.text).toContain('Druk op Ctrl+Enter.');
+    expect(doc.text).toContain('Let op: een handmatig pagina-einde blijft staan.');
+  });
+
+  it('leaves out what a page hides, and of alternatives a script chooses from reads the last', () => {
+    const doc = readHtml(
+      [
+        '<html><body><p>Kies <span class="switchinline"><span hidden="true" class="MAC">LibreOffice - Voorkeuren</span>',
+        '<span hidden="true">Extra - Opties</span></span> - LibreOffice Calc - Sorteerlijsten.</p>',
+        '<p>Sorteer de rijen.<span hidden>Alleen voor beheerders.</span></p></body></html>',
+      ].join(''),
+    );
+    expect(doc.text).toContain('Kies Extra - Opties - LibreOffice Calc - Sorteerlijsten.');
+    expect(doc.text).toContain('Sorteer de rijen.');
+    expect(doc.text).not.toMatch(/Voorkeuren|beheerders/);
+  });
+
   it('reads the text and title of a PDF', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'bronwijzer-pdf-'));
     const path = join(dir, 'respijtzorg.pdf');
