@@ -22,6 +22,9 @@ const office = {
   item: 'Dagbesteding in de buurt',
 };
 
+/** A web page written in parts, read as one. */
+const readPage = (...parts: string[]) => readHtml(parts.join(''));
+
 describe('readDocument', () => {
   it('reads Markdown as plain text with its first heading as title', () => {
     const doc = readMarkdown('# Mantelzorg\n\nLees de **handreiking** op [de site](https://example.nl).\n\n- Respijtzorg\n- Dagbesteding');
@@ -43,16 +46,14 @@ describe('readDocument', () => {
   });
 
   it('leaves out what a page shows around its text: landmarks, the page navigation of a manual, form controls', () => {
-    const doc = readHtml(
-      [
-        '<html><head><title>6.21. Afbeelding schalen</title></head><body>',
-        '<div class="navheader"><table><tr><th>6.21. Afbeelding schalen</th></tr><tr><th>6. Het menu Afbeelding</th></tr></table></div>',
-        '<div role="banner">Gemeente Voorbeeld</div><aside><label for="t">Inhoud</label><input id="t" type="checkbox"></aside>',
-        '<form role="search"><input type="search" placeholder="Zoeken"><button>Zoek</button></form>',
-        '<h3>6.21. Afbeelding schalen</h3><p>De opdracht vergroot of verkleint de afbeelding.</p>',
-        '<div class="navfooter"><a href="p.html">6.20. Afdrukgrootte</a><a href="n.html">6.22. Afbeelding bijsnijden</a></div>',
-        '<div role="contentinfo">Contact</div></body></html>',
-      ].join(''),
+    const doc = readPage(
+      '<html><head><title>6.21. Afbeelding schalen</title></head><body>',
+      '<div class="navheader"><table><tr><th>6.21. Afbeelding schalen</th></tr><tr><th>6. Het menu Afbeelding</th></tr></table></div>',
+      '<div role="banner">Gemeente Voorbeeld</div><aside><label for="t">Inhoud</label><input id="t" type="checkbox"></aside>',
+      '<form role="search"><input type="search" placeholder="Zoeken"><button>Zoek</button></form>',
+      '<h3>6.21. Afbeelding schalen</h3><p>De opdracht vergroot of verkleint de afbeelding.</p>',
+      '<div class="navfooter"><a href="p.html">6.20. Afdrukgrootte</a><a href="n.html">6.22. Afbeelding bijsnijden</a></div>',
+      '<div role="contentinfo">Contact</div></body></html>',
     );
     expect(doc.text).toContain('6.21. Afbeelding schalen');
     expect(doc.text).toContain('De opdracht vergroot of verkleint de afbeelding.');
@@ -61,23 +62,19 @@ describe('readDocument', () => {
   });
 
   it('leaves out a paragraph or item that is only a link: it names another page', () => {
-    const doc = readHtml(
-      [
-        '<html><body><h1>Opsommingstekens toevoegen</h1><p>Klik op het pictogram <a href="l.html">Ongeordende lijst</a> op de werkbalk.</p>',
-        '<div class="relatedtopics"><p>Verwante onderwerpen</p><p><a href="n.html">Nummering toevoegen</a></p>',
-        '<ul><li><a href="a.html">Lijsten samenvoegen</a>, <a href="b.html">Bijschriften</a></li></ul></div></body></html>',
-      ].join(''),
+    const doc = readPage(
+      '<html><body><h1>Opsommingstekens toevoegen</h1><p>Klik op het pictogram <a href="l.html">Ongeordende lijst</a> op de werkbalk.</p>',
+      '<div class="relatedtopics"><p>Verwante onderwerpen</p><p><a href="n.html">Nummering toevoegen</a></p>',
+      '<ul><li><a href="a.html">Lijsten samenvoegen</a>, <a href="b.html">Bijschriften</a></li></ul></div></body></html>',
     );
     expect(doc.text).toContain('Klik op het pictogram Ongeordende lijst op de werkbalk.');
     expect(doc.text).not.toMatch(/Nummering toevoegen|Lijsten samenvoegen|Bijschriften/);
   });
 
   it('leaves out a side panel with a search box, and keeps one that is text', () => {
-    const doc = readHtml(
-      [
-        '<html><body><aside class="leftside"><div class="index-label">Index 🔎︎</div><input type="search" placeholder="Zoeken"></aside>',
-        '<p>Druk op Ctrl+Enter.</p><aside><p>Let op: een handmatig pagina-einde blijft staan.</p></aside></body></html>',
-      ].join(''),
+    const doc = readPage(
+      '<html><body><aside class="leftside"><div class="index-label">Index 🔎︎</div><input type="search" placeholder="Zoeken"></aside>',
+      '<p>Druk op Ctrl+Enter.</p><aside><p>Let op: een handmatig pagina-einde blijft staan.</p></aside></body></html>',
     );
     expect(doc.text).not.toContain('Index');
     expect(doc.text).toContain('Druk op Ctrl+Enter.');
@@ -85,12 +82,10 @@ describe('readDocument', () => {
   });
 
   it('leaves out what a page hides, and of alternatives a script chooses from reads the last', () => {
-    const doc = readHtml(
-      [
-        '<html><body><p>Kies <span class="switchinline"><span hidden="true" class="MAC">LibreOffice - Voorkeuren</span>',
-        '<span hidden="true">Extra - Opties</span></span> - LibreOffice Calc - Sorteerlijsten.</p>',
-        '<p>Sorteer de rijen.<span hidden>Alleen voor beheerders.</span></p></body></html>',
-      ].join(''),
+    const doc = readPage(
+      '<html><body><p>Kies <span class="switchinline"><span hidden="true" class="MAC">LibreOffice - Voorkeuren</span>',
+      '<span hidden="true">Extra - Opties</span></span> - LibreOffice Calc - Sorteerlijsten.</p>',
+      '<p>Sorteer de rijen.<span hidden>Alleen voor beheerders.</span></p></body></html>',
     );
     expect(doc.text).toContain('Kies Extra - Opties - LibreOffice Calc - Sorteerlijsten.');
     expect(doc.text).toContain('Sorteer de rijen.');
