@@ -156,9 +156,10 @@ export function overlap(a: AnswerUnit, b: AnswerUnit): boolean {
 }
 
 /**
- * Two units that overlap in one passage, as one: the sentences from the first of either to the
- * last, in the sources where both lie. Null when they overlap in no passage, when the union would
- * be more than MAX_UNION sentences or add nothing, or for a byline (it dates its title only).
+ * Two units that overlap in one passage, as one: the sentences from the first of `a` (the better
+ * one) to the last of either, in the sources where both lie, so an answer opens with its best
+ * sentence. Null when they overlap in no passage, when the union would be more than MAX_UNION
+ * sentences or add nothing, or for a byline (it dates its title only).
  */
 export function unionOf(a: AnswerUnit, b: AnswerUnit): AnswerUnit | null {
   if (a.kind === 'byline' || b.kind === 'byline') return null;
@@ -170,7 +171,8 @@ export function unionOf(a: AnswerUnit, b: AnswerUnit): AnswerUnit | null {
     const [aFirst, aLast] = span(source.sentences);
     const [bFirst, bLast] = span(other.sentences);
     if (Math.max(aFirst, bFirst) > Math.min(aLast, bLast)) return []; // apart in this passage
-    const sentences = all.slice(Math.min(aFirst, bFirst), Math.max(aLast, bLast) + 1);
+    // The union opens where `a` does: what stands before it is what the ranker rated lower.
+    const sentences = all.slice(aFirst, Math.max(aLast, bLast) + 1);
     return sentences.length <= MAX_UNION ? [{ passage: source.passage, sentences }] : [];
   });
   const [main] = sources;
