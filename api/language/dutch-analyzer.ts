@@ -4,7 +4,7 @@ import { stemmer } from '@orama/stemmers/dutch';
 import { stopwords as snowballStopwords } from '@orama/stopwords/dutch';
 import type { Decompounder } from './decompounder.js';
 import { foldWord } from './fold.js';
-import { isAcronym, questionWords } from './question-words.js';
+import { isAcronym, type QuestionWord, questionWords } from './question-words.js';
 import { isDottedName, words } from './words.js';
 
 /**
@@ -82,7 +82,8 @@ export interface Concept {
 /**
  * Terms that together express a concept, how much a match counts, and what they are to the
  * question's word: the word itself, its compound parts, a variant found in the index, a
- * translation (English questions) or a look-alike.
+ * translation (English questions), a look-alike, or the surname after a first name (which holds
+ * the name as an anchor, not as a word).
  */
 export interface Alternative {
   terms: string[];
@@ -90,9 +91,11 @@ export interface Alternative {
   kind: AlternativeKind;
 }
 
-export type AlternativeKind = 'word' | 'parts' | 'verb' | 'variant' | 'translation' | 'cognate';
+export type AlternativeKind = 'word' | 'parts' | 'verb' | 'variant' | 'translation' | 'cognate' | 'surname';
 
 export const PARTS_WEIGHT = 0.8;
+/** A word written as a name: a capital, then lower case ("Bert", not "GGD"). */
+const NAME_WORD = /^\p{Lu}\p{Ll}/u;
 /** The bare verb of a split separable verb ("stromen" of "door te stromen") says less than the verb. */
 const BARE_VERB_WEIGHT = 0.5;
 /** Particles of Dutch separable verbs, which an infinitive clause splits off: "door te stromen". */
@@ -174,8 +177,16 @@ export interface DutchAnalyzer {
   isWord(word: string): boolean;
 }
 
-/** `isWord`: whether the word list holds a (folded) word. */
-export function createDutchAnalyzer(decompounder: Decompounder, isWord: (word: string) => boolean = () => false): DutchAnalyzer {
+/**
+ * `isWord`: whether the word list holds a (folded) word; `isGivenName`: whether it lists the
+ * (folded) word as a proper name ("Bert", "Jitske"), so that written capitalised before another
+ * name it is a person's first name.
+ */
+export function createDutchAnalyzer(
+  decompounder: Decompounder,
+  isWord: (word: string) => boolean = () => false,
+  isGivenName: (word: string) => boolean = () => false,
+): DutchAnalyzer {
   const stemCache = new Map<string, string>();
   const stem = (folded: string) => {
     let stemmed = stemCache.get(folded);
@@ -210,6 +221,18 @@ export function createDutchAnalyzer(decompounder: Decompounder, isWord: (word: s
       .filter(isContent)
       .map((segment) => stem(foldWord(segment)));
 
+  /**
+   * The surname after a first name ("Bert Wienen"): a text that has introduced a person names
+   * them by surname alone ("Wienen benadrukt …"), so the surname holds the first name too.
+   */
+  const surnameAfter = (text: string, all: readonly QuestionWord[], i: number): string | undefined => {
+    const [first, next] = [all[i]!, all[i + 1]];
+    if (!next || !first.anchor || !next.anchor || !isGivenName(first.folded)) return undefined;
+    // Two capitalised words a space apart; "Verwey-Jonker" is one double name.
+    const written = NAME_WORD.test(first.surface) && NAME_WORD.test(next.surface) && /^ +$/.test(text.slice(first.end, next.start));
+    return written ? withoutApostropheEnding(next.folded) : undefined;
+  };
+
   return {
     indexTerms(text) {
       const terms: string[] = [];
@@ -242,6 +265,8 @@ export function createDutchAnalyzer(decompounder: Decompounder, isWord: (word: s
         if (joined && isContent(surface)) alternatives.push({ terms: [stem(folded)], weight: BARE_VERB_WEIGHT, kind: 'verb' });
         const parts = isDottedName(surface) ? segmentStems(surface) : decompounder.split(word).map(stem);
         if (parts.length > 1) alternatives.push({ terms: parts, weight: PARTS_WEIGHT, kind: 'parts' });
+        const surname = surnameAfter(text, all, i);
+        if (surname) alternatives.push({ terms: [stem(surname)], weight: 1, kind: 'surname' });
         concepts.push({ label: word, surface: joined ?? surface, anchor, alternatives, ...(separated && !joined && !anchor ? { separated } : {}) });
       });
       return concepts;

@@ -11,6 +11,7 @@ export interface SpellChecker {
 
 let spellChecker: SpellChecker | undefined;
 let wordList: Set<string> | undefined;
+let properNames: Set<string> | undefined;
 
 export function dutchSpellChecker(): SpellChecker {
   if (!spellChecker) {
@@ -32,8 +33,21 @@ export function dutchSpellChecker(): SpellChecker {
 
 /** Every base word of the dictionary, folded (no diacritics, lower case). */
 export function dutchWordList(): Set<string> {
-  if (!wordList) {
+  return dictionaryWords().words;
+}
+
+/**
+ * The dictionary's proper names, folded: words it lists capitalised ("Bert", "Sharon", "Excel"),
+ * whether or not it also lists them as a common word ("sharon", the fruit).
+ */
+export function dutchProperNames(): Set<string> {
+  return dictionaryWords().properNames;
+}
+
+function dictionaryWords(): { words: Set<string>; properNames: Set<string> } {
+  if (!wordList || !properNames) {
     wordList = new Set();
+    properNames = new Set();
     // Walked line by line rather than split into an array of 165,000 lines: a server reads this
     // list at start, and the garbage of a split would set its peak memory.
     const dic = new TextDecoder().decode(dictionary.dic);
@@ -43,13 +57,18 @@ export function dutchWordList(): Set<string> {
       const line = dic.slice(start, end === -1 ? dic.length : end);
       const slash = line.indexOf('/');
       const word = (slash === -1 ? line : line.slice(0, slash)).trim();
-      if (word && LETTERS_ONLY.test(word)) wordList.add(ASCII.test(word) ? word.toLowerCase() : foldWord(word));
+      if (word && LETTERS_ONLY.test(word)) {
+        const folded = ASCII.test(word) ? word.toLowerCase() : foldWord(word);
+        wordList.add(folded);
+        if (CAPITAL.test(word)) properNames.add(folded);
+      }
       start = end + 1;
     }
   }
-  return wordList;
+  return { words: wordList, properNames };
 }
 
 const LETTERS_ONLY = /^[\p{L}]+$/u;
+const CAPITAL = /^\p{Lu}/u;
 /** Letters without diacritics need no folding beyond lower case. */
 const ASCII = /^[a-zA-Z]*$/;

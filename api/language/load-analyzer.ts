@@ -2,7 +2,7 @@
 // so a passage and a question are always analysed the same way.
 import { createDecompounder } from './decompounder.js';
 import { createDutchAnalyzer, type DutchAnalyzer } from './dutch-analyzer.js';
-import { dutchWordList } from './dutch-lexicon.js';
+import { dutchProperNames, dutchWordList } from './dutch-lexicon.js';
 
 let analyzer: DutchAnalyzer | undefined;
 
@@ -10,7 +10,8 @@ export function loadDutchAnalyzer(): DutchAnalyzer {
   if (!analyzer) {
     const wordList = dutchWordList();
     const isWord = (word: string) => wordList.has(word);
-    analyzer = createDutchAnalyzer(createDecompounder(isWord), isWord);
+    const properNames = dutchProperNames();
+    analyzer = createDutchAnalyzer(createDecompounder(isWord), isWord, (word) => properNames.has(word));
   }
   return analyzer;
 }

@@ -10,6 +10,9 @@ export interface QuestionWord {
   surface: string;
   folded: string;
   anchor: boolean;
+  /** Where the word stands in the question. */
+  start: number;
+  end: number;
 }
 
 // A quote opens after a space and closes before one or a punctuation mark, so the apostrophes
@@ -30,10 +33,10 @@ export function isAcronym(word: string): boolean {
 export function questionWords(text: string): QuestionWord[] {
   const quoted: [number, number][] = [...text.matchAll(QUOTED)].map((match) => [match.index + 1, match.index + match[0].length - 1]);
   const inQuotes = (offset: number) => quoted.some(([start, end]) => offset >= start && offset < end);
-  return wordSpans(text).map(({ word, start }) => {
+  return wordSpans(text).map(({ word, start, end }) => {
     const sentenceInitial = SENTENCE_START.test(text.slice(0, start));
     const name = CAPITALISED.test(word) && !sentenceInitial;
     const anchor = !NEVER_ANCHORS.has(word) && (isAcronym(word) || name || NUMBER.test(word) || (inQuotes(start) && word.length > 1));
-    return { surface: word, folded: foldWord(word), anchor };
+    return { surface: word, folded: foldWord(word), anchor, start, end };
   });
 }

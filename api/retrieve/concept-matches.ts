@@ -76,7 +76,12 @@ function creditedMatches(concepts: readonly WeightedConcept[], terms: ReadonlySe
   const matches = new Float64Array(concepts.length);
   concepts.forEach((concept, c) => {
     let best = 0;
-    for (const alternative of concept.alternatives) best = Math.max(best, alternative.weight * (credit * partsFraction(alternative, terms)));
+    for (const alternative of concept.alternatives) {
+      // A surname holds a first name as an anchor (evidence.ts), not as words: "Wienen benadrukt"
+      // names the person, but the question's "Bert" is not in it.
+      if (alternative.kind === 'surname') continue;
+      best = Math.max(best, alternative.weight * (credit * partsFraction(alternative, terms)));
+    }
     matches[c] = best;
   });
   return matches;

@@ -30,17 +30,27 @@ export function expandConcepts(concepts: readonly Concept[], vocabulary: Vocabul
     }
     for (const alternative of concept.alternatives) {
       if (alternative.terms.length !== 1) continue;
-      for (const variant of variants(alternative.terms[0]!, vocabulary))
-        extra.push({ terms: [variant], weight: alternative.weight * VARIANT_WEIGHT, kind: 'variant' });
+      // A surname's variants stand for the person as the surname does (dutch-analyzer.ts).
+      const kind = alternative.kind === 'surname' ? 'surname' : 'variant';
+      for (const variant of variants(alternative.terms[0]!, vocabulary)) extra.push({ terms: [variant], weight: alternative.weight * VARIANT_WEIGHT, kind });
+      if (kind === 'surname') for (const term of mistyped(alternative.terms[0]!, vocabulary)) extra.push({ terms: [term], weight: VARIANT_WEIGHT, kind });
     }
     const alternatives = [...concept.alternatives, ...extra];
-    // A word the index knows in no form may be mistyped: "volwasenen", "Stelaard".
+    // A word the index knows in no form may be mistyped: "volwasenen", "Stelaard". A name is no
+    // compound: that the index holds "stel" and "aard" says nothing of "Stelaard".
     const own = concept.alternatives[0]?.terms[0];
-    if (own && own.length >= MIN_TYPO_LENGTH && !alternatives.some((alternative) => alternative.terms.every((term) => vocabulary.has(term)))) {
-      for (const term of oneSlipAway(own, vocabulary)) alternatives.push({ terms: [term], weight: VARIANT_WEIGHT, kind: 'variant' });
-    }
+    const known = alternatives.some(
+      (alternative) =>
+        alternative.kind !== 'surname' && !(concept.anchor && alternative.kind === 'parts') && alternative.terms.every((term) => vocabulary.has(term)),
+    );
+    if (own && !known) for (const term of mistyped(own, vocabulary)) alternatives.push({ terms: [term], weight: VARIANT_WEIGHT, kind: 'variant' });
     return { ...concept, alternatives };
   });
+}
+
+/** The index's terms one slip of the keyboard from a term it lacks, if the term is long enough to tell. */
+function mistyped(term: string, vocabulary: Vocabulary): string[] {
+  return term.length >= MIN_TYPO_LENGTH && !vocabulary.has(term) ? oneSlipAway(term, vocabulary) : [];
 }
 
 /**

@@ -7,6 +7,22 @@ import { wordSpans } from '../../api/language/words.js';
 const analyzer = loadDutchAnalyzer();
 
 describe('Dutch analysis', () => {
+  it('lets a first name be held by the surname after it ("Bert Wienen"), as a text names a person after introducing them', () => {
+    const surnames = (question: string) =>
+      Object.fromEntries(
+        analyzer
+          .concepts(question)
+          .map((concept) => [
+            concept.label,
+            concept.alternatives.filter((alternative) => alternative.kind === 'surname').flatMap((alternative) => alternative.terms),
+          ]),
+      );
+    expect(surnames('Wat vindt Bert Wienen van scholen?')).toMatchObject({ bert: [analyzer.stem('wienen')], wienen: [] });
+    // A common word before a name is no first name, and a name alone has no surname.
+    expect(surnames('Hoe helpt Coalitie Erbij gemeenten?').coalitie).toEqual([]);
+    expect(surnames('Wat vindt Wienen van Bert?').wienen).toEqual([]);
+  });
+
   it('folds diacritics and the ij ligature', () => {
     expect(foldWord('Coöperatie')).toBe('cooperatie');
     expect(foldWord('ideeën')).toBe('ideeen');

@@ -23,6 +23,36 @@ describe('anchors in the evidence', () => {
   });
 });
 
+describe('a person named in full by the question', () => {
+  // Introduced once by full name, a person is named by surname after that.
+  const people = memoryEngine(
+    'Sharon Stellaard onderzocht boemerangbeleid. Daarnaast raadt Stellaard aan eerst de effecten van eerder beleid te onderzoeken. Bert Jansen schreef over scholen.',
+    ['Sharon', 'Daarnaast', 'Bert'],
+  );
+
+  async function missingFrom(question: string): Promise<Record<string, string[]>> {
+    const { passages } = await people.retriever.candidates(question, everything(people));
+    return Object.fromEntries(passages.map((candidate) => [candidate.passage.text.split(' ')[0]!, candidate.evidence.anchorsMissing]));
+  }
+
+  it('is found by surname alone, even with the surname mistyped ("Stelaard")', async () => {
+    expect((await missingFrom('Welk onderzoek raadt Sharon Stelaard aan?')).Daarnaast).toEqual([]);
+  });
+
+  it('is not found by first name alone, nor by another surname', async () => {
+    expect((await missingFrom('Wat schreef Bert Wienen over scholen?')).Bert).toEqual(['Wienen']);
+    expect((await missingFrom('Wat onderzocht Bert Wienen?')).Sharon).toEqual(['Bert', 'Wienen']);
+  });
+
+  it('gives a sentence with the surname no credit for the first name: the anchor is held, the words are not', async () => {
+    const { question, passages } = await people.retriever.candidates('Wat raadt Sharon Stellaard aan?', everything(people));
+    const sharon = question.concepts.findIndex((concept) => concept.label === 'sharon');
+    const bySurname = passages.find((candidate) => candidate.passage.text.startsWith('Daarnaast'))!;
+    expect(bySurname.evidence.anchorsMissing).toEqual([]);
+    expect(bySurname.evidence.held.has(sharon)).toBe(false);
+  });
+});
+
 describe('what a sentence holds of the question', () => {
   const underHeading = memoryEngine('Vrijwilligers zetten zich in voor ouderen. Zij komen wekelijks op bezoek.', ['Vrijwilligers'], {
     title: 'Respijtzorg in de wijk',

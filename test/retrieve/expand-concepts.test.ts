@@ -11,6 +11,8 @@ const documents = [
   'Zet vrijwilligers in bij de buurtactiviteiten.',
   'Het Verweij Jonker Instituut onderzocht de sociale basis.',
   'Een vergunning moet u aanvragen bij het loket.',
+  'Sharon Stellaard onderzocht boemerangbeleid.',
+  'Een stel vragen over de aard van het beleid.',
 ];
 const frequencies = new Map<string, number>();
 for (const text of documents) for (const term of new Set(analyzer.indexTerms(text))) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
@@ -49,6 +51,11 @@ describe('concept expansion against the index', () => {
 
   it('forgives one slip of the keyboard in a word the index does not know', () => {
     expect(reach('Helpt het tegen depresie?').depresie).toEqual([analyzer.stem('depressie')]);
+  });
+
+  it('forgives a slip in a name whose parts the index holds: "Stelaard" is no "stel" + "aard"', () => {
+    expect(reach('Wat raadt Stelaard aan?').stelaard).toContain(analyzer.stem('stellaard'));
+    expect(reach('Wat is een stelaard?').stelaard).not.toContain(analyzer.stem('stellaard'));
   });
 
   it('corrects no short word and no word the index knows', () => {
