@@ -6,10 +6,12 @@ const engine = memoryEngine(
   ['Wijkteams', 'Het Sociaal', 'Teams in'],
 );
 
-async function missing(question: string): Promise<Record<string, string[]>> {
-  const { passages } = await engine.retriever.candidates(question, everything(engine));
+/** Per candidate passage (by its first word), the question's anchors it lacks. */
+async function missingIn(corpus: typeof engine, question: string): Promise<Record<string, string[]>> {
+  const { passages } = await corpus.retriever.candidates(question, everything(corpus));
   return Object.fromEntries(passages.map((candidate) => [candidate.passage.text.split(' ')[0]!, candidate.evidence.anchorsMissing]));
 }
+const missing = (question: string) => missingIn(engine, question);
 
 describe('anchors in the evidence', () => {
   it('must stand as words of their own: "Teams" is not in "wijkteams"', async () => {
@@ -29,11 +31,7 @@ describe('a person named in full by the question', () => {
     'Sharon Stellaard onderzocht boemerangbeleid. Daarnaast raadt Stellaard aan eerst de effecten van eerder beleid te onderzoeken. Bert Jansen schreef over scholen.',
     ['Sharon', 'Daarnaast', 'Bert'],
   );
-
-  async function missingFrom(question: string): Promise<Record<string, string[]>> {
-    const { passages } = await people.retriever.candidates(question, everything(people));
-    return Object.fromEntries(passages.map((candidate) => [candidate.passage.text.split(' ')[0]!, candidate.evidence.anchorsMissing]));
-  }
+  const missingFrom = (question: string) => missingIn(people, question);
 
   it('is found by surname alone, even with the surname mistyped ("Stelaard")', async () => {
     expect((await missingFrom('Welk onderzoek raadt Sharon Stelaard aan?')).Daarnaast).toEqual([]);
