@@ -17,7 +17,13 @@ export const VERDICT_FEATURES = [
   'bestUnit',
   /** Best focus (one sentence or two adjacent ones) among the leading passages. */
   'focus',
-  /** Weighted share of the question from words the index has never seen. */
+  /**
+   * Weighted share of the question from words the index has never seen, or holds only as the
+   * parts of a compound ("energiearmoede" where only "energie" and "armoede" occur): a topic the
+   * documents lack. Counting the parts-only words too, mean of 5 splits by document: declined
+   * when unanswerable 0.882 → 0.914, answered 0.750 → 0.786; with the help pages in the index
+   * (by question) declined 0.768 → 0.786, answered 0.745 → 0.787.
+   */
   'unseen',
   /** The question's most specific concept is in the answer's own words. */
   'topConceptInAnswer',
@@ -53,7 +59,7 @@ export function verdictFeatures(
   return {
     bestUnit: ranked[0]?.logOdds ?? NO_UNIT,
     focus: Math.max(0, ...leading.map((passage) => passage.evidence.focus)),
-    unseen: concepts.reduce((sum, concept) => sum + (concept.seen ? 0 : concept.weight), 0) / total,
+    unseen: concepts.reduce((sum, concept) => sum + (concept.seen && !concept.seenAsParts ? 0 : concept.weight), 0) / total,
     topConceptInAnswer: top >= 0 && coverage(concepts, answerTerms).covered.has(top) ? 1 : 0,
     topConceptInPassages: top >= 0 && leading.some((passage) => passage.evidence.held.has(top)) ? 1 : 0,
     anchorMissing: answer[0] && answer[0].unit.sources[0]!.passage.evidence.anchorsMissing.length > 0 ? 1 : 0,

@@ -36,6 +36,8 @@ export interface WeightedConcept extends Concept {
   weight: number;
   /** Whether the index holds the word (or one of its alternatives). */
   seen: boolean;
+  /** Whether the index holds it only as the parts of a compound ("energie" and "armoede" for "energiearmoede"). */
+  seenAsParts: boolean;
   /** 0.2..1: everyday language ("werkt", "gemeente") to a term or name ("respijtzorg"), in language at large. */
   specificity: number;
 }
@@ -48,9 +50,10 @@ export function weighConcepts(concepts: readonly Concept[], vocabulary: Vocabula
     const specific = specificity(concept.surface, rarity);
     if (known.length > 0) {
       const weight = Math.max(...known.map((alternative) => alternative.weight * mean(alternative.terms.map(idf))));
-      return { ...concept, seen: true, specificity: specific, weight: weight * Math.max(SEEN_EVERYDAY_FACTOR, specific) };
+      const seenAsParts = known.every((alternative) => alternative.kind === 'parts');
+      return { ...concept, seen: true, seenAsParts, specificity: specific, weight: weight * Math.max(SEEN_EVERYDAY_FACTOR, specific) };
     }
-    return { ...concept, seen: false, specificity: specific, weight: unseenIdf * specific };
+    return { ...concept, seen: false, seenAsParts: false, specificity: specific, weight: unseenIdf * specific };
   });
 }
 

@@ -38,7 +38,7 @@ const offsets = lines.map((_, i) => lines.slice(0, i).join('\n').length + (i > 0
 const passages = lines.map((line, i) => passage(i, offsets[i]!, offsets[i]! + line.length));
 /** The question's concepts, each weighing the same (relevance asks only which are held). */
 const conceptsOf = (question: string): WeightedConcept[] =>
-  analyzer.concepts(question).map((concept) => ({ ...concept, weight: 1, seen: true, specificity: 1 }));
+  analyzer.concepts(question).map((concept) => ({ ...concept, weight: 1, seen: true, seenAsParts: false, specificity: 1 }));
 const CONCEPTS = conceptsOf('Hoe worden mantelzorgers ontlast met respijtzorg en dagbesteding?');
 const validate = (text: string, concepts = CONCEPTS) => validateLlmAnswer(text, passages, concepts, analyzer);
 
