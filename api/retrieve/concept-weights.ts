@@ -27,7 +27,8 @@ export const MIN_SPECIFICITY = 0.2;
  * factor, specificity)). At 1 an indexed word weighs its full IDF: in a small corpus rare is
  * not the same as specific, but damping it cost more than it gave. Measured at 0.5 on the dev
  * questions: answered-when-answerable fell from 1.00 to 0.91 on the tuning half (0.95 → 0.90 on
- * the report half), hit@1 unchanged.
+ * the report half), hit@1 unchanged. Measured again out of fold with the fitted models (mean of 5
+ * splits by question): hit@1 0.759 → 0.739, gold in the answer 0.666 → 0.658.
  */
 export const SEEN_EVERYDAY_FACTOR = 1;
 
