@@ -49,6 +49,11 @@ export const passageSpanSchema = z.object({
   section: z.string().nullable(),
   /** Headings that start inside the passage, so a quote from it can name its own section. */
   headings: z.array(sectionSchema),
+  /**
+   * Whom the text is by where the passage starts, as the last byline before it says ("Jitske
+   * Kramer, September 2020"), or null. A byline inside the passage stands in its own text.
+   */
+  attribution: z.string().nullable(),
   /** Its length in the embedding model's tokens. */
   tokens: z.number().int().nonnegative(),
   /** The document's pages recognised from scans that the passage overlaps (usually none). */
@@ -72,8 +77,8 @@ export function passageId(documentId: string, number: number): string {
 }
 
 /** The span of a passage, without what is known from elsewhere (its document, id and text). */
-export function spanOf({ start, end, section, headings, tokens, recognised }: PassageSpan): PassageSpan {
-  return { start, end, section, headings, tokens, recognised };
+export function spanOf({ start, end, section, headings, attribution, tokens, recognised }: PassageSpan): PassageSpan {
+  return { start, end, section, headings, attribution, tokens, recognised };
 }
 
 /** The recognised pages a stretch of text overlaps. */

@@ -1,7 +1,9 @@
 // Cuts a cleaned document into passages sized in model tokens, preferring paragraph, line and
-// sentence boundaries, each with its [start, end) offsets in the cleaned text and its section.
+// sentence boundaries, each with its [start, end) offsets in the cleaned text, its section and
+// whom it is by.
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
-import { type Chunk, pagesWithin, passageId, type RecognisedPage, type Section, sectionIndexAt } from '../records.js';
+import { findBylines } from '../ingest/find-sections.js';
+import { type Chunk, pagesWithin, passageId, type RecognisedPage, type Section, sectionAt, sectionIndexAt } from '../records.js';
 import type { TokenCounter } from './token-counter.js';
 
 export interface ChunkSettings {
@@ -38,6 +40,7 @@ export async function chunkDocument(document: ChunkableDocument, tokens: TokenCo
   const pieces = await splitter.splitText(document.text);
   const spans = mergeTinySpans(locate(document.text, pieces), document.text, tokens, settings.chunkTokens);
 
+  const bylines = findBylines(document.text, document.sections);
   const chunks: Chunk[] = [];
   for (const [index, span] of spans.entries()) {
     const text = document.text.slice(span.start, span.end);
@@ -56,6 +59,7 @@ export async function chunkDocument(document: ChunkableDocument, tokens: TokenCo
       text,
       section: first > 0 ? document.sections[first - 1]!.title : null,
       headings,
+      attribution: sectionAt(bylines, span.start),
       tokens: count,
       recognised: pagesWithin(document.recognised ?? [], span.start, span.end),
     });

@@ -1,9 +1,15 @@
-// Finds the section headings of a cleaned text, so each chunk can say which section it is in.
+// Finds the section headings of a cleaned text, so each chunk can say which section it is in,
+// and the bylines that say whose text follows, so each chunk can say whom it is by.
 import { wordCount } from '../language/words.js';
 import type { Section } from '../records.js';
 
 const BYLINE = /(,\s*)?(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)?\s*\d{4}$/i;
 const DATE_LINE = /(^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$|\b\d{1,2} \p{L}+ \d{4}$)/u;
+const MONTH = '(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)';
+/** A name or source and a date, either way round: "Jitske Kramer, September 2020", "Juni 2024, Staatscommissie rechtsstaat". */
+const BYLINE_LINE = new RegExp(`^(?:[^•].*,\\s*(?:${MONTH}\\s+)?(?:19|20)\\d{2}|(?:${MONTH}\\s+)?(?:19|20)\\d{2},\\s*\\p{Lu}.*)$`, 'iu');
+/** A heading or a byline is short. */
+const MAX_LINE_WORDS = 12;
 
 /** `marked`: headings the source format marks as such (HTML h1–h6, Word heading styles). */
 export function findSections(text: string, marked: ReadonlySet<string> = new Set()): Section[] {
@@ -33,9 +39,38 @@ export function findSections(text: string, marked: ReadonlySet<string> = new Set
   return sections;
 }
 
+/**
+ * Who each part of the text is by, as a byline says: a short line with a name and a date under a
+ * title ("Jam Cultures" / "Jitske Kramer, September 2020"). A report that sums up other people's
+ * work names its sources so, and what follows, up to the next byline, is theirs: a question "volgens
+ * Jitske Kramer" is about every passage there, not only the one the byline stands in. The names on
+ * a line of their own right above the byline belong to it ("Pieter Hilhorst & Mary van den
+ * Wijngaart" / "In opdracht van het Ministerie …, Maart 2024"); the title above does not: it is
+ * the section's. Each byline is returned as a section: its text and where it starts.
+ */
+export function findBylines(text: string, sections: readonly Section[]): Section[] {
+  const titles = new Set(sections.map((section) => section.start));
+  const bylines: Section[] = [];
+  let previous: { text: string; start: number } | null = null;
+  for (const line of lineSpans(text)) {
+    if (line.text === '') continue;
+    if (wordCount(line.text) <= MAX_LINE_WORDS && BYLINE_LINE.test(line.text)) {
+      const names = previous && !titles.has(previous.start) && isShortLine(previous.text) && !BYLINE_LINE.test(previous.text) ? previous : null;
+      bylines.push(names ? { title: `${names.text}, ${line.text}`, start: names.start } : { title: line.text, start: line.start });
+    }
+    previous = line;
+  }
+  return bylines;
+}
+
+/** A line that can be a title, a name or a byline: short, and not a sentence, a list item or an address. */
+function isShortLine(line: string): boolean {
+  return line.length >= 3 && line.length <= 100 && wordCount(line) <= MAX_LINE_WORDS && !line.startsWith('•') && !/[.;:!?]$|:\/\/|^www\./.test(line);
+}
+
 function isHeading(line: string): boolean {
   const count = wordCount(line);
-  if (line.length < 3 || line.length > 100 || count > 12) return false;
+  if (line.length < 3 || line.length > 100 || count > MAX_LINE_WORDS) return false;
   if (line.startsWith('•') || !/^[\p{Lu}\p{N}]/u.test(line)) return false;
   if (/[.,;:!]$/.test(line) || (line.endsWith('?') && count > 7)) return false;
   if (DATE_LINE.test(line)) return false;

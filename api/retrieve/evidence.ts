@@ -90,14 +90,18 @@ export interface AnalysedPassage {
   sentences: { sentence: Sentence; section: string | null; kind: SentenceKind; terms: ReadonlySet<string> }[];
   /** The passage's own terms, as the index holds them: its text and the heading it falls under. */
   terms: ReadonlySet<string>;
-  /** Terms of each section heading (with the document title) the passage's sentences fall under. */
+  /**
+   * Terms of each section heading the passage's sentences fall under, with the document title and
+   * the byline the passage falls under (whom it is by).
+   */
   contexts: ReadonlyMap<string | null, ReadonlySet<string>>;
-  /** Stems of the whole words (no compound parts) of the passage, its headings and its title: where a name must stand. */
+  /** Stems of the whole words (no compound parts) of the passage, its headings, title and byline: where a name must stand. */
   wordStems: ReadonlySet<string>;
 }
 
 export function analysePassage(record: PassageRecord, analyzer: DutchAnalyzer): AnalysedPassage {
-  const titleTerms = analyzer.indexTerms(record.documentTitle);
+  // What stands above every sentence of the passage: its document's title and whom it is by.
+  const titleTerms = analyzer.indexTerms(`${record.documentTitle}\n${record.attribution ?? ''}`);
   const contexts = new Map<string | null, Set<string>>();
   const contextOf = (section: string | null) => {
     if (!contexts.has(section)) contexts.set(section, new Set([...analyzer.indexTerms(section ?? ''), ...titleTerms]));
@@ -114,7 +118,9 @@ export function analysePassage(record: PassageRecord, analyzer: DutchAnalyzer): 
     sentences.push({ sentence, section, kind: sentence.text === section ? 'heading' : kindOf(sentence.text, analyzer), terms: sentenceTerms });
   }
   const wordStems = new Set(
-    analyzer.wordStems([record.documentTitle, record.section ?? '', ...record.headings.map((heading) => heading.title), record.text].join('\n')),
+    analyzer.wordStems(
+      [record.documentTitle, record.attribution ?? '', record.section ?? '', ...record.headings.map((heading) => heading.title), record.text].join('\n'),
+    ),
   );
   return { record, sentences, terms, contexts, wordStems };
 }

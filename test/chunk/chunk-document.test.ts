@@ -68,6 +68,13 @@ describe('chunkDocument on the bundled corpus', () => {
     expect(respite?.section).toBe('Ondersteuning van mantelzorgers');
   });
 
+  it('says whom a chunk is by: the last byline before it, across the numbered sections under it', () => {
+    const steps = chunks.find((chunk) => chunk.text.startsWith('Toegang tot Middelen'));
+    expect(steps?.section).toMatch(/^\d\. /);
+    expect(steps?.attribution).toBe('Jitske Kramer, September 2020');
+    expect(chunks.find((chunk) => chunk.text.includes('tijdelijk overnemen (respijtzorg)'))?.attribution).toBeNull();
+  });
+
   it('names the section of a quote that follows a heading inside its chunk', () => {
     const withHeadings = chunks.filter((chunk) => chunk.headings.length > 0);
     expect(withHeadings.length).toBeGreaterThan(5);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSections } from '../../api/ingest/find-sections.js';
+import { findBylines, findSections } from '../../api/ingest/find-sections.js';
 import { sectionAt } from '../../api/records.js';
 
 const text = [
@@ -49,5 +49,47 @@ describe('findSections with the headings the format marks', () => {
     const marked = new Set(['Voetnoten invoegen', 'Zo voegt u een voetnoot in', 'Eindnoten']);
     expect(findSections(page, marked).map((section) => section.title)).toEqual(['Voetnoten invoegen', 'Eindnoten']);
     expect(findSections(page).map((section) => section.title)).toEqual(['Index', 'Eindnoten']);
+  });
+});
+
+describe('findBylines', () => {
+  const report = [
+    'Armoede uitgelegd aan mensen met geld',
+    "Tim 's Jongers, Mei 2024",
+    '',
+    'Armoede is niet alleen een individueel probleem, zegt hij in 2024.',
+    'Eindrapportage samenwerking',
+    '',
+    'Pieter Hilhorst & Mary van den Wijngaart',
+    'In opdracht van het Ministerie van Volksgezondheid, Welzijn en Sport, Maart 2024',
+    '',
+    'https://www.binnenlandsbestuur.nl/sociaal/coalitie',
+    'Interview met Andre Rouvoet, Augustus 2024',
+    'De gebroken belofte van de rechtsstaat',
+    'Juni 2024, Staatscommissie rechtsstaat',
+  ].join('\n');
+  const bylines = findBylines(report, findSections(report));
+
+  it('finds a name and a date either way round, with the names on the line above but not the title, a sentence or an address', () => {
+    expect(bylines.map((byline) => byline.title)).toEqual([
+      "Tim 's Jongers, Mei 2024",
+      'Pieter Hilhorst & Mary van den Wijngaart, In opdracht van het Ministerie van Volksgezondheid, Welzijn en Sport, Maart 2024',
+      'Interview met Andre Rouvoet, Augustus 2024',
+      'Juni 2024, Staatscommissie rechtsstaat',
+    ]);
+  });
+
+  it('says where each starts, so a passage falls under the last one before it', () => {
+    expect(bylines.map((byline) => report.slice(byline.start).split('\n')[0])).toEqual([
+      "Tim 's Jongers, Mei 2024",
+      'Pieter Hilhorst & Mary van den Wijngaart',
+      'Interview met Andre Rouvoet, Augustus 2024',
+      'Juni 2024, Staatscommissie rechtsstaat',
+    ]);
+    expect(sectionAt(bylines, report.indexOf('individueel'))).toBe("Tim 's Jongers, Mei 2024");
+  });
+
+  it('finds none in a text without bylines', () => {
+    expect(findBylines(text.replace("Tim 's Jongers, Mei 2024", ''), findSections(text))).toEqual([]);
   });
 });

@@ -51,6 +51,34 @@ describe('a person named in full by the question', () => {
   });
 });
 
+describe('a source named by the question', () => {
+  // A report that sums up others' work names each source in a byline under its title.
+  const report = memoryEngine(
+    [
+      'Jam Cultures',
+      'Jitske Kramer, September 2020',
+      '',
+      'Inclusie is een omgeving waarin iedereen zich welkom voelt.',
+      '',
+      '2. Bevorder gelijkwaardigheid',
+      'Zorg voor gelijke kansen voor alle inwoners.',
+      '',
+      'Sociaal fitte wijken',
+      'Movisie, Maart 2024',
+      '',
+      'Gelijke kansen vragen een ondersteunende overheid.',
+    ].join('\n'),
+    ['Jam', 'Inclusie', '2.', 'Sociaal', 'Gelijke'],
+  );
+
+  it('is held by every passage under its byline, up to the next one', async () => {
+    const found = await missingIn(report, 'Wat zegt Jitske Kramer over gelijke kansen?');
+    expect(found['2.']).toEqual([]);
+    expect(found.Gelijke).toEqual(['Jitske', 'Kramer']);
+    expect((await missingIn(report, 'Wat zegt Movisie over gelijke kansen?')).Gelijke).toEqual([]);
+  });
+});
+
 describe('what a sentence holds of the question', () => {
   const underHeading = memoryEngine('Vrijwilligers zetten zich in voor ouderen. Zij komen wekelijks op bezoek.', ['Vrijwilligers'], {
     title: 'Respijtzorg in de wijk',

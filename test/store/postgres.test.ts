@@ -60,7 +60,7 @@ const ALL = [WHOLE_CORPUS.id];
 
 describe('PostgreSQL store', () => {
   it('creates its schema by versioned migrations, once', async () => {
-    expect(await migrate(pool)).toEqual([1, 2, 4, 5]);
+    expect(await migrate(pool)).toEqual([1, 2, 4, 5, 6]);
     expect(await migrate(pool)).toEqual([]);
     const { rows } = await pool.query('SELECT version, file FROM schema_migrations ORDER BY version');
     expect(rows).toEqual([
@@ -68,6 +68,7 @@ describe('PostgreSQL store', () => {
       { version: 2, file: '002_feedback.sql' },
       { version: 4, file: '004_collections.sql' },
       { version: 5, file: '005_recognised.sql' },
+      { version: 6, file: '006_attribution.sql' },
     ]);
   });
 
@@ -82,6 +83,21 @@ describe('PostgreSQL store', () => {
     expect(scanned).toEqual(await embedded.catalog.getDocument('raadsbesluit-wijkbudget', ALL));
     const [a, b] = await Promise.all([postgres, embedded].map((engine) => engine.retriever.retrieve('wijkbudget Oosterpark', 3, ALL)));
     expect(a!.passages[0]!.passage.recognised.length).toBeGreaterThan(0);
+    expect(a!.passages.map(({ passage }) => passage)).toEqual(b!.passages.map(({ passage }) => passage));
+  });
+
+  it('keeps whom a passage is by, as the embedded store does', async () => {
+    const INCLUSION = Array.from({ length: 12 }, (_, i) => `Inclusie ${i + 1}: een omgeving waarin iedereen zich welkom voelt en meedoet in de wijk.`);
+    const corpus = await writeCorpus({
+      ...SMALL_CORPUS,
+      // Long enough for a second passage, which starts under the byline.
+      'bronnen.txt': ['Jam Cultures', 'Jitske Kramer, September 2020', '', ...INCLUSION, ''].join('\n'),
+    });
+    await buildInto(corpus);
+    const { engine: postgres } = await liveApp();
+    const { engine: embedded } = await loadEngine(await buildTestIndex(corpus), OFFLINE_MODEL);
+    const [a, b] = await Promise.all([postgres, embedded].map((engine) => engine.retriever.retrieve('inclusie welkom Kramer', 3, ALL)));
+    expect(a!.passages.map(({ passage }) => passage.attribution)).toContain('Jitske Kramer, September 2020');
     expect(a!.passages.map(({ passage }) => passage)).toEqual(b!.passages.map(({ passage }) => passage));
   });
 

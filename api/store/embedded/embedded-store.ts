@@ -68,9 +68,20 @@ export function openEmbeddedStore(files: IndexFiles): IndexStore {
     return document !== undefined && scope.includes(document.collection);
   };
   const record = (position: number): PassageRecord => {
-    const { documentId, start, end, section, headings, recognised } = files.passages[position]!;
+    const { documentId, start, end, section, headings, attribution, recognised } = files.passages[position]!;
     const document = documents.get(documentId)!;
-    return { id: ids[position]!, documentId, documentTitle: document.title, start, end, text: document.text.slice(start, end), section, headings, recognised };
+    return {
+      id: ids[position]!,
+      documentId,
+      documentTitle: document.title,
+      start,
+      end,
+      text: document.text.slice(start, end),
+      section,
+      headings,
+      attribution,
+      recognised,
+    };
   };
   const summary = ({ id, title, collection, source, date, kind, recognised }: StoredDocument): DocumentSummary => ({
     id,

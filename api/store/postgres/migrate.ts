@@ -18,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, file: '003_vectors.sql', onlyFor: 'vectors' },
   { version: 4, file: '004_collections.sql' },
   { version: 5, file: '005_recognised.sql' },
+  { version: 6, file: '006_attribution.sql' },
 ];
 
 /** Any number that is the same for every instance: the lock migrations run under. */

@@ -21,6 +21,7 @@ const passage = (id: number, start: number, end: number): RetrievedPassage => {
     text: document.slice(start, end),
     section: 'Mantelzorg',
     headings: [],
+    attribution: null,
     recognised: [],
   };
   return {
