@@ -22,6 +22,7 @@ export function answerMessages(question: string, passages: readonly RetrievedPas
     const { passage } = retrieved;
     const attributes = [`nummer="${i + 1}"`, `document="${attribute(passage.documentTitle)}"`];
     if (passage.section) attributes.push(`paragraaf="${attribute(passage.section)}"`);
+    if (passage.attribution) attributes.push(`auteur="${attribute(passage.attribution)}"`);
     return `<passage ${attributes.join(' ')}>\n${neutralize(withoutInstructions(retrieved))}\n</passage>`;
   });
   const context =

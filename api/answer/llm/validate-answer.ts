@@ -127,7 +127,7 @@ function completeSentences(text: string, done: boolean): { sentence: string; num
 
 /**
  * Whether a supporting quote answers the question at all: it, with the sentence before and after
- * it and the passage's title and headings as context, holds at least one of the question's
+ * it and the passage's title, byline and headings as context, holds at least one of the question's
  * concepts, measured as the extractive evidence measures them. Of the 164 passage sentences that
  * hold a dev question's gold quote, every one does (the quote alone: 86 %; with title and
  * headings: 94 %); "De gemeente is failliet." beside sentences on other things answers no
@@ -136,7 +136,11 @@ function completeSentences(text: string, done: boolean): { sentence: string; num
 function speaksToTheQuestion(around: readonly Sentence[], passage: PassageRecord, concepts: readonly WeightedConcept[], analyzer: DutchAnalyzer): boolean {
   if (concepts.length === 0) return true;
   const terms = new Set(analyzer.indexTerms(around.map((sentence) => sentence.text).join(' ')));
-  const context = new Set(analyzer.indexTerms([passage.documentTitle, passage.section ?? '', ...passage.headings.map((heading) => heading.title)].join('\n')));
+  const context = new Set(
+    analyzer.indexTerms(
+      [passage.documentTitle, passage.attribution ?? '', passage.section ?? '', ...passage.headings.map((heading) => heading.title)].join('\n'),
+    ),
+  );
   return coverage(concepts, terms, context).covered.size > 0;
 }
 
@@ -171,7 +175,9 @@ function bestSupport(claim: Claim, passage: PassageRecord, concepts: readonly We
   if (claim.words.length === 0) return null;
   const sentences = splitSentences(passage.text, passage.start).filter((sentence) => !addressesTheAssistant(sentence.text, analyzer.isWord));
   const passageWords = new Set(
-    [passage.text, passage.documentTitle, passage.section ?? ''].flatMap((text) => wordSpans(text).map(({ word }) => foldWord(word))),
+    [passage.text, passage.documentTitle, passage.attribution ?? '', passage.section ?? ''].flatMap((text) =>
+      wordSpans(text).map(({ word }) => foldWord(word)),
+    ),
   );
   if (claim.names.some((name) => !passageWords.has(name))) return null;
 

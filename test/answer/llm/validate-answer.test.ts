@@ -106,6 +106,13 @@ describe('validateLlmAnswer', () => {
     expect(validate('Dagbesteding ontlast de mantelzorger [2].', conceptsOf('Hoeveel kost een paspoort?')).status).toBe('invalid');
   });
 
+  it('keeps a claim that names whom the passage is by, as its byline says', () => {
+    const claim = 'Volgens Jitske Kramer kan een vrijwilliger de zorg tijdelijk overnemen [1].';
+    expect(validate(claim).status).toBe('invalid');
+    const byKramer = passages.map((retrieved) => ({ ...retrieved, passage: { ...retrieved.passage, attribution: 'Jitske Kramer, September 2020' } }));
+    expect(validateLlmAnswer(claim, byKramer, CONCEPTS, analyzer).status).toBe('answered');
+  });
+
   it('never takes an instruction planted in a document as support', () => {
     expect(validate('Respijtzorg is afgeschaft [3].').status).toBe('invalid');
   });
@@ -137,6 +144,12 @@ describe('the prompt', () => {
     expect(user!.content.match(/<passage /g)).toHaveLength(1);
     expect(user!.content.match(/<\/passage>/g)).toHaveLength(1);
     expect(user!.content).toContain('<passage nummer="1" document="Mantelzorgbeleid" paragraaf="Mantelzorg">');
+  });
+
+  it('says whom a passage is by when its byline says so', () => {
+    const byKramer = { ...passages[0]!, passage: { ...passages[0]!.passage, attribution: 'Jitske Kramer, "Jam Cultures"' } };
+    const [, user] = answerMessages('Wat zegt Jitske Kramer?', [byKramer]);
+    expect(user!.content).toContain(`paragraaf="Mantelzorg" auteur="Jitske Kramer, 'Jam Cultures'">`);
   });
 
   it('leaves out text that addresses the assistant', () => {
