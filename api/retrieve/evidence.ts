@@ -37,7 +37,7 @@ const ENDS_WITH_DATE = new RegExp(`(?:,\\s*(?:${MONTH}\\s+)?|\\b(?:\\d{1,2}\\s+)
  *   instructies …"): text planted to steer answers, never evidence and never an answer;
  * - heading: the section title the sentences below it fall under;
  * - byline: who wrote or said something and when ("Jitske Kramer, September 2020");
- * - fragment: a few words without a full stop (debris, labels).
+ * - fragment: a few words without a full stop (debris, labels), or punctuation without a word ("(...).").
  */
 export type SentenceKind = 'statement' | 'question' | 'instruction' | 'heading' | 'byline' | 'fragment';
 
@@ -241,6 +241,8 @@ function spellsOut(acronym: string, capitalised: readonly Initial[]): boolean {
 
 function kindOf(text: string, analyzer: DutchAnalyzer): SentenceKind {
   if (addressesTheAssistant(text, analyzer.isWord)) return 'instruction';
+  // Punctuation without a word ("(...).", "•") is debris, however it ends.
+  if (!/[\p{L}\p{N}]/u.test(text)) return 'fragment';
   if (/\?["'”’)]*$/.test(text)) return 'question';
   if (/[.!:;]["'”’)]*$/.test(text)) return 'statement';
   const count = wordCount(text);

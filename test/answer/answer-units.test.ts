@@ -64,6 +64,17 @@ describe('answer units', () => {
     expect(texts.some((text) => text.startsWith('Sociale omgeving'))).toBe(false);
   });
 
+  it('never stand on punctuation without a word ("(...)." where a quote was cut)', async () => {
+    const cut = memoryEngine(
+      'Sociale basis\nDe sociale basis is het geheel van informele netwerken.\n(...).\nEr is geen universele definitie van de sociale basis.',
+      ['Sociale basis'],
+    );
+    const { passages } = await cut.retriever.candidates('Hoe omschrijft men de sociale basis?', everything(cut));
+    const texts = answerUnits(rankCandidates(passages, cut.model.passage)).map((unit) => unit.text);
+    expect(texts).toContain('De sociale basis is het geheel van informele netwerken.');
+    expect(texts.some((text) => text.startsWith('(...)'))).toBe(false);
+  });
+
   it('read an ellipsis as an introduction, as a colon is: the steps come with it, and it never stands alone', async () => {
     const help = memoryEngine(
       'Draaitabel\n\nOm toegang te krijgen tot deze draaitabel functie..\nKies Gegevens - Draaitabel - Invoegen.\n\nWist u dat...\nEen draaitabel vat gegevens samen?',
