@@ -65,8 +65,9 @@ const FIGURE_OF: Readonly<Record<Exclude<Measure, 'count'>, RegExp>> = {
   duration: /\b(?:seconden?|minuut|minuten|uur|uren|dagen?|weken?|maanden?|jaar|jaren|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b/i,
   frequency: /\b(?:keer|maal|dagelijks|wekelijks|maandelijks|jaarlijks|per\s+(?:dag|week|maand|jaar)|times|daily|weekly|monthly|yearly)\b/i,
 };
+/** The connectives and verbs by which Dutch (and English) gives a cause, a reason or an effect. */
 const CAUSAL =
-  /\b(omdat|doordat|want|daardoor|waardoor|zodat|vanwege|oorzaak|oorzaken|leidt tot|leiden tot|draagt bij|dragen bij|zorgt voor|zorgen voor|mogelijkheid|belangrijk|belemmert|belemmeren|beschermt|beschermen|helpt|helpen|because|due to)\b|\bom\s+[^.]{1,80}\s+te\b/i;
+  /\b(omdat|doordat|want|daardoor|waardoor|daarom|dankzij|vandaar|zodat|vanwege|als gevolg van|reden|redenen|oorzaak|oorzaken|leidt tot|leiden tot|draagt bij|dragen bij|zorgt voor|zorgen voor|mogelijkheid|belangrijk|belemmert|belemmeren|beschermt|beschermen|helpt|helpen|because|due to)\b|\bom\s+[^.]{1,80}\s+te\b/i;
 /** An hour of the clock, in figures or in words. */
 const HOUR = String.raw`(?:\d{1,2}|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf)`;
 const MONTH_OR_DAY =

@@ -111,3 +111,18 @@ describe('a time', () => {
     expect(answersForm('Het steunpunt is voor mantelzorgers.', form, engine.analyzer)).toBe(false);
   });
 });
+
+describe('a reason', () => {
+  it('answers "waarom" with a sentence that gives a cause, by any of the connectives', async () => {
+    const form = await formOf('Waarom staan ouders open voor contact met school?');
+    expect(form.form).toBe('reason');
+    for (const sentence of [
+      'Ouders willen het beste voor hun kinderen en staan daarom open voor contact met school.',
+      'Ouders staan open voor contact omdat zij het beste willen voor hun kinderen.',
+      'Dankzij de school leren ouders andere ouders kennen.',
+      'De reden is dat ouders het beste willen voor hun kinderen.',
+    ])
+      expect(answersForm(sentence, form, engine.analyzer)).toBe(true);
+    expect(answersForm('Ouders hebben contact met school.', form, engine.analyzer)).toBe(false);
+  });
+});
