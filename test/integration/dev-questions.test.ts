@@ -46,13 +46,13 @@ describe('out-of-fold figures on the dev questions (10 folds by question)', () =
   });
 
   it('find the gold passage near the top', () => {
-    expect(report.hitAt1).toBeGreaterThanOrEqual(0.72);
-    expect(report.hitAt5).toBeGreaterThanOrEqual(0.9);
+    expect(report.hitAt1).toBeGreaterThanOrEqual(0.74);
+    expect(report.hitAt5).toBeGreaterThanOrEqual(0.91);
   });
 
   it('answer what they can and decline what they cannot', () => {
-    expect(report.answerHasGold).toBeGreaterThanOrEqual(0.62);
-    expect(report.answeredWhenAnswerable).toBeGreaterThanOrEqual(0.75);
+    expect(report.answerHasGold).toBeGreaterThanOrEqual(0.67);
+    expect(report.answeredWhenAnswerable).toBeGreaterThanOrEqual(0.81);
     expect(report.refusedWhenUnanswerable).toBeGreaterThanOrEqual(0.88);
     // The 15 English questions are all answerable; 14 are answered on this split (15 on most others).
     expect(report.answeredEnglish).toBeGreaterThanOrEqual(0.93);
