@@ -124,6 +124,12 @@ export class LexicalIndex implements LexicalView {
     return i === -1 ? 0 : this.data.offsets[i + 1]! - this.data.offsets[i]!;
   }
 
+  /** Whether a passage in positions [from, until) holds `term`. */
+  holdsWithin(term: string, from: number, until: number): boolean {
+    const i = this.termIndex(term);
+    return i !== -1 && countInside(this.postingsAt(i).positions, [[from, until]]) > 0;
+  }
+
   idf(term: string): number {
     return inverseDocumentFrequency(this.documentFrequency(term), this.passageCount);
   }

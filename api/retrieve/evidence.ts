@@ -76,6 +76,11 @@ export interface PassageEvidence {
   focusAt: SentenceEvidence | null;
   /** Anchors of the question (names, acronyms, numbers) the passage, its heading and title lack. */
   anchorsMissing: string[];
+  /**
+   * Indexes of the concepts the passage's document holds anywhere, as a word or a variant (not
+   * only as a compound's parts): whether the document the passage comes from speaks of them.
+   */
+  documentHeld: ReadonlySet<number>;
   sentences: SentenceEvidence[];
 }
 
@@ -125,8 +130,16 @@ export function analysePassage(record: PassageRecord, analyzer: DutchAnalyzer): 
   return { record, sentences, terms, contexts, wordStems };
 }
 
-/** How much of the question the passage and its sentences hold. */
-export function passageEvidence(passage: AnalysedPassage, concepts: readonly WeightedConcept[]): PassageEvidence {
+/**
+ * How much of the question the passage and its sentences hold. `documentTerms`: the question's
+ * index terms that the passage's document holds (PassageStore.termsInDocuments); without them the
+ * passage is taken for its whole document.
+ */
+export function passageEvidence(
+  passage: AnalysedPassage,
+  concepts: readonly WeightedConcept[],
+  documentTerms: ReadonlySet<string> = passage.terms,
+): PassageEvidence {
   const { record, contexts } = passage;
   const contextOf = (section: string | null) => contexts.get(section) ?? new Set<string>();
   // What a heading and title hold is the same for every sentence under them: weighed once per section.
@@ -160,8 +173,18 @@ export function passageEvidence(passage: AnalysedPassage, concepts: readonly Wei
     focusAt,
     specificFocus: bestWindow(sentences, concepts, record, specificWeightOf).focus,
     anchorsMissing: concepts.filter((concept) => concept.anchor && !holdsAnchor(concept, passage)).map((concept) => concept.surface),
+    documentHeld: heldIn(concepts, documentTerms),
     sentences,
   };
+}
+
+/** The concepts a set of index terms holds as a word or a variant: all the terms of one alternative that is not a compound's parts. */
+function heldIn(concepts: readonly WeightedConcept[], terms: ReadonlySet<string>): Set<number> {
+  const held = new Set<number>();
+  concepts.forEach((concept, c) => {
+    if (concept.alternatives.some((alternative) => alternative.kind !== 'parts' && alternative.terms.every((term) => terms.has(term)))) held.add(c);
+  });
+  return held;
 }
 
 /** Two adjacent sentences of one paragraph often answer together: "Wat is X? X is … Het doel is …". */

@@ -20,6 +20,7 @@ import { PASSAGE_FEATURES, passageFeatures } from './passage-features.js';
 
 /** Passages each ranking contributes to fusion: deep enough that a passage ranked well by only one of them survives. */
 const CANDIDATES = 50;
+const NOTHING: ReadonlySet<string> = new Set();
 /**
  * First-stage passages the fitted ranker orders. BM25 counts words anywhere in a passage; the
  * ranker weighs where and how much of the question a passage holds. On the dev questions 126 of
@@ -133,10 +134,17 @@ export function createRetriever({ store, analyzer, ranker, embedder = null, rari
       firstStage.map((entry) => entry.id),
       scope,
     );
+    // What each passage's document holds of the question: whether the document speaks of its topic.
+    const asked = [...new Set(question.concepts.flatMap((concept) => concept.alternatives.flatMap((alternative) => alternative.terms)))];
+    const inDocuments = await store.termsInDocuments(
+      records.map((passage) => passage.documentId),
+      asked,
+      scope,
+    );
     const signals = records.map((passage) => ({
       passage,
       lexicalRank: lexicalRank.get(passage.id) ?? null,
-      evidence: passageEvidence(analysis(passage), question.concepts),
+      evidence: passageEvidence(analysis(passage), question.concepts, inDocuments.get(passage.documentId) ?? NOTHING),
     }));
     const features = passageFeatures(signals);
     return {

@@ -31,6 +31,11 @@ export interface PassageStore {
   searchDense(vector: Float32Array, limit: number, scope: Scope): Promise<SimilarPassageId[]>;
   /** The passages with these ids, in the order asked; unknown ids and ids outside the scope are left out. */
   passages(ids: readonly string[], scope: Scope): Promise<PassageRecord[]>;
+  /**
+   * Of these index terms, the ones each of these documents holds in any of its passages (their
+   * text and headings, as the index holds them); a document outside the scope holds none.
+   */
+  termsInDocuments(documentIds: readonly string[], terms: readonly string[], scope: Scope): Promise<Map<string, Set<string>>>;
 }
 
 export interface DocumentCatalog {

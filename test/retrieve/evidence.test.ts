@@ -79,6 +79,24 @@ describe('a source named by the question', () => {
   });
 });
 
+describe('what the document holds of the question', () => {
+  const dossier = memoryEngine('Mantelzorgers kunnen dagbesteding krijgen. Een vrijwilliger neemt de zorg over. Energie en armoede hangen samen.', [
+    'Mantelzorgers',
+    'Een vrijwilliger',
+    'Energie',
+  ]);
+
+  it('counts a word that another passage of the document holds, but not a compound held only as its parts', async () => {
+    const { question, passages } = await dossier.retriever.candidates('Neemt een vrijwilliger dagbesteding of energiearmoede over?', everything(dossier));
+    const labels = question.concepts.map((concept) => concept.label);
+    const volunteer = passages.find((candidate) => candidate.passage.text.startsWith('Een vrijwilliger'))!;
+    const held = (set: ReadonlySet<number>) => [...set].map((c) => labels[c]);
+    expect(held(volunteer.evidence.held)).not.toContain('dagbesteding');
+    expect(held(volunteer.evidence.documentHeld)).toEqual(expect.arrayContaining(['vrijwilliger', 'dagbesteding']));
+    expect(held(volunteer.evidence.documentHeld)).not.toContain('energiearmoede');
+  });
+});
+
 describe('what a sentence holds of the question', () => {
   const underHeading = memoryEngine('Vrijwilligers zetten zich in voor ouderen. Zij komen wekelijks op bezoek.', ['Vrijwilligers'], {
     title: 'Respijtzorg in de wijk',

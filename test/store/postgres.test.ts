@@ -101,6 +101,33 @@ describe('PostgreSQL store', () => {
     expect(a!.passages.map(({ passage }) => passage)).toEqual(b!.passages.map(({ passage }) => passage));
   });
 
+  it("tells which of a question's terms each document holds, as the embedded store does, and nothing outside the scope", async () => {
+    const corpus = await writeCorpus();
+    await buildInto(corpus);
+    const { engine: postgres } = await liveApp();
+    const { engine: embedded } = await loadEngine(await buildTestIndex(corpus), OFFLINE_MODEL);
+    const held = await Promise.all(
+      [postgres, embedded].map(async (engine) => {
+        const { question, passages } = await engine.retriever.candidates('respijtzorg, dagbesteding of een buurthuis?', ALL);
+        const labels = question.concepts.map((concept) => concept.label);
+        return Object.fromEntries(
+          passages.map((candidate) => [candidate.passage.documentId, [...candidate.evidence.documentHeld].map((c) => labels[c]).sort()]),
+        );
+      }),
+    );
+    expect(held[0]).toEqual(held[1]);
+    expect(held[1]).toEqual({ mantelzorg: ['dagbesteding', 'respijtzorg'], eenzaamheid: ['buurthuis'] });
+    const store = await openPostgresStore(pool, (await liveBuild(pool))!);
+    const terms = ['respijtzorg', 'buurthuis'].map((word) => embedded.analyzer.stem(word));
+    expect(await store.termsInDocuments(['mantelzorg', 'eenzaamheid'], terms, ALL)).toEqual(
+      new Map([
+        ['mantelzorg', new Set([terms[0]])],
+        ['eenzaamheid', new Set([terms[1]])],
+      ]),
+    );
+    expect(await store.termsInDocuments(['mantelzorg', 'eenzaamheid'], terms, [])).toEqual(new Map());
+  });
+
   it('ranks and answers exactly as the embedded index does', async () => {
     const corpus = await writeCorpus();
     await buildInto(corpus);

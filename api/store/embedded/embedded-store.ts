@@ -32,9 +32,14 @@ export function openEmbeddedStore(files: IndexFiles): IndexStore {
   const ids: string[] = [];
   const positions = new Map<string, number>();
   const chunkCounts = new Map<string, number>();
+  // A build writes a document's passages one after another: its stretch of positions.
+  const stretchOf = new Map<string, [number, number]>();
   files.passages.forEach((passage, position) => {
     const number = chunkCounts.get(passage.documentId) ?? 0;
     chunkCounts.set(passage.documentId, number + 1);
+    const stretch = stretchOf.get(passage.documentId);
+    if (stretch) stretch[1] = position + 1;
+    else stretchOf.set(passage.documentId, [position, position + 1]);
     const id = passageId(passage.documentId, number);
     ids.push(id);
     positions.set(id, position);
@@ -114,6 +119,16 @@ export function openEmbeddedStore(files: IndexFiles): IndexStore {
         const position = positions.get(id);
         return position === undefined || !inScope(files.passages[position]!.documentId, scope) ? [] : [record(position)];
       });
+    },
+    async termsInDocuments(documentIds, terms, scope) {
+      const held = new Map<string, Set<string>>();
+      for (const id of new Set(documentIds)) {
+        const stretch = stretchOf.get(id);
+        if (!stretch || !inScope(id, scope)) continue;
+        const found = terms.filter((term) => lexical.holdsWithin(term, stretch[0], stretch[1]));
+        if (found.length > 0) held.set(id, new Set(found));
+      }
+      return held;
     },
     listDocuments: async (scope) => [...documents.values()].filter((document) => scope.includes(document.collection)).map(summary),
     async getDocument(id, scope) {

@@ -123,6 +123,26 @@ export async function openPostgresStore(pool: pg.Pool, buildId: string): Promise
       return ranked.map(({ position, score }) => ({ id: ids.get(position)!, score }));
     },
 
+    async termsInDocuments(documentIds, terms, scope) {
+      const held = new Map<string, Set<string>>();
+      if (documentIds.length === 0 || terms.length === 0) return held;
+      const { rows } = await readOnly(pool, (client) =>
+        client.query<{ document_id: string; term: string }>(
+          `SELECT DISTINCT b.document_id, p.term
+           FROM postings p
+           JOIN build_documents b ON b.document_key = p.document_key AND b.build_id = $1
+           WHERE p.term = ANY($2) AND b.document_id = ANY($3) AND b.collection = ANY($4)`,
+          [buildId, [...new Set(terms)], [...new Set(documentIds)], scope],
+        ),
+      );
+      for (const { document_id, term } of rows) {
+        const found = held.get(document_id);
+        if (found) found.add(term);
+        else held.set(document_id, new Set([term]));
+      }
+      return held;
+    },
+
     async searchDense(vector, limit, scope) {
       if (!dimensions || scope.length === 0) return [];
       const literal = `[${Array.from(vector).join(',')}]`;
