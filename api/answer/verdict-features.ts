@@ -66,7 +66,7 @@ export function verdictFeatures(
   const total = concepts.reduce((sum, concept) => sum + concept.weight, 0) || 1;
   const top = topConcept(concepts);
   // The document the answer comes from (the first passage's without an answer).
-  const home = answer[0]?.unit.sources[0]!.passage ?? leading[0];
+  const home = answer[0]?.unit.sources[0]?.passage ?? leading[0];
   const answerTerms = new Set(answer.flatMap((scored) => unitSentences(scored.unit).flatMap((sentence) => [...sentence.terms])));
   return {
     bestUnit: ranked[0]?.logOdds ?? NO_UNIT,
