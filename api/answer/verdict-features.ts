@@ -27,12 +27,14 @@ export const VERDICT_FEATURES = [
   'unseen',
   /**
    * The same for the document the answer comes from: the share it does not hold as a word or a
-   * variant. A large collection holds nearly every word somewhere, so `unseen` says less the more
-   * it holds: with the help pages in the index, "Hoe meld ik me ziek?" found "meld" on a GIMP page
-   * and "ziek" in a dossier. Mean of 5 splits with the help pages: declined when unanswerable
-   * 0.786 → 0.850 by question and 0.782 → 0.832 by document (gold in the answer 0.639 → 0.691 by
-   * document); on the bundled documents alone 0.927 → 0.918 and 0.932 → 0.909, the rest within a
-   * question.
+   * variant, nor its answer's passage in any form (a compound's parts with its head: "De groepen
+   * met meer risicofactoren …" holds "risicogroepen"). A large collection holds nearly every word
+   * somewhere, so `unseen` says less the more it holds: with the help pages in the index, "Hoe meld
+   * ik me ziek?" found "meld" on a GIMP page and "ziek" in a dossier. Mean of 5 splits with the
+   * help pages: declined when unanswerable 0.786 → 0.850 by question and 0.782 → 0.841 by
+   * document (gold in the answer by document 0.639 → 0.673); on the bundled documents alone
+   * within a question or two. Counting a parts-only word as held wherever a leading passage holds
+   * it, in `unseen` too, gave less by document (gold 0.644, answered 0.759).
    */
   'unseenInDocument',
   /** The question's most specific concept is in the answer's own words. */
@@ -72,7 +74,8 @@ export function verdictFeatures(
     bestUnit: ranked[0]?.logOdds ?? NO_UNIT,
     focus: Math.max(0, ...leading.map((passage) => passage.evidence.focus)),
     unseen: concepts.reduce((sum, concept) => sum + (concept.seen && !concept.seenAsParts ? 0 : concept.weight), 0) / total,
-    unseenInDocument: concepts.reduce((sum, concept, c) => sum + (home?.evidence.documentHeld.has(c) ? 0 : concept.weight), 0) / total,
+    unseenInDocument:
+      concepts.reduce((sum, concept, c) => sum + (home?.evidence.documentHeld.has(c) || home?.evidence.held.has(c) ? 0 : concept.weight), 0) / total,
     topConceptInAnswer: top >= 0 && coverage(concepts, answerTerms).covered.has(top) ? 1 : 0,
     topConceptInPassages: top >= 0 && leading.some((passage) => passage.evidence.held.has(top)) ? 1 : 0,
     anchorMissing: answer[0] && answer[0].unit.sources[0]!.passage.evidence.anchorsMissing.length > 0 ? 1 : 0,
