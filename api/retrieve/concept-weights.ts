@@ -51,11 +51,19 @@ export function weighConcepts(concepts: readonly Concept[], vocabulary: Vocabula
     const specific = specificity(concept.surface, rarity);
     if (known.length > 0) {
       const weight = Math.max(...known.map((alternative) => alternative.weight * mean(alternative.terms.map(idf))));
-      const seenAsParts = known.every((alternative) => alternative.kind === 'parts');
+      const seenAsParts = !holdsAsWord(concept, (term) => vocabulary.has(term));
       return { ...concept, seen: true, seenAsParts, specificity: specific, weight: weight * Math.max(SEEN_EVERYDAY_FACTOR, specific) };
     }
     return { ...concept, seen: false, seenAsParts: false, specificity: specific, weight: unseenIdf * specific };
   });
+}
+
+/**
+ * Whether terms that `has` knows hold the concept as a word or a variant: all the terms of one
+ * alternative that is not a compound's parts ("energie" and "armoede" do not hold "energiearmoede").
+ */
+export function holdsAsWord(concept: Concept, has: (term: string) => boolean): boolean {
+  return concept.alternatives.some((alternative) => alternative.kind !== 'parts' && alternative.terms.every(has));
 }
 
 /** 0..1: how specific a word is in language at large; 1 without a rarity model to ask. */

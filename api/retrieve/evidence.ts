@@ -20,7 +20,7 @@ import {
   weightOf,
   withContext,
 } from './concept-matches.js';
-import type { WeightedConcept } from './concept-weights.js';
+import { holdsAsWord, type WeightedConcept } from './concept-weights.js';
 
 /** Words shorter than this that end without punctuation are headings, bylines or debris. */
 const FRAGMENT_WORDS = 6;
@@ -173,18 +173,9 @@ export function passageEvidence(
     focusAt,
     specificFocus: bestWindow(sentences, concepts, record, specificWeightOf).focus,
     anchorsMissing: concepts.filter((concept) => concept.anchor && !holdsAnchor(concept, passage)).map((concept) => concept.surface),
-    documentHeld: heldIn(concepts, documentTerms),
+    documentHeld: new Set(concepts.flatMap((concept, c) => (holdsAsWord(concept, (term) => documentTerms.has(term)) ? [c] : []))),
     sentences,
   };
-}
-
-/** The concepts a set of index terms holds as a word or a variant: all the terms of one alternative that is not a compound's parts. */
-function heldIn(concepts: readonly WeightedConcept[], terms: ReadonlySet<string>): Set<number> {
-  const held = new Set<number>();
-  concepts.forEach((concept, c) => {
-    if (concept.alternatives.some((alternative) => alternative.kind !== 'parts' && alternative.terms.every((term) => terms.has(term)))) held.add(c);
-  });
-  return held;
 }
 
 /** Two adjacent sentences of one paragraph often answer together: "Wat is X? X is … Het doel is …". */

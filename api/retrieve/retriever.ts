@@ -12,6 +12,7 @@ import type { WordRarity } from '../language/word-rarity.js';
 import { assertFeatures, type LinearModel, logOdds, vectorOf } from '../learn/linear-model.js';
 import type { PassageRecord } from '../records.js';
 import type { PassageStore } from '../store/store.js';
+import { questionTerms } from './concept-matches.js';
 import { type WeightedConcept, weighConcepts } from './concept-weights.js';
 import { type AnalysedPassage, analysePassage, type PassageEvidence, passageEvidence } from './evidence.js';
 import { cognates, expandConcepts } from './expand-concepts.js';
@@ -135,10 +136,9 @@ export function createRetriever({ store, analyzer, ranker, embedder = null, rari
       scope,
     );
     // What each passage's document holds of the question: whether the document speaks of its topic.
-    const asked = [...new Set(question.concepts.flatMap((concept) => concept.alternatives.flatMap((alternative) => alternative.terms)))];
     const inDocuments = await store.termsInDocuments(
       records.map((passage) => passage.documentId),
-      asked,
+      [...questionTerms(question.concepts)],
       scope,
     );
     const signals = records.map((passage) => ({
