@@ -76,6 +76,13 @@ export function passageId(documentId: string, number: number): string {
   return `${documentId}:${number}`;
 }
 
+/** "doc-id:3" → the document and the passage's number in it (ids may hold colons themselves). */
+export function parsePassageId(id: string): { documentId: string; chunkNo: number } | null {
+  const at = id.lastIndexOf(':');
+  const chunkNo = Number(id.slice(at + 1));
+  return at > 0 && Number.isInteger(chunkNo) ? { documentId: id.slice(0, at), chunkNo } : null;
+}
+
 /** The span of a passage, without what is known from elsewhere (its document, id and text). */
 export function spanOf({ start, end, section, headings, attribution, tokens, recognised }: PassageSpan): PassageSpan {
   return { start, end, section, headings, attribution, tokens, recognised };

@@ -10,7 +10,7 @@ import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { englishConcepts, isEnglish } from '../language/english-question.js';
 import type { WordRarity } from '../language/word-rarity.js';
 import { assertFeatures, type LinearModel, logOdds, vectorOf } from '../learn/linear-model.js';
-import type { PassageRecord } from '../records.js';
+import { type PassageRecord, parsePassageId } from '../records.js';
 import type { PassageStore } from '../store/store.js';
 import { questionTerms } from './concept-matches.js';
 import { type WeightedConcept, weighConcepts } from './concept-weights.js';
@@ -131,16 +131,16 @@ export function createRetriever({ store, analyzer, ranker, embedder = null, rari
     }
     const firstStage = reciprocalRankFusion(rankings).slice(0, RERANK_DEPTH);
     const lexicalRank = new Map(lexicalHits.map((hit, rank) => [hit.id, rank]));
-    const records = await store.passages(
-      firstStage.map((entry) => entry.id),
-      scope,
-    );
-    // What each passage's document holds of the question: whether the document speaks of its topic.
-    const inDocuments = await store.termsInDocuments(
-      records.map((passage) => passage.documentId),
-      [...questionTerms(question.concepts)],
-      scope,
-    );
+    const ids = firstStage.map((entry) => entry.id);
+    // The passages, and what each one's document holds of the question (whether it speaks of its topic), at once.
+    const [records, inDocuments] = await Promise.all([
+      store.passages(ids, scope),
+      store.termsInDocuments(
+        ids.flatMap((id) => parsePassageId(id)?.documentId ?? []),
+        [...questionTerms(question.concepts)],
+        scope,
+      ),
+    ]);
     const signals = records.map((passage) => ({
       passage,
       lexicalRank: lexicalRank.get(passage.id) ?? null,

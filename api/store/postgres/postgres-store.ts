@@ -17,7 +17,7 @@ import { AppError } from '../../errors.js';
 import { rankByBm25 } from '../../index/bm25.js';
 import { createVocabulary, type Vocabulary } from '../../index/vocabulary.js';
 import { messages } from '../../messages.js';
-import { type PassageRecord, passageId, type RecognisedPage, type Section } from '../../records.js';
+import { type PassageRecord, parsePassageId, passageId, type RecognisedPage, type Section } from '../../records.js';
 import type { IndexStore } from '../store.js';
 import { readOnly } from './pool.js';
 import { PGVECTOR_SETTINGS } from './postgres-writer.js';
@@ -254,11 +254,4 @@ interface DocumentRow {
 
 function summary({ id, title, collection, source, date, kind, passage_count, scanned_pages }: DocumentRow): DocumentSummary {
   return { id, title, collection, source, date, kind, chunks: passage_count, scannedPages: scanned_pages };
-}
-
-/** "doc-id:3" → the document and the passage's number in it (ids may hold colons themselves). */
-function parsePassageId(id: string): { documentId: string; chunkNo: number } | null {
-  const at = id.lastIndexOf(':');
-  const chunkNo = Number(id.slice(at + 1));
-  return at > 0 && Number.isInteger(chunkNo) ? { documentId: id.slice(0, at), chunkNo } : null;
 }
