@@ -3,9 +3,9 @@
 import { wordCount } from '../language/words.js';
 import type { Section } from '../records.js';
 
-const BYLINE = /(,\s*)?(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)?\s*\d{4}$/i;
-const DATE_LINE = /(^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$|\b\d{1,2} \p{L}+ \d{4}$)/u;
 const MONTH = '(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)';
+const BYLINE = new RegExp(`(,\\s*)?${MONTH}?\\s*\\d{4}$`, 'i');
+const DATE_LINE = /(^\d{1,2}[/-]\d{1,2}[/-]\d{2,4}$|\b\d{1,2} \p{L}+ \d{4}$)/u;
 /** A name or source and a date, either way round: "Jitske Kramer, September 2020", "Juni 2024, Staatscommissie rechtsstaat". */
 const BYLINE_LINE = new RegExp(`^(?:[^•].*,\\s*(?:${MONTH}\\s+)?(?:19|20)\\d{2}|(?:${MONTH}\\s+)?(?:19|20)\\d{2},\\s*\\p{Lu}.*)$`, 'iu');
 /** A heading or a byline is short. */
