@@ -54,6 +54,8 @@ export const passageSpanSchema = z.object({
    * Kramer, September 2020"), or null. A byline inside the passage stands in its own text.
    */
   attribution: z.string().nullable(),
+  /** Bylines that take effect inside the passage, so a quote from it can name whom it is by. */
+  bylines: z.array(sectionSchema),
   /** Its length in the embedding model's tokens. */
   tokens: z.number().int().nonnegative(),
   /** The document's pages recognised from scans that the passage overlaps (usually none). */
@@ -84,8 +86,8 @@ export function parsePassageId(id: string): { documentId: string; chunkNo: numbe
 }
 
 /** The span of a passage, without what is known from elsewhere (its document, id and text). */
-export function spanOf({ start, end, section, headings, attribution, tokens, recognised }: PassageSpan): PassageSpan {
-  return { start, end, section, headings, attribution, tokens, recognised };
+export function spanOf({ start, end, section, headings, attribution, bylines, tokens, recognised }: PassageSpan): PassageSpan {
+  return { start, end, section, headings, attribution, bylines, tokens, recognised };
 }
 
 /** The recognised pages a stretch of text overlaps. */
@@ -114,6 +116,11 @@ export function sectionIndexAt(sections: readonly Section[], offset: number): nu
     else high = middle;
   }
   return low - 1;
+}
+
+/** Whom the text at `offset` inside a passage is by: the last byline before it, or null. */
+export function attributionOf(passage: Pick<PassageSpan, 'attribution' | 'bylines'>, offset: number): string | null {
+  return sectionAt(passage.bylines, offset) ?? passage.attribution;
 }
 
 /** The title of the section `offset` falls in, or null before the first heading. */

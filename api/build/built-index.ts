@@ -8,7 +8,7 @@ import type { Chunk, CorpusDocument } from '../records.js';
 import type { StageTimer } from '../stage-timer.js';
 
 /** Bump when cleaning, chunking, analysis or a store's files change what an index holds: every store refuses another. */
-export const INDEX_FORMAT_VERSION = 15;
+export const INDEX_FORMAT_VERSION = 16;
 
 /**
  * Refuses a manifest of another index format as incompatible (say what to run), before its

@@ -60,6 +60,7 @@ export async function chunkDocument(document: ChunkableDocument, tokens: TokenCo
       section: first > 0 ? document.sections[first - 1]!.title : null,
       headings,
       attribution: sectionAt(bylines, span.start),
+      bylines: bylines.filter((byline) => byline.start > span.start && byline.start < span.end),
       tokens: count,
       recognised: pagesWithin(document.recognised ?? [], span.start, span.end),
     });

@@ -46,18 +46,25 @@ export function findSections(text: string, marked: ReadonlySet<string> = new Set
  * Jitske Kramer" is about every passage there, not only the one the byline stands in. The names on
  * a line of their own right above the byline belong to it ("Pieter Hilhorst & Mary van den
  * Wijngaart" / "In opdracht van het Ministerie …, Maart 2024"); the title above does not: it is
- * the section's. Each byline is returned as a section: its text and where it starts.
+ * the section's, and the byline holds from it on, so a passage that opens with the title is by
+ * the byline's author, not by the previous section's. Each byline is returned as a section: its
+ * text and where it takes effect.
  */
 export function findBylines(text: string, sections: readonly Section[]): Section[] {
   const titles = new Set(sections.map((section) => section.start));
   const bylines: Section[] = [];
+  // The last two lines with text before the current one.
   let previous: { text: string; start: number } | null = null;
+  let before: { text: string; start: number } | null = null;
   for (const line of lineSpans(text)) {
     if (line.text === '') continue;
     if (wordCount(line.text) <= MAX_LINE_WORDS && BYLINE_LINE.test(line.text)) {
       const names = previous && !titles.has(previous.start) && isShortLine(previous.text) && !BYLINE_LINE.test(previous.text) ? previous : null;
-      bylines.push(names ? { title: `${names.text}, ${line.text}`, start: names.start } : { title: line.text, start: line.start });
+      const above = names ? before : previous;
+      const start = above && titles.has(above.start) ? above.start : (names ?? line).start;
+      bylines.push({ title: names ? `${names.text}, ${line.text}` : line.text, start });
     }
+    before = previous;
     previous = line;
   }
   return bylines;

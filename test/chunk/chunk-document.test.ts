@@ -5,7 +5,7 @@ import { DEFAULT_CHUNKING } from '../../api/env.js';
 import { listCorpusFiles } from '../../api/ingest/corpus-files.js';
 import { processDocument } from '../../api/ingest/process-document.js';
 import { dutchSpellChecker } from '../../api/language/dutch-lexicon.js';
-import type { Chunk, CorpusDocument } from '../../api/records.js';
+import { attributionOf, type Chunk, type CorpusDocument } from '../../api/records.js';
 import { sectionOf } from '../../api/retrieve/evidence.js';
 import { CORPUS_DIR, OFFLINE_MODEL } from '../fixtures/paths.js';
 
@@ -73,6 +73,19 @@ describe('chunkDocument on the bundled corpus', () => {
     expect(steps?.section).toMatch(/^\d\. /);
     expect(steps?.attribution).toBe('Jitske Kramer, September 2020');
     expect(chunks.find((chunk) => chunk.text.includes('tijdelijk overnemen (respijtzorg)'))?.attribution).toBeNull();
+  });
+
+  it('says whom a quote is by where a byline takes effect inside its chunk, and a chunk opening with a title is by the byline under it', () => {
+    const withBylines = chunks.filter((chunk) => chunk.bylines.length > 0);
+    expect(withBylines.length).toBeGreaterThan(5);
+    for (const chunk of withBylines) {
+      const [first] = chunk.bylines;
+      expect(first!.start).toBeGreaterThan(chunk.start);
+      expect(attributionOf(chunk, first!.start)).toBe(first!.title);
+      expect(attributionOf(chunk, first!.start - 1)).toBe(chunk.attribution);
+    }
+    const opening = chunks.find((chunk) => chunk.text.startsWith('De gebroken belofte'));
+    expect(opening?.attribution).toBe('Juni 2024, Staatscommissie rechtsstaat');
   });
 
   it('names the section of a quote that follows a heading inside its chunk', () => {

@@ -79,14 +79,30 @@ describe('findBylines', () => {
     ]);
   });
 
-  it('says where each starts, so a passage falls under the last one before it', () => {
+  it('says where each takes effect: from the title it stands under, else from its first line', () => {
     expect(bylines.map((byline) => report.slice(byline.start).split('\n')[0])).toEqual([
-      "Tim 's Jongers, Mei 2024",
-      'Pieter Hilhorst & Mary van den Wijngaart',
+      'Armoede uitgelegd aan mensen met geld',
+      'Eindrapportage samenwerking',
       'Interview met Andre Rouvoet, Augustus 2024',
-      'Juni 2024, Staatscommissie rechtsstaat',
+      'De gebroken belofte van de rechtsstaat',
     ]);
     expect(sectionAt(bylines, report.indexOf('individueel'))).toBe("Tim 's Jongers, Mei 2024");
+    // A passage that opens with the title is by the byline under it, not by the one before.
+    expect(sectionAt(bylines, report.indexOf('De gebroken belofte'))).toBe('Juni 2024, Staatscommissie rechtsstaat');
+  });
+
+  it('lets names on their own line under a title take effect from the title too', () => {
+    const handvest = [
+      'Handvest Overheid en burger',
+      '',
+      'Opgesteld naar aanleiding van de wijziging Awb',
+      'Vereniging voor bestuursrecht, Juni 2023',
+      '',
+      'Tekst.',
+    ].join('\n');
+    expect(findBylines(handvest, findSections(handvest))).toEqual([
+      { title: 'Opgesteld naar aanleiding van de wijziging Awb, Vereniging voor bestuursrecht, Juni 2023', start: 0 },
+    ]);
   });
 
   it('finds none in a text without bylines', () => {

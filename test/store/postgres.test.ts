@@ -60,7 +60,7 @@ const ALL = [WHOLE_CORPUS.id];
 
 describe('PostgreSQL store', () => {
   it('creates its schema by versioned migrations, once', async () => {
-    expect(await migrate(pool)).toEqual([1, 2, 4, 5, 6]);
+    expect(await migrate(pool)).toEqual([1, 2, 4, 5, 6, 7]);
     expect(await migrate(pool)).toEqual([]);
     const { rows } = await pool.query('SELECT version, file FROM schema_migrations ORDER BY version');
     expect(rows).toEqual([
@@ -69,6 +69,7 @@ describe('PostgreSQL store', () => {
       { version: 4, file: '004_collections.sql' },
       { version: 5, file: '005_recognised.sql' },
       { version: 6, file: '006_attribution.sql' },
+      { version: 7, file: '007_bylines.sql' },
     ]);
   });
 

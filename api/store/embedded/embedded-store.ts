@@ -73,7 +73,7 @@ export function openEmbeddedStore(files: IndexFiles): IndexStore {
     return document !== undefined && scope.includes(document.collection);
   };
   const record = (position: number): PassageRecord => {
-    const { documentId, start, end, section, headings, attribution, recognised } = files.passages[position]!;
+    const { documentId, start, end, section, headings, attribution, bylines, recognised } = files.passages[position]!;
     const document = documents.get(documentId)!;
     return {
       id: ids[position]!,
@@ -85,6 +85,7 @@ export function openEmbeddedStore(files: IndexFiles): IndexStore {
       section,
       headings,
       attribution,
+      bylines,
       recognised,
     };
   };

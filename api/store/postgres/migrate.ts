@@ -19,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, file: '004_collections.sql' },
   { version: 5, file: '005_recognised.sql' },
   { version: 6, file: '006_attribution.sql' },
+  { version: 7, file: '007_bylines.sql' },
 ];
 
 /** Any number that is the same for every instance: the lock migrations run under. */

@@ -175,10 +175,11 @@ export async function openPostgresStore(pool: pg.Pool, buildId: string): Promise
           section: string | null;
           headings: Section[];
           attribution: string | null;
+          bylines: Section[];
           recognised: RecognisedPage[];
           title: string;
         }>(
-          `SELECT b.document_id, s.chunk_no, s.start_offset, s.end_offset, s.text, s.section, s.headings, s.attribution, s.recognised, d.title
+          `SELECT b.document_id, s.chunk_no, s.start_offset, s.end_offset, s.text, s.section, s.headings, s.attribution, s.bylines, s.recognised, d.title
            FROM unnest($2::text[], $3::int[]) AS w (document_id, chunk_no)
            JOIN build_documents b ON b.build_id = $1 AND b.document_id = w.document_id AND b.collection = ANY($4)
            JOIN passages s ON s.document_key = b.document_key AND s.chunk_no = w.chunk_no
@@ -201,6 +202,7 @@ export async function openPostgresStore(pool: pg.Pool, buildId: string): Promise
               section: passage.section,
               headings: passage.headings,
               attribution: passage.attribution,
+              bylines: passage.bylines,
               recognised: passage.recognised,
             },
           ];

@@ -138,10 +138,10 @@ async function insertDocument(client: pg.PoolClient, { key, document, chunks, te
     ],
   );
   await client.query(
-    `INSERT INTO passages (document_key, chunk_no, start_offset, end_offset, text, section, headings, attribution, term_count, tokens, recognised${dimensions ? ', embedding' : ''})
-     SELECT $1, no, s, e, text, section, headings::jsonb, attribution, terms, tokens, recognised::jsonb${dimensions ? ', vec::vector' : ''}
-     FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[], $11::text[]${dimensions ? ', $12::text[]' : ''})
-       AS t (no, s, e, text, section, headings, attribution, terms, tokens, recognised${dimensions ? ', vec' : ''})`,
+    `INSERT INTO passages (document_key, chunk_no, start_offset, end_offset, text, section, headings, attribution, bylines, term_count, tokens, recognised${dimensions ? ', embedding' : ''})
+     SELECT $1, no, s, e, text, section, headings::jsonb, attribution, bylines::jsonb, terms, tokens, recognised::jsonb${dimensions ? ', vec::vector' : ''}
+     FROM unnest($2::int[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::int[], $12::text[]${dimensions ? ', $13::text[]' : ''})
+       AS t (no, s, e, text, section, headings, attribution, bylines, terms, tokens, recognised${dimensions ? ', vec' : ''})`,
     [
       key,
       chunks.map((_, i) => i),
@@ -151,6 +151,7 @@ async function insertDocument(client: pg.PoolClient, { key, document, chunks, te
       chunks.map((chunk) => chunk.section),
       chunks.map((chunk) => JSON.stringify(chunk.headings)),
       chunks.map((chunk) => chunk.attribution),
+      chunks.map((chunk) => JSON.stringify(chunk.bylines)),
       terms.map((list) => list.length),
       chunks.map((chunk) => chunk.tokens),
       chunks.map((chunk) => JSON.stringify(chunk.recognised)),

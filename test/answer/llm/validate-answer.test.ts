@@ -22,6 +22,7 @@ const passage = (id: number, start: number, end: number): RetrievedPassage => {
     section: 'Mantelzorg',
     headings: [],
     attribution: null,
+    bylines: [],
     recognised: [],
   };
   return {

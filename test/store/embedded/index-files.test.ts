@@ -17,7 +17,7 @@ const index = (corpusHash: string, vectors: VectorIndex | null = null): IndexBui
   documents: [
     { id: 'd', fileName: 'd.txt', collection: 'alle', title: 'D', source: null, date: null, kind: 'text', text: 'Tekst.', sections: [], recognised: [] },
   ],
-  passages: [{ documentId: 'd', start: 0, end: 6, section: null, headings: [], attribution: null, tokens: 3, recognised: [] }],
+  passages: [{ documentId: 'd', start: 0, end: 6, section: null, headings: [], attribution: null, bylines: [], tokens: 3, recognised: [] }],
   lexical: buildLexicalIndex([['tekst']]),
   vectors,
 });
