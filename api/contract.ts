@@ -72,6 +72,8 @@ export const citationSchema = z.object({
   url: z.string(),
   /** Set when the quote comes from text recognised in a scan: say so beside it (reference.ts's scan note). */
   recognised: recognitionSchema.nullable(),
+  /** Whom the quoted text is by, as the byline above it in the document says ("Jitske Kramer, September 2020"), or null. */
+  attribution: z.string().nullable(),
 });
 
 export const passageSchema = z.object({

@@ -2,7 +2,7 @@
 // in the document text the API serves and the link that shows it highlighted.
 import { type Citation, citationUrl } from '../contract.js';
 import type { Sentence } from '../language/sentences.js';
-import { type PassageRecord, recognitionAt } from '../records.js';
+import { attributionOf, type PassageRecord, recognitionAt } from '../records.js';
 import { sectionOf } from '../retrieve/evidence.js';
 
 export function citation(n: number, passage: PassageRecord, quote: Sentence): Citation {
@@ -17,5 +17,6 @@ export function citation(n: number, passage: PassageRecord, quote: Sentence): Ci
     end: quote.end,
     url: citationUrl(passage.documentId, quote.start, quote.end),
     recognised: recognitionAt(passage.recognised, quote.start, quote.end),
+    attribution: attributionOf(passage, quote.start),
   };
 }

@@ -18,6 +18,8 @@ export interface VerifiedCitation {
   document: { id: string; title: string; source: string | null; date: string | null; link: string };
   /** Set when the quote was recognised from a scan: its footnote says so. */
   recognised: Recognition | null;
+  /** Whom the quoted text is by, as the byline above it says: its footnote names them. */
+  attribution: string | null;
 }
 
 export interface MemoTurn {
@@ -119,7 +121,7 @@ function footnote(citation: VerifiedCitation): Paragraph {
     alignment: AlignmentType.LEFT,
     spacing: { after: 60, line: 240 },
     children: [
-      new TextRun({ text: ` ${quotedReference(citation.quote, citation.document, citation.section, citation.recognised)} `, size: FOOTNOTE_SIZE }),
+      new TextRun({ text: ` ${quotedReference(citation.quote, citation.document, citation)} `, size: FOOTNOTE_SIZE }),
       link(citation.link, FOOTNOTE_SIZE),
     ],
   });

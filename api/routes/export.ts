@@ -8,8 +8,9 @@ import type { Scope } from '../access/scope.js';
 import { citationUrl, type DocumentWithText, type MemoRequest, memoRequestSchema } from '../contract.js';
 import { AppError } from '../errors.js';
 import { type MemoTurn, type VerifiedCitation, writeMemo } from '../export/memo.js';
+import { findBylines } from '../ingest/find-sections.js';
 import { messages } from '../messages.js';
-import { recognitionAt, sectionAt } from '../records.js';
+import { recognitionAt, type Section, sectionAt } from '../records.js';
 import type { DocumentCatalog } from '../store/store.js';
 import { requireJson, validJson } from './valid-json.js';
 
@@ -40,6 +41,11 @@ async function verifiedTurns(request: MemoRequest, catalog: DocumentCatalog, sco
     if (!documents.has(id)) documents.set(id, catalog.getDocument(id, scope));
     return documents.get(id)!;
   };
+  const bylines = new Map<string, Section[]>();
+  const bylinesOf = (document: DocumentWithText) => {
+    if (!bylines.has(document.id)) bylines.set(document.id, findBylines(document.text, document.sections));
+    return bylines.get(document.id)!;
+  };
   const stale: string[] = [];
   const turns: MemoTurn[] = [];
   for (const turn of request.turns) {
@@ -56,6 +62,8 @@ async function verifiedTurns(request: MemoRequest, catalog: DocumentCatalog, sco
         quote: cited.quote,
         section: sectionAt(document.sections, cited.start),
         recognised: recognitionAt(document.recognised, cited.start, cited.end),
+        // As the build found them (chunk-document.ts): the client's word is not taken for it.
+        attribution: sectionAt(bylinesOf(document), cited.start),
         link: `${origin}${citationUrl(document.id, cited.start, cited.end)}`,
         document: {
           id: document.id,

@@ -90,6 +90,21 @@ describe('the Word memo', () => {
     expect(readBack).toContain('Bronnen');
   });
 
+  it('names whom a quote is by where the document says so in a byline, as the chat cites it', async () => {
+    const question = "Wat zegt Tim 's Jongers over armoede?";
+    const response = await ask(question);
+    expect(response.citations.length).toBeGreaterThan(0);
+    for (const citation of response.citations) expect(citation.attribution).toBe("Tim 's Jongers, Mei 2024");
+    const { footnotes } = await partsOf(await exportMemo([memoTurn(question, response)]));
+    const title = response.citations[0]!.title;
+    for (const note of footnotes) expect(note.text).toContain(`(Tim 's Jongers, Mei 2024, in: ${title}`);
+    // Without a byline above it, a quote is the document's own.
+    const own = await ask('Wat is respijtzorg?');
+    expect(own.citations.every((citation) => citation.attribution === null)).toBe(true);
+    const { footnotes: plain } = await partsOf(await exportMemo([memoTurn('Wat is respijtzorg?', own)]));
+    for (const note of plain) expect(note.text).not.toContain(', in: ');
+  });
+
   it("keeps a partial answer's framing sentence", async () => {
     const question = 'Hoe kan de gemeente eenzaamheid onder ouderen aanpakken?';
     const partial = await ask(question);

@@ -42,6 +42,7 @@ export const answered: AskResponse = {
       end: start + quote.length,
       url: `/documents/mantelzorg#${start}-${start + quote.length}`,
       recognised: null,
+      attribution: null,
     },
   ],
   passages: [

@@ -96,6 +96,9 @@ export const askHandlers = {
   fromScan: streamAnswering(() =>
     answerEvents({ ...answered, citations: answered.citations.map((citation) => ({ ...citation, recognised: { pages: [2], confidence: 91 } })) }),
   ),
+  byline: streamAnswering(() =>
+    answerEvents({ ...answered, citations: answered.citations.map((citation) => ({ ...citation, attribution: 'Jitske Kramer, September 2020' })) }),
+  ),
   notFoundWithoutPassages: streamAnswering(() =>
     answerEvents({ ...notFound, answer: 'In de documenten staat geen antwoord op deze vraag, en ook niets wat er dicht bij komt.', passages: [] }),
   ),

@@ -135,6 +135,17 @@ describe('the chat', () => {
     );
   });
 
+  it('names whom a quote is by, beside it and in the copied citation, when its document says so in a byline', async () => {
+    server.use(askHandlers.byline);
+    const { user, ask } = setup();
+    await ask('Wat is respijtzorg?');
+    expect(await screen.findByText(/Paragraaf: Ondersteuning van mantelzorgers · Jitske Kramer, September 2020 · Gezond in…/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Kopieer citaat' }));
+    expect(await navigator.clipboard.readText()).toContain(
+      '” (Jitske Kramer, September 2020, in: Kennisdossier Sociale omgeving, Gezond in…, 8 juni 2020, paragraaf',
+    );
+  });
+
   it('copies the whole answer with numbered footnotes', async () => {
     const { user, ask } = setup();
     await ask('Wat is respijtzorg?');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AskResponse, Citation, DocumentSummary } from '../../api/contract.js';
 import { formatAnswer } from '../../web/src/features/chat/copy/format-citation.js';
 
-const cite = (n: number, documentId: string, title: string, section: string, start: number): Citation => ({
+const cite = (n: number, documentId: string, title: string, section: string, start: number, attribution: string | null = null): Citation => ({
   n,
   passageId: `${documentId}:0`,
   documentId,
@@ -13,10 +13,11 @@ const cite = (n: number, documentId: string, title: string, section: string, sta
   end: start + 6,
   url: `/documents/${documentId}#${start}-${start + 6}`,
   recognised: null,
+  attribution,
 });
 
 describe('copying an answer for a memo', () => {
-  it('gives each document one footnote, shared by its adjacent sentences, without repeating the quotes', () => {
+  it('gives each document one footnote, shared by its adjacent sentences, without repeating the quotes, naming whom the quoted text is by', () => {
     const response: AskResponse = {
       answered: true,
       answer: 'Zin 1. [1] Zin 2. [2] Zin 3. [3] Zin 4. [4]',
@@ -25,7 +26,7 @@ describe('copying an answer for a memo', () => {
       citations: [
         cite(1, 'a', 'Kennisdossier', 'Mantelzorg', 10),
         cite(2, 'a', 'Kennisdossier', 'Respijtzorg', 50),
-        cite(3, 'b', 'Visie Sociaal Domein', 'Armoede', 5),
+        cite(3, 'b', 'Visie Sociaal Domein', 'Armoede', 5, 'Tim Jongers, Mei 2024'),
         cite(4, 'a', 'Kennisdossier', 'Mantelzorg', 90),
       ],
       passages: [],
@@ -40,10 +41,10 @@ describe('copying an answer for a memo', () => {
         '',
         'Bronnen:',
         '[1] Kennisdossier, Gezond in…, 8 juni 2020, paragraaf “Mantelzorg”, “Respijtzorg”. https://bronwijzer.gemeente.nl/documents/a#10-16',
-        '[2] Visie Sociaal Domein, paragraaf “Armoede”. https://bronwijzer.gemeente.nl/documents/b#5-11',
+        '[2] Tim Jongers, Mei 2024, in: Visie Sociaal Domein, paragraaf “Armoede”. https://bronwijzer.gemeente.nl/documents/b#5-11',
       ].join('\n'),
     );
-    expect(html).toContain('<li value="2">Visie Sociaal Domein');
+    expect(html).toContain('<li value="2">Tim Jongers, Mei 2024, in: Visie Sociaal Domein');
     expect(html.match(/<li/g)).toHaveLength(2);
   });
 });

@@ -29,6 +29,7 @@ export function SourceCard({ citation, catalog, idPrefix }: { citation: Citation
         {[
           document?.collectionTitle && `${text.collection}: ${document.collectionTitle}`,
           citation.section && `${text.section}: ${citation.section}`,
+          citation.attribution,
           document?.source,
           date,
         ]

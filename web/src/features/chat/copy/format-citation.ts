@@ -19,7 +19,7 @@ const referred = (citation: Citation, catalog: Catalog) => {
 
 export function formatCitation(citation: Citation, catalog: Catalog, baseUrl: string): Clip {
   const link = new URL(citation.url, baseUrl).href;
-  const reference = quotedReference(citation.quote, referred(citation, catalog), citation.section, citation.recognised);
+  const reference = quotedReference(citation.quote, referred(citation, catalog), citation);
   return {
     plain: `${reference} ${link}`,
     html: `<p>${escapeHtml(reference)} <a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`,
@@ -46,6 +46,7 @@ export function formatAnswer(response: AskResponse, catalog: Catalog, baseUrl: s
     const parts = referenceParts(
       referred(first, catalog),
       citations.map((citation) => citation.section),
+      citations.map((citation) => citation.attribution),
     );
     return { n: i + 1, parts, link: new URL(first.url, baseUrl).href };
   });
