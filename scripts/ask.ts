@@ -23,7 +23,9 @@ if (args.includes('--json')) {
   if (response.fallback) console.warn(`⚠ ${response.fallback.message}`);
   console.log(`\n${response.answer}\n`);
   for (const citation of response.citations) {
-    console.log(`[${citation.n}] ${citation.title}${citation.section ? ` — ${citation.section}` : ''}`);
+    console.log(
+      `[${citation.n}] ${citation.title}${citation.section ? ` — ${citation.section}` : ''}${citation.attribution ? ` (${citation.attribution})` : ''}`,
+    );
     console.log(`    “${citation.quote}”  (${citation.url})`);
   }
   if (!response.answered) {
