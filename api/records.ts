@@ -118,6 +118,11 @@ export function sectionIndexAt(sections: readonly Section[], offset: number): nu
   return low - 1;
 }
 
+/** The section a position inside a passage falls under: the last heading before it. */
+export function sectionOf(passage: Pick<PassageSpan, 'section' | 'headings'>, offset: number): string | null {
+  return sectionAt(passage.headings, offset) ?? passage.section;
+}
+
 /** Whom the text at `offset` inside a passage is by: the last byline before it, or null. */
 export function attributionOf(passage: Pick<PassageSpan, 'attribution' | 'bylines'>, offset: number): string | null {
   return sectionAt(passage.bylines, offset) ?? passage.attribution;

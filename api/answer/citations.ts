@@ -2,8 +2,7 @@
 // in the document text the API serves and the link that shows it highlighted.
 import { type Citation, citationUrl } from '../contract.js';
 import type { Sentence } from '../language/sentences.js';
-import { attributionOf, type PassageRecord, recognitionAt } from '../records.js';
-import { sectionOf } from '../retrieve/evidence.js';
+import { attributionOf, type PassageRecord, recognitionAt, sectionOf } from '../records.js';
 
 export function citation(n: number, passage: PassageRecord, quote: Sentence): Citation {
   return {

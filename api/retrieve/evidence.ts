@@ -6,7 +6,7 @@ import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { foldWord } from '../language/fold.js';
 import { type Sentence, splitSentences } from '../language/sentences.js';
 import { wordCount, words } from '../language/words.js';
-import { type PassageRecord, sectionAt } from '../records.js';
+import { type PassageRecord, sectionOf } from '../records.js';
 import {
   contextMatches,
   coverage,
@@ -82,11 +82,6 @@ export interface PassageEvidence {
    */
   documentHeld: ReadonlySet<number>;
   sentences: SentenceEvidence[];
-}
-
-/** The section a position inside a passage falls under: the last heading before it. */
-export function sectionOf(passage: Pick<PassageRecord, 'section' | 'headings'>, offset: number): string | null {
-  return sectionAt(passage.headings, offset) ?? passage.section;
 }
 
 /** What a passage is made of, whatever the question: its sentences and their terms. Computed once per passage. */

@@ -5,8 +5,7 @@ import { DEFAULT_CHUNKING } from '../../api/env.js';
 import { listCorpusFiles } from '../../api/ingest/corpus-files.js';
 import { processDocument } from '../../api/ingest/process-document.js';
 import { dutchSpellChecker } from '../../api/language/dutch-lexicon.js';
-import { attributionOf, type Chunk, type CorpusDocument } from '../../api/records.js';
-import { sectionOf } from '../../api/retrieve/evidence.js';
+import { attributionOf, type Chunk, type CorpusDocument, sectionOf } from '../../api/records.js';
 import { CORPUS_DIR, OFFLINE_MODEL } from '../fixtures/paths.js';
 
 let tokens: TokenCounter;
