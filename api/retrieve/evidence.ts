@@ -7,19 +7,7 @@ import { foldWord } from '../language/fold.js';
 import { type Sentence, splitSentences } from '../language/sentences.js';
 import { wordCount, words } from '../language/words.js';
 import { type PassageRecord, sectionOf } from '../records.js';
-import {
-  contextMatches,
-  coverage,
-  coveredBy,
-  heldBy,
-  questionTerms,
-  shareOf,
-  specificWeightOf,
-  textMatches,
-  unionOf,
-  weightOf,
-  withContext,
-} from './concept-matches.js';
+import { contextMatches, coverage, coveredBy, heldBy, questionTerms, shareOf, textMatches, unionOf, withContext } from './concept-matches.js';
 import { holdsAsWord, type WeightedConcept } from './concept-weights.js';
 
 /** Words shorter than this that end without punctuation are headings, bylines or debris. */
@@ -70,8 +58,6 @@ export interface PassageEvidence {
   contextCoverage: number;
   /** Best weighted share held by one sentence or two adjacent ones: local, not scattered, evidence. */
   focus: number;
-  /** The same with each word weighed also by how specific it is in language at large (concept-weights.ts). */
-  specificFocus: number;
   /** The sentence (or first of the pair) where that focus lies. */
   focusAt: SentenceEvidence | null;
   /** Anchors of the question (names, acronyms, numbers) the passage, its heading and title lack. */
@@ -155,7 +141,7 @@ export function passageEvidence(
     return { sentence, passage: record, section, kind, coverage: shareOf(concepts, matches), covered: coveredBy(matches), matches, ownMatches, terms, context };
   });
   const context = contextOf(record.section);
-  const { focus, focusAt } = bestWindow(sentences, concepts, record, weightOf);
+  const { focus, focusAt } = bestWindow(sentences, concepts, record);
   // The passage's own words are weighed once: alone they say which concepts it holds, with its heading how much.
   const own = textMatches(concepts, passage.terms, asked);
   const whole = heldBy(concepts, withContext(own, contextMatchesOf(record.section)));
@@ -166,7 +152,6 @@ export function passageEvidence(
     contextCoverage: coverage(concepts, context).share,
     focus,
     focusAt,
-    specificFocus: bestWindow(sentences, concepts, record, specificWeightOf).focus,
     anchorsMissing: concepts.filter((concept) => concept.anchor && !holdsAnchor(concept, passage)).map((concept) => concept.surface),
     documentHeld: new Set(concepts.flatMap((concept, c) => (holdsAsWord(concept, (term) => documentTerms.has(term)) ? [c] : []))),
     sentences,
@@ -178,7 +163,6 @@ function bestWindow(
   sentences: readonly SentenceEvidence[],
   concepts: readonly WeightedConcept[],
   record: PassageRecord,
-  weigh: (concept: WeightedConcept) => number,
 ): { focus: number; focusAt: SentenceEvidence | null } {
   let focus = 0;
   let focusAt: SentenceEvidence | null = null;
@@ -186,10 +170,10 @@ function bestWindow(
     evidence !== undefined && evidence.kind !== 'question' && evidence.kind !== 'heading' && evidence.kind !== 'instruction';
   sentences.forEach((evidence, i) => {
     if (!counts(evidence)) return;
-    let share = shareOf(concepts, evidence.matches, weigh);
+    let share = shareOf(concepts, evidence.matches);
     const next = sentences[i + 1];
     if (next && counts(next) && !record.text.slice(evidence.sentence.end - record.start, next.sentence.start - record.start).includes('\n\n')) {
-      share = Math.max(share, shareOf(concepts, unionOf([evidence.matches, next.matches], concepts.length), weigh));
+      share = Math.max(share, shareOf(concepts, unionOf([evidence.matches, next.matches], concepts.length)));
     }
     if (share > focus) {
       focus = share;
