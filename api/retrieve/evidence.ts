@@ -7,7 +7,7 @@ import { foldWord } from '../language/fold.js';
 import { type Sentence, splitSentences } from '../language/sentences.js';
 import { wordCount, words } from '../language/words.js';
 import { type PassageRecord, sectionOf } from '../records.js';
-import { contextMatches, coverage, coveredBy, heldBy, questionTerms, shareOf, textMatches, unionOf, withContext } from './concept-matches.js';
+import { contextMatches, coverage, coveredBy, questionTerms, shareOf, textMatches, unionOf, withContext } from './concept-matches.js';
 import { holdsAsWord, type WeightedConcept } from './concept-weights.js';
 
 /** Words shorter than this that end without punctuation are headings, bylines or debris. */
@@ -48,10 +48,6 @@ export interface SentenceEvidence {
 }
 
 export interface PassageEvidence {
-  /** Weighted share of the question's concepts in the passage (heading and title at reduced credit). */
-  coverage: number;
-  /** Indexes of the concepts the passage, its heading or its title hold. */
-  covered: ReadonlySet<number>;
   /** Indexes of the concepts the passage's own text holds (not only its heading or title). */
   held: ReadonlySet<number>;
   /** Weighted share of the question's concepts in the heading and title the passage falls under. */
@@ -142,12 +138,9 @@ export function passageEvidence(
   });
   const context = contextOf(record.section);
   const { focus, focusAt } = bestWindow(sentences, concepts, record);
-  // The passage's own words are weighed once: alone they say which concepts it holds, with its heading how much.
+  // The passage's own words, weighed once: which concepts it holds.
   const own = textMatches(concepts, passage.terms, asked);
-  const whole = heldBy(concepts, withContext(own, contextMatchesOf(record.section)));
   return {
-    coverage: whole.share,
-    covered: whole.covered,
     held: coveredBy(own),
     contextCoverage: coverage(concepts, context).share,
     focus,
