@@ -25,6 +25,8 @@ export const indexManifestSchema = z.object({
   chunking: z.object({ chunkTokens: z.number().int().positive(), overlapTokens: z.number().int().nonnegative() }),
   /** Whether scanned PDF pages were recognised (OCR on). */
   ocr: z.boolean(),
+  /** What the build's code makes of a document (build/build-code.ts); absent in an index from before it was recorded. */
+  buildCode: z.string().optional(),
   vector: z.object({ m: z.number().int(), efConstruction: z.number().int(), efSearch: z.number().int() }).nullable(),
   modes: z.array(z.enum(RETRIEVAL_MODES)),
   counts: z.object({ documents: z.number().int(), chunks: z.number().int(), tokens: z.number().int() }),

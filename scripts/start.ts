@@ -3,6 +3,7 @@
 // (the embedding model, every document at once) is given back before serving starts.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { buildCodeFingerprint } from '../api/build/build-code.js';
 import { currentCorpusHash } from '../api/build/corpus-hash.js';
 import { staleReasons } from '../api/build/freshness.js';
 import { hasLocalWeights } from '../api/embed/model-files.js';
@@ -24,6 +25,7 @@ const reasons = staleReasons(manifest, {
   weightsAvailable: hasLocalWeights(model),
   chunking: chunkSettings(env),
   ocr: settings.reading.ocr !== null,
+  buildCode: buildCodeFingerprint(),
 });
 
 if (reasons.length > 0) {

@@ -21,6 +21,7 @@ import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { dutchSpellChecker } from '../language/dutch-lexicon.js';
 import { messages } from '../messages.js';
 import { createStageTimer, type StageTimer } from '../stage-timer.js';
+import { buildCodeFingerprint } from './build-code.js';
 import { INDEX_FORMAT_VERSION, type IndexWriter, type ProcessedDocument } from './built-index.js';
 import { corpusHash } from './corpus-hash.js';
 import { type DocumentCache, openDocumentCache } from './document-cache.js';
@@ -44,6 +45,8 @@ export interface BuildOptions {
   /** `detail`: what is happening inside the current document, e.g. the pages of a scan recognised so far. */
   onProgress?: (done: number, detail?: string) => void;
   onWarning?: (message: string) => void;
+  /** What the build's code makes of a document (build-code.ts); this checkout's by default. */
+  codeFingerprint?: string;
 }
 
 /** A document of the build: what was made of it, whether this build made it, and whether it was embedded now. */
@@ -72,11 +75,13 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
     .sort((a, b) => order.get(a.collection)! - order.get(b.collection)!);
   const { refused } = listing;
   const ocr = options.reading.ocr !== null;
+  const buildCode = options.codeFingerprint ?? buildCodeFingerprint();
   const cache = await openDocumentCache(options.cacheDir, {
     formatVersion: INDEX_FORMAT_VERSION,
     model: [options.model.modelId, options.model.dtype],
     chunking: options.chunking,
     ocr, // a scan read with OCR off is read again when it is turned on
+    buildCode,
   });
   const tokens = await loadTokenCounter(options.model);
   const reader = createDocumentReader({ maxBytes: options.maxDocumentBytes, ...options.reading });
@@ -166,6 +171,7 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
     },
     chunking: options.chunking,
     ocr,
+    buildCode,
     vector: null,
     modes,
     counts: { documents: built.length, chunks: chunks.length, tokens: chunks.reduce((sum, chunk) => sum + chunk.tokens, 0) },

@@ -11,6 +11,8 @@ export interface ExpectedIndex {
   chunking: ChunkSettings;
   /** Whether scanned pages are to be recognised (OCR). */
   ocr: boolean;
+  /** What this checkout's build code makes of a document (build-code.ts). */
+  buildCode: string;
 }
 
 /** Why the index must be rebuilt; empty when it is up to date. */
@@ -27,5 +29,6 @@ export function staleReasons(manifest: IndexManifest | null, expected: ExpectedI
     reasons.push('de chunkinstellingen zijn gewijzigd');
   }
   if (manifest.ocr !== expected.ocr) reasons.push(expected.ocr ? 'tekstherkenning (OCR) staat nu aan' : 'tekstherkenning (OCR) staat nu uit');
+  if (manifest.buildCode !== expected.buildCode) reasons.push('de verwerking van documenten is gewijzigd (lezen, opschonen, opdelen of analyseren)');
   return reasons;
 }

@@ -13,11 +13,12 @@ import { minimalPdf } from '../fixtures/minimal-pdf.js';
 import { OFFLINE_MODEL } from '../fixtures/paths.js';
 import { SMALL_CORPUS, testApp, writeCorpus } from '../fixtures/test-index.js';
 
-async function build(corpusDir: string, indexDir: string, warnings: string[] = []) {
+async function build(corpusDir: string, indexDir: string, warnings: string[] = [], codeFingerprint?: string) {
   return buildFromEnv(readEnv({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, MAX_DOCUMENT_MB: '0.1' }), {
     model: OFFLINE_MODEL,
     writer: embeddedIndexWriter(indexDir),
     onWarning: (warning) => warnings.push(warning),
+    ...(codeFingerprint ? { codeFingerprint } : {}),
   });
 }
 
@@ -67,6 +68,14 @@ describe('incremental builds', () => {
     expect(await build(corpus, indexDir)).toMatchObject({ processed: 0, reused: 2 });
     await writeFile(join(corpus, 'eenzaamheid.md'), '# Samen tegen eenzaamheid\n\nBel de Luisterlijn.');
     expect(await build(corpus, indexDir)).toMatchObject({ processed: 1, reused: 1 });
+  });
+
+  it('process every document again when the build code changed, and record which code built the index', async () => {
+    const corpus = await writeCorpus();
+    const indexDir = await newDir('index');
+    expect(await build(corpus, indexDir, [], 'analyzer v1')).toMatchObject({ processed: 2, reused: 0, buildCode: 'analyzer v1' });
+    expect(await build(corpus, indexDir, [], 'analyzer v1')).toMatchObject({ processed: 0, reused: 2 });
+    expect(await build(corpus, indexDir, [], 'analyzer v2')).toMatchObject({ processed: 2, reused: 0, buildCode: 'analyzer v2' });
   });
 
   it('end where a full build of the same folder ends, after adding, changing and removing', async () => {
