@@ -87,8 +87,10 @@ function creditedMatches(concepts: readonly WeightedConcept[], terms: ReadonlySe
   return matches;
 }
 
-function holdsAny(terms: ReadonlySet<string>, asked: ReadonlySet<string>): boolean {
-  for (const term of asked) if (terms.has(term)) return true;
+/** Whether the two sets share a term (the smaller one is walked). */
+export function holdsAny(terms: ReadonlySet<string>, asked: ReadonlySet<string>): boolean {
+  const [walked, looked] = terms.size <= asked.size ? [terms, asked] : [asked, terms];
+  for (const term of walked) if (looked.has(term)) return true;
   return false;
 }
 

@@ -7,7 +7,7 @@ import { foldWord } from '../language/fold.js';
 import { type Sentence, splitSentences } from '../language/sentences.js';
 import { wordCount, words } from '../language/words.js';
 import { type PassageRecord, sectionOf } from '../records.js';
-import { contextMatches, coverage, coveredBy, questionTerms, shareOf, textMatches, unionOf, withContext } from './concept-matches.js';
+import { contextMatches, coverage, coveredBy, holdsAny, questionTerms, shareOf, textMatches, unionOf, withContext } from './concept-matches.js';
 import { holdsAsWord, type WeightedConcept } from './concept-weights.js';
 
 /** Words shorter than this that end without punctuation are headings, bylines or debris. */
@@ -36,12 +36,12 @@ export interface SentenceEvidence {
   kind: SentenceKind;
   /** Weighted share of the question's concepts in the sentence (heading and title at reduced credit). */
   coverage: number;
-  /** Indexes of the concepts the sentence covers. */
-  covered: Set<number>;
+  /** Indexes of the concepts the sentence covers (shared by the sentences that hold only their heading's). */
+  covered: ReadonlySet<number>;
   /** Per concept, how fully the sentence (or at half credit its heading and title) holds it: 0..1. */
-  matches: Float64Array;
+  matches: ArrayLike<number>;
   /** Per concept, how fully the sentence's own words hold it: 0..1. */
-  ownMatches: Float64Array;
+  ownMatches: ArrayLike<number>;
   terms: ReadonlySet<string>;
   /** Terms of the heading (and document title) the sentence falls under. */
   context: ReadonlySet<string>;
@@ -119,21 +119,26 @@ export function passageEvidence(
 ): PassageEvidence {
   const { record, contexts } = passage;
   const contextOf = (section: string | null) => contexts.get(section) ?? new Set<string>();
-  // What a heading and title hold is the same for every sentence under them: weighed once per section.
-  const fromContext = new Map<string | null, Float64Array>();
-  const contextMatchesOf = (section: string | null) => {
-    let matches = fromContext.get(section);
-    if (!matches) {
-      matches = contextMatches(concepts, contextOf(section));
-      fromContext.set(section, matches);
-    }
-    return matches;
-  };
   const asked = questionTerms(concepts);
+  // Most sentences hold no word of the question: what they hold is their heading's and title's,
+  // the same for every sentence under them, so it is weighed once per section and shared.
+  const none = new Float64Array(concepts.length);
+  const fromContext = new Map<string | null, Pick<SentenceEvidence, 'matches' | 'coverage' | 'covered'>>();
+  const contextOnly = (section: string | null) => {
+    let held = fromContext.get(section);
+    if (!held) {
+      const matches = contextMatches(concepts, contextOf(section));
+      held = { matches, coverage: shareOf(concepts, matches), covered: coveredBy(matches) };
+      fromContext.set(section, held);
+    }
+    return held;
+  };
   const sentences: SentenceEvidence[] = passage.sentences.map(({ sentence, section, kind, terms }) => {
     const context = contextOf(section);
-    const ownMatches = textMatches(concepts, terms, asked);
-    const matches = withContext(ownMatches, contextMatchesOf(section));
+    const inContext = contextOnly(section);
+    if (!holdsAny(terms, asked)) return { sentence, passage: record, section, kind, ...inContext, ownMatches: none, terms, context };
+    const ownMatches = textMatches(concepts, terms);
+    const matches = withContext(ownMatches, inContext.matches);
     return { sentence, passage: record, section, kind, coverage: shareOf(concepts, matches), covered: coveredBy(matches), matches, ownMatches, terms, context };
   });
   const context = contextOf(record.section);
@@ -163,9 +168,15 @@ function bestWindow(
     evidence !== undefined && evidence.kind !== 'question' && evidence.kind !== 'heading' && evidence.kind !== 'instruction';
   sentences.forEach((evidence, i) => {
     if (!counts(evidence)) return;
-    let share = shareOf(concepts, evidence.matches);
+    let share = evidence.coverage;
     const next = sentences[i + 1];
-    if (next && counts(next) && !record.text.slice(evidence.sentence.end - record.start, next.sentence.start - record.start).includes('\n\n')) {
+    // Two sentences holding only what their heading holds hold together no more than one.
+    if (
+      next &&
+      counts(next) &&
+      next.matches !== evidence.matches &&
+      !record.text.slice(evidence.sentence.end - record.start, next.sentence.start - record.start).includes('\n\n')
+    ) {
       share = Math.max(share, shareOf(concepts, unionOf([evidence.matches, next.matches], concepts.length)));
     }
     if (share > focus) {

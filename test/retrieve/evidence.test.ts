@@ -104,7 +104,10 @@ describe('what a sentence holds of the question', () => {
 
   async function matchesPerSentence(question: string): Promise<{ labels: string[]; sentences: number[][] }> {
     const { question: analysed, passages } = await underHeading.retriever.candidates(question, everything(underHeading));
-    return { labels: analysed.concepts.map((concept) => concept.label), sentences: passages[0]!.evidence.sentences.map((sentence) => [...sentence.matches]) };
+    return {
+      labels: analysed.concepts.map((concept) => concept.label),
+      sentences: passages[0]!.evidence.sentences.map((sentence) => Array.from(sentence.matches)),
+    };
   }
 
   it('counts a word of its own fully, one only in the title at half credit, in every sentence under it', async () => {
