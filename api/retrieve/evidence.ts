@@ -145,13 +145,18 @@ export function passageEvidence(
   const { focus, focusAt } = bestWindow(sentences, concepts, record);
   // The passage's own words, weighed once: which concepts it holds.
   const own = textMatches(concepts, passage.terms, asked);
+  let documentHeld: ReadonlySet<number> | undefined;
   return {
     held: coveredBy(own),
     contextCoverage: coverage(concepts, context).share,
     focus,
     focusAt,
     anchorsMissing: concepts.filter((concept) => concept.anchor && !holdsAnchor(concept, passage)).map((concept) => concept.surface),
-    documentHeld: new Set(concepts.flatMap((concept, c) => (holdsAsWord(concept, (term) => documentTerms.has(term)) ? [c] : []))),
+    // Read only for the passage an answer comes from: weighed the first time it is asked for.
+    get documentHeld() {
+      documentHeld ??= new Set(concepts.flatMap((concept, c) => (holdsAsWord(concept, (term) => documentTerms.has(term)) ? [c] : [])));
+      return documentHeld;
+    },
     sentences,
   };
 }

@@ -189,5 +189,13 @@ export function rankCandidates(candidates: readonly Candidate[], ranker: LinearM
     const byId = new Map(scored.map((entry) => [entry.candidate.passage.id, entry]));
     ranked = fused.map(({ id }) => byId.get(id)!);
   }
-  return ranked.map(({ candidate, score }, rank) => ({ ...candidate, rank, score }));
+  return ranked.map(({ candidate: { passage, similarity, denseRank, evidence, features }, score }, rank) => ({
+    passage,
+    similarity,
+    denseRank,
+    evidence,
+    features,
+    rank,
+    score,
+  }));
 }
