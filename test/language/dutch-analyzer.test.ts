@@ -27,6 +27,8 @@ describe('Dutch analysis', () => {
     expect(foldWord('Coöperatie')).toBe('cooperatie');
     expect(foldWord('ideeën')).toBe('ideeen');
     expect(foldWord('ĳs')).toBe('ijs');
+    expect(foldWord('ﬁets')).toBe('fiets'); // a compatibility ligature, as PDFs write it
+    expect(foldWord('Wijkteam-GGD')).toBe('wijkteam-ggd'); // plain ASCII: only lower case
   });
 
   it('finds words with offsets, splitting hyphens and keeping apostrophe tails', () => {
