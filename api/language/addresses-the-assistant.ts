@@ -73,8 +73,8 @@ const ONLY = new Set(['alleen', 'uitsluitend', 'enkel', 'only', 'solely']);
 const INFORMAL_POSSESSIVE = new Set(['je', 'jouw', 'your']);
 const NEGATION = new Set(['niet', 'nooit', 'not', 'never']);
 
-export function addressesTheAssistant(sentence: string, isWord: (word: string) => boolean = () => false): boolean {
-  const all = words(sentence);
+/** `all`: the sentence's words (words.ts), when the caller has them already. */
+export function addressesTheAssistant(sentence: string, isWord: (word: string) => boolean = () => false, all: readonly string[] = words(sentence)): boolean {
   const folded = all.map((word) => foldWord(word));
   if (folded.length === 0) return false;
   const has = (set: ReadonlySet<string>) => folded.some((word) => set.has(word));

@@ -169,6 +169,8 @@ export interface DutchAnalyzer {
   indexTerms(text: string): string[];
   /** The stems of the words themselves, without compound parts: "wijkteams" holds no word "teams". */
   wordStems(text: string): string[];
+  /** The index terms of one word (words.ts): its own stem first, then its compound parts' stems; none for a stop word. */
+  wordTerms(word: string): readonly string[];
   /** The concepts of a question, before expansion against the index vocabulary. */
   concepts(text: string): Concept[];
   isStopword(word: string): boolean;
@@ -247,6 +249,7 @@ export function createDutchAnalyzer(
       }
       return stems;
     },
+    wordTerms: termsOf,
     concepts(text) {
       const seen = new Set<string>();
       const concepts: Concept[] = [];

@@ -90,20 +90,26 @@ export function analysePassage(record: PassageRecord, analyzer: DutchAnalyzer): 
   };
   contextOf(record.section);
   const terms = new Set(record.section && !record.text.startsWith(record.section) ? analyzer.indexTerms(record.section) : []);
+  const wordStems = new Set(
+    analyzer.wordStems([record.documentTitle, record.attribution ?? '', record.section ?? '', ...record.headings.map((heading) => heading.title)].join('\n')),
+  );
   const sentences: AnalysedPassage['sentences'] = [];
+  // The sentences cover every word of the text (they split only at white space): each sentence's
+  // words, read once, give its terms, the passage's word stems and its kind.
   for (const sentence of splitSentences(record.text, record.start)) {
-    const sentenceTerms = new Set(analyzer.indexTerms(sentence.text));
+    const sentenceWords = words(sentence.text);
+    const sentenceTerms = new Set<string>();
+    for (const word of sentenceWords) {
+      const wordTerms = analyzer.wordTerms(word);
+      for (const term of wordTerms) sentenceTerms.add(term);
+      if (wordTerms[0] !== undefined) wordStems.add(wordTerms[0]);
+    }
     for (const term of sentenceTerms) terms.add(term);
     const section = sectionOf(record, sentence.start);
     contextOf(section);
     // A heading is the context of what follows it, never a sentence of the answer itself.
-    sentences.push({ sentence, section, kind: sentence.text === section ? 'heading' : kindOf(sentence.text, analyzer), terms: sentenceTerms });
+    sentences.push({ sentence, section, kind: sentence.text === section ? 'heading' : kindOf(sentence.text, analyzer, sentenceWords), terms: sentenceTerms });
   }
-  const wordStems = new Set(
-    analyzer.wordStems(
-      [record.documentTitle, record.attribution ?? '', record.section ?? '', ...record.headings.map((heading) => heading.title), record.text].join('\n'),
-    ),
-  );
   return { record, sentences, terms, contexts, wordStems };
 }
 
@@ -241,8 +247,8 @@ function spellsOut(acronym: string, capitalised: readonly Initial[]): boolean {
   return false;
 }
 
-function kindOf(text: string, analyzer: DutchAnalyzer): SentenceKind {
-  if (addressesTheAssistant(text, analyzer.isWord)) return 'instruction';
+function kindOf(text: string, analyzer: DutchAnalyzer, textWords: readonly string[]): SentenceKind {
+  if (addressesTheAssistant(text, analyzer.isWord, textWords)) return 'instruction';
   // Punctuation without a word ("(...).", "•") is debris, however it ends.
   if (!/[\p{L}\p{N}]/u.test(text)) return 'fragment';
   if (/\?["'”’)]*$/.test(text)) return 'question';
