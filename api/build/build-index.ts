@@ -76,13 +76,17 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
   const { refused } = listing;
   const ocr = options.reading.ocr !== null;
   const buildCode = options.codeFingerprint ?? buildCodeFingerprint();
-  const cache = await openDocumentCache(options.cacheDir, {
-    formatVersion: INDEX_FORMAT_VERSION,
-    model: [options.model.modelId, options.model.dtype],
-    chunking: options.chunking,
-    ocr, // a scan read with OCR off is read again when it is turned on
-    buildCode,
-  });
+  const cache = await openDocumentCache(
+    options.cacheDir,
+    {
+      formatVersion: INDEX_FORMAT_VERSION,
+      model: [options.model.modelId, options.model.dtype],
+      chunking: options.chunking,
+      ocr, // a scan read with OCR off is read again when it is turned on
+      buildCode,
+    },
+    `${options.model.modelId} (${options.model.dtype})`,
+  );
   const tokens = await loadTokenCounter(options.model);
   const reader = createDocumentReader({ maxBytes: options.maxDocumentBytes, ...options.reading });
 
@@ -115,8 +119,11 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
               onPage: (done, total) => onProgress(i, messages.pagesRecognised(file.relativePath, done, total)),
               onNotice: onWarning,
             });
-        // Kept at once: a build that is stopped halfway does not do this document again.
-        if (!cached) await cache.put(key, processed);
+        if (!cached) {
+          processed.vectors = await cache.previousVectors(file, processed.chunks);
+          // Kept at once: a build that is stopped halfway does not do this document again.
+          await cache.put(key, processed);
+        }
         documents.push({ key, processed, fresh: !cached, embedded: false });
       } catch (error) {
         // Whatever goes wrong with one file is that file's problem: it is named and skipped.

@@ -3,7 +3,9 @@
 // An unchanged document is not read, cleaned, chunked, analysed or embedded again; a changed
 // one gets a new key. A file's size and modification time stand in for its bytes, so unchanged
 // files are not even read to be hashed. Entries of documents no longer in the corpus are removed
-// after each build. A damaged entry is treated as missing.
+// after each build. A damaged entry is treated as missing. When the build's code or settings
+// change (a new key for every document), a document whose passages read as before keeps the
+// vectors its previous entry has for the same model: a new stop word does not re-embed a corpus.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,6 +21,11 @@ export interface DocumentCache {
   keyOf(file: CorpusFile): Promise<string>;
   get(key: string): Promise<ProcessedDocument | null>;
   put(key: string, processed: ProcessedDocument): Promise<void>;
+  /**
+   * The vectors the file's previous entry (under earlier code or settings) holds, when it was
+   * embedded by this cache's model and its passages have exactly these texts; otherwise null.
+   */
+  previousVectors(file: CorpusFile, chunks: readonly Pick<Chunk, 'text'>[]): Promise<Float32Array[] | null>;
   /** Removes every entry but these, and remembers the files' sizes and times for the next build. */
   retain(keys: ReadonlySet<string>): Promise<void>;
 }
@@ -28,13 +35,22 @@ const entrySchema = z.object({
   chunks: z.array(passageSpanSchema),
   terms: z.array(z.array(z.string())),
   dimensions: z.number().int().positive().nullable(),
+  /** The model the vectors come from (absent in entries from before it was recorded: never reused). */
+  vectorModel: z.string().nullable().optional(),
 });
 
 const FILE_TIMES = 'files.json';
-const fileTimesSchema = z.record(z.string(), z.object({ size: z.number(), mtimeMs: z.number(), metaMtimeMs: z.number().nullable(), content: z.string() }));
+const fileTimesSchema = z.record(
+  z.string(),
+  // `key`: the file's entry in the build that wrote this, so a later build can find its vectors.
+  z.object({ size: z.number(), mtimeMs: z.number(), metaMtimeMs: z.number().nullable(), content: z.string(), key: z.string().optional() }),
+);
 
-/** `settings`: everything besides a document's own bytes that shapes what the build makes of it. */
-export async function openDocumentCache(dir: string, settings: unknown): Promise<DocumentCache> {
+/**
+ * `settings`: everything besides a document's own bytes that shapes what the build makes of it;
+ * `vectorModel`: the embedding model that makes its vectors (its id and type).
+ */
+export async function openDocumentCache(dir: string, settings: unknown, vectorModel: string | null = null): Promise<DocumentCache> {
   await mkdir(dir, { recursive: true });
   const fingerprint = createHash('sha256').update(JSON.stringify(settings)).digest('hex');
   const previousTimes = await readFile(join(dir, FILE_TIMES), 'utf8')
@@ -58,21 +74,26 @@ export async function openDocumentCache(dir: string, settings: unknown): Promise
     return content;
   }
 
+  async function readEntry(key: string) {
+    return entrySchema.parse(JSON.parse(await readFile(join(dir, `${key}.json`), 'utf8')));
+  }
+
   return {
     contentOf: contentHash,
     async keyOf(file) {
-      return createHash('sha256')
+      const key = createHash('sha256')
         .update(fingerprint)
         .update(file.relativePath)
         .update(await contentHash(file))
         .digest('hex')
         .slice(0, 40);
+      times[file.relativePath] = { ...times[file.relativePath]!, key };
+      return key;
     },
 
     async get(key) {
       try {
-        const entry = entrySchema.parse(JSON.parse(await readFile(join(dir, `${key}.json`), 'utf8')));
-        const { document, chunks, terms, dimensions } = entry;
+        const { document, chunks, terms, dimensions } = await readEntry(key);
         if (terms.length !== chunks.length) return null;
         const full: Chunk[] = chunks.map((chunk, i) => ({
           ...chunk,
@@ -87,6 +108,19 @@ export async function openDocumentCache(dir: string, settings: unknown): Promise
       }
     },
 
+    async previousVectors(file, chunks) {
+      const previous = previousTimes[file.relativePath]?.key;
+      if (!previous || vectorModel === null) return null;
+      try {
+        const entry = await readEntry(previous);
+        if (!entry.dimensions || entry.vectorModel !== vectorModel || entry.chunks.length !== chunks.length) return null;
+        if (entry.chunks.some((span, i) => entry.document.text.slice(span.start, span.end) !== chunks[i]!.text)) return null;
+        return splitVectors(await readFile(join(dir, `${previous}.vec`)), entry.dimensions, chunks.length);
+      } catch {
+        return null; // gone or damaged: the passages are embedded again
+      }
+    },
+
     async put(key, { document, chunks, terms, vectors }) {
       const dimensions = vectors?.[0]?.length ?? null;
       if (vectors && dimensions) await writeAtomically(join(dir, `${key}.vec`), joinVectors(vectors, dimensions));
@@ -95,6 +129,7 @@ export async function openDocumentCache(dir: string, settings: unknown): Promise
         chunks: chunks.map(spanOf),
         terms,
         dimensions,
+        vectorModel: dimensions ? vectorModel : null,
       };
       await writeAtomically(join(dir, `${key}.json`), JSON.stringify(stored));
     },

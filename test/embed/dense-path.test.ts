@@ -2,16 +2,19 @@
 // generated model: embedder, HNSW index, fusion, health, and the model checks.
 
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance as nodePerformance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assessAnswerability } from '../../api/answer/answerability.js';
+import { buildFromEnv } from '../../api/build/build-from-env.js';
 import { askResponseSchema } from '../../api/contract.js';
 import { type Embedder, loadEmbedder } from '../../api/embed/embedder.js';
 import type { ModelSettings } from '../../api/embed/model-files.js';
+import { readEnv } from '../../api/env.js';
 import { loadEngine } from '../../api/load-engine.js';
+import { embeddedIndexWriter } from '../../api/store/embedded/embedded-writer.js';
 import { readIndexFiles } from '../../api/store/embedded/index-files.js';
 import { everything } from '../fixtures/memory-engine.js';
 import { buildTestIndex, postJson, testApp, writeCorpus } from '../fixtures/test-index.js';
@@ -126,6 +129,38 @@ describe('hybrid index and engine', () => {
     const { engine, warnings } = await loadEngine(builtWith, gone);
     expect(engine.modes).toEqual(['lexical']);
     expect(warnings[0]).toMatch(/Alleen lexicaal zoeken/);
+  });
+});
+
+describe('vectors across builds', () => {
+  async function buildWith(corpus: string, indexDir: string, codeFingerprint: string) {
+    const stages: string[] = [];
+    const manifest = await buildFromEnv(readEnv({ CORPUS_DIR: corpus, INDEX_DIR: indexDir }), {
+      model,
+      writer: embeddedIndexWriter(indexDir),
+      codeFingerprint,
+      onStage: (stage, total) => stages.push(`${stage} ${total}`),
+    });
+    const cache = join(indexDir, 'cache');
+    const vectors = await Promise.all((await readdir(cache)).filter((name) => name.endsWith('.vec')).map((name) => readFile(join(cache, name), 'base64')));
+    return { manifest, embedded: stages.filter((stage) => stage.startsWith('embeddings')), vectors: vectors.sort() };
+  }
+
+  it('are kept when new build code processes a document into the same passages, and made again where its text changed', async () => {
+    const corpus = await writeCorpus();
+    const indexDir = await mkdtemp(join(tmpdir(), 'bronwijzer-index-'));
+    const first = await buildWith(corpus, indexDir, 'code v1');
+    expect(first.embedded).toHaveLength(1);
+    const second = await buildWith(corpus, indexDir, 'code v2');
+    expect(second.manifest).toMatchObject({ processed: 2, reused: 0, modes: ['lexical', 'dense'] });
+    expect(second.embedded).toEqual([]);
+    expect(second.vectors).toEqual(first.vectors);
+
+    await writeFile(join(corpus, 'eenzaamheid.md'), '# Samen tegen eenzaamheid\n\nBel de Luisterlijn.');
+    const third = await buildWith(corpus, indexDir, 'code v3');
+    const changed = (await readIndexFiles(indexDir)).passages.filter((passage) => passage.documentId === 'eenzaamheid').length;
+    expect(third.embedded).toEqual([`embeddings ${changed}`]);
+    expect(third.manifest).toMatchObject({ processed: 2, reused: 0 });
   });
 });
 
