@@ -7,6 +7,13 @@ export interface Sentence {
 }
 
 const segmenter = new Intl.Segmenter('nl', { granularity: 'sentence' });
+/**
+ * A line of printable ASCII without a full stop, question or exclamation mark holds no sentence
+ * boundary (Unicode's sentence rules break after those, and at separators ASCII does not have):
+ * one segment, found without the segmenter. Headings, list items and table cells are mostly such lines.
+ */
+const UNBROKEN_LINE = /^[ -~\t]*$/;
+const TERMINATOR = /[.!?]/;
 // Dots that do not end a sentence: abbreviations, and the numbers of an inline list
 // ("vier dynamieken: 1. Politieke druk; 2. Complexiteit …").
 const ABBREVIATION_END = /\b(o\.a|d\.m\.v|i\.s\.m|m\.b\.t|bijv|bv|enz|etc|e\.d|z\.s\.m|dhr|mevr|nr|pag|ca|incl|excl|evt)\.$|(^|[\s:;])\d{1,2}\.$/i;
@@ -17,7 +24,8 @@ export function splitSentences(text: string, offset = 0): Sentence[] {
   let lineStart = 0;
   for (const line of text.split('\n')) {
     let pending: { start: number; end: number } | null = null;
-    for (const { segment, index } of segmenter.segment(line)) {
+    const segments = UNBROKEN_LINE.test(line) && !TERMINATOR.test(line) ? [{ segment: line, index: 0 }] : segmenter.segment(line);
+    for (const { segment, index } of segments) {
       const start = lineStart + index;
       const end = start + segment.trimEnd().length;
       pending = pending && continuesAt(pending, start) ? { start: pending.start, end } : flush(pending, { start, end });

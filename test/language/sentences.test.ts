@@ -29,6 +29,14 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('keeps a line without a sentence end whole, and still ends a sentence at a terminator outside ASCII', () => {
+    expect(splitSentences('  Kopregels herhalen op elke pagina   \nZo gaat het‼ Daarna komt de rest')).toEqual([
+      { start: 2, end: 35, text: 'Kopregels herhalen op elke pagina' },
+      { start: 39, end: 51, text: 'Zo gaat het‼' },
+      { start: 52, end: 71, text: 'Daarna komt de rest' },
+    ]);
+  });
+
   it('gives offsets in the document, shifted by where the passage starts', () => {
     for (const sentence of splitSentences(text, 100)) expect(text.slice(sentence.start - 100, sentence.end - 100)).toBe(sentence.text);
   });
