@@ -8,6 +8,7 @@
 import type { DutchAnalyzer } from '../language/dutch-analyzer.js';
 import { foldWord } from '../language/fold.js';
 import { words } from '../language/words.js';
+import { holdsAny } from '../retrieve/concept-matches.js';
 import type { SentenceEvidence } from '../retrieve/evidence.js';
 import type { RetrievedPassage } from '../retrieve/retriever.js';
 import { answersForm, type QuestionForm } from './question-form.js';
@@ -128,11 +129,7 @@ export function hasAskedForm(unit: AnswerUnit, form: QuestionForm, analyzer: Dut
   if (form.form === 'other') return false;
   if (form.form === 'definition' || form.form === 'role' || form.measure === 'count') {
     // Only a sentence holding a term of the subject can define it, name the role or count it: most do not, and are not read word by word.
-    const namesSubject = (terms: ReadonlySet<string>) => {
-      for (const term of form.subjectTerms) if (terms.has(term)) return true;
-      return false;
-    };
-    return unitSentences(unit).some((sentence) => namesSubject(sentence.terms) && answersForm(sentence.sentence.text, form, analyzer));
+    return unitSentences(unit).some((sentence) => holdsAny(sentence.terms, form.subjectTerms) && answersForm(sentence.sentence.text, form, analyzer));
   }
   return answersForm(unit.text, form, analyzer, unit.kind === 'list');
 }
