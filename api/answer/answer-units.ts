@@ -120,6 +120,13 @@ export function unitSentences(unit: AnswerUnit): SentenceEvidence[] {
   return unit.sources[0]!.sentences;
 }
 
+/** The terms of several sentences together. */
+export function termsOfSentences(sentences: readonly Pick<SentenceEvidence, 'terms'>[]): Set<string> {
+  const terms = new Set<string>();
+  for (const sentence of sentences) for (const term of sentence.terms) terms.add(term);
+  return terms;
+}
+
 /**
  * Whether the unit has the type of answer the question asks for. A definition or a role is said
  * by one sentence ("Respijtzorg is …"), not by a list introduction ending in "mantelzorg:" and the

@@ -6,7 +6,7 @@ import { wordCount } from '../language/words.js';
 import type { FeatureValues } from '../learn/linear-model.js';
 import { coverage, heldBy, questionTerms, shareOf, specificWeightOf, unionOf } from '../retrieve/concept-matches.js';
 import { topConcept, type WeightedConcept } from '../retrieve/concept-weights.js';
-import { type AnswerUnit, hasAskedForm, unitSentences } from './answer-units.js';
+import { type AnswerUnit, hasAskedForm, termsOfSentences, unitSentences } from './answer-units.js';
 import type { QuestionForm } from './question-form.js';
 
 export const UNIT_FEATURES = [
@@ -69,7 +69,7 @@ export function unitFeatures(units: readonly AnswerUnit[], { concepts, form, ana
   const top = topConcept(concepts);
   const measured = units.map((unit) => {
     const sentences = unitSentences(unit);
-    const terms = sentences.length === 1 ? sentences[0]!.terms : termsOf(sentences);
+    const terms = sentences.length === 1 ? sentences[0]!.terms : termsOfSentences(sentences);
     const matches = unionOf(
       sentences.map((sentence) => sentence.matches),
       concepts.length,
@@ -110,13 +110,6 @@ export function unitFeatures(units: readonly AnswerUnit[], { concepts, form, ana
       formMatch: hasAskedForm(unit, form, analyzer) ? 1 : 0,
     };
   });
-}
-
-/** The terms of several sentences together. */
-function termsOf(sentences: readonly { terms: ReadonlySet<string> }[]): Set<string> {
-  const terms = new Set<string>();
-  for (const sentence of sentences) for (const term of sentence.terms) terms.add(term);
-  return terms;
 }
 
 /** Whether the text before `at` is empty or ends in a line break with at most blanks, bullets or dashes after it (read from `at` back). */

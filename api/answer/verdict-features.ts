@@ -8,7 +8,7 @@ import type { FeatureValues } from '../learn/linear-model.js';
 import { coverage } from '../retrieve/concept-matches.js';
 import { topConcept } from '../retrieve/concept-weights.js';
 import type { Retrieval } from '../retrieve/retriever.js';
-import { hasAskedForm, unitSentences } from './answer-units.js';
+import { hasAskedForm, termsOfSentences, unitSentences } from './answer-units.js';
 import { ANSWER_DEPTH, type ScoredUnit } from './compose.js';
 import type { QuestionForm } from './question-form.js';
 
@@ -69,7 +69,7 @@ export function verdictFeatures(
   const top = topConcept(concepts);
   // The document the answer comes from (the first passage's without an answer).
   const home = answer[0]?.unit.sources[0]?.passage ?? leading[0];
-  const answerTerms = new Set(answer.flatMap((scored) => unitSentences(scored.unit).flatMap((sentence) => [...sentence.terms])));
+  const answerTerms = termsOfSentences(answer.flatMap((scored) => unitSentences(scored.unit)));
   return {
     bestUnit: ranked[0]?.logOdds ?? NO_UNIT,
     focus: Math.max(0, ...leading.map((passage) => passage.evidence.focus)),
