@@ -76,16 +76,17 @@ export async function buildIndex(options: BuildOptions): Promise<IndexManifest> 
   const { refused } = listing;
   const ocr = options.reading.ocr !== null;
   const buildCode = options.codeFingerprint ?? buildCodeFingerprint();
+  const model = `${options.model.modelId} (${options.model.dtype})`;
   const cache = await openDocumentCache(
     options.cacheDir,
     {
       formatVersion: INDEX_FORMAT_VERSION,
-      model: [options.model.modelId, options.model.dtype],
+      model,
       chunking: options.chunking,
       ocr, // a scan read with OCR off is read again when it is turned on
       buildCode,
     },
-    `${options.model.modelId} (${options.model.dtype})`,
+    model,
   );
   const tokens = await loadTokenCounter(options.model);
   const reader = createDocumentReader({ maxBytes: options.maxDocumentBytes, ...options.reading });
