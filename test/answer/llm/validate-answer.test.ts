@@ -153,6 +153,16 @@ describe('the prompt', () => {
     expect(user!.content).toContain(`paragraaf="Mantelzorg" auteur="Jitske Kramer, 'Jam Cultures'">`);
   });
 
+  it('names the bylines that change whom a passage is by inside it', () => {
+    const kramer = { title: 'Jitske Kramer, September 2020', start: passages[0]!.passage.start + 10 };
+    const both = { ...passages[0]!, passage: { ...passages[0]!.passage, attribution: "Tim 's Jongers, Mei 2024", bylines: [kramer] } };
+    const [system, user] = answerMessages('Wat zegt Jitske Kramer?', [both]);
+    expect(user!.content).toContain(`auteur="Tim 's Jongers, Mei 2024" daarna="Jitske Kramer, September 2020">`);
+    expect(system!.content).toContain('Het attribuut daarna');
+    const [, unsigned] = answerMessages('Wat zegt Jitske Kramer?', [passages[0]!]);
+    expect(unsigned!.content).not.toContain('daarna=');
+  });
+
   it('leaves out text that addresses the assistant', () => {
     const [, user] = answerMessages('Is respijtzorg verplicht?', [passages[2]!]);
     expect(user!.content).toContain('Respijtzorg is niet verplicht.');
