@@ -87,6 +87,8 @@ export const passageSchema = z.object({
   end: z.number().int(),
   /** Set when the passage was recognised from a scan. */
   recognised: recognitionSchema.nullable(),
+  /** Whom the passage's text is by where it starts, as the byline above it says ("Jitske Kramer, September 2020"), or null. */
+  attribution: z.string().nullable(),
 });
 
 export const fallbackSchema = z.object({

@@ -26,6 +26,7 @@ export function passagesOf(retrieval: Retrieval, limit = retrieval.passages.leng
     start: passage.start,
     end: passage.end,
     recognised: recognitionAt(passage.recognised, passage.start, passage.end),
+    attribution: passage.attribution,
   }));
 }
 

@@ -82,6 +82,16 @@ describe('the bundled corpus', () => {
     expect(body.answer).toContain('Jitske Kramer, September 2020');
   });
 
+  it('says whom each passage shown is by where it starts, as the byline above it says', async () => {
+    const body = await ask('Wat vindt Jitske Kramer van inclusie bij de overheid?');
+    const byKramer = body.passages.filter((passage) => passage.attribution === 'Jitske Kramer, September 2020');
+    expect(byKramer.length).toBeGreaterThan(0);
+    // The passage that introduces the book starts under the byline before it, Probiblio's.
+    const introducing = body.passages.find((passage) => passage.text.includes('Jitske Kramer, September 2020'));
+    expect(introducing?.attribution).toBe('Probiblio, April 2023');
+    expect(body.passages.filter((passage) => passage.documentId.startsWith('sociale-cohesie')).every((passage) => passage.attribution === null)).toBe(true);
+  });
+
   it('keeps a new question in a conversation from being read as a follow-up', async () => {
     const history = [{ question: 'Wat is respijtzorg?', answer: (await ask('Wat is respijtzorg?')).answer }];
     const body = await ask('Welke risicogroepen voor eenzaamheid zijn er?', history);

@@ -56,6 +56,7 @@ export const answered: AskResponse = {
       recognised: null,
       start: 0,
       end: DOCUMENT_TEXT.length,
+      attribution: null,
     },
   ],
 };
@@ -65,5 +66,5 @@ export const notFound: AskResponse = {
   answer: 'In de documenten staat geen antwoord op deze vraag. Hieronder staan de passages die er het dichtst bij komen; beoordeel zelf of ze bruikbaar zijn.',
   mode: 'extractive',
   citations: [],
-  passages: answered.passages,
+  passages: answered.passages.map((passage) => ({ ...passage, attribution: 'Jitske Kramer, September 2020' })),
 };

@@ -37,7 +37,11 @@ describe('the chat', () => {
     await ask('Wat is de hoofdstad van Australië?');
     expect(await screen.findByText('Geen antwoord gevonden')).toBeTruthy();
     const closest = screen.getByRole('heading', { name: 'Passages die er het dichtst bij komen' });
-    expect(within(closest.nextElementSibling as HTMLElement).getByRole('link', { name: 'Kennisdossier Sociale omgeving' })).toBeTruthy();
+    const cards = closest.nextElementSibling as HTMLElement;
+    expect(within(cards).getByRole('link', { name: 'Kennisdossier Sociale omgeving' })).toBeTruthy();
+    // Whom the passage is by, as its byline says: a colleague judging it needs to know.
+    expect(within(cards).getByText('· Jitske Kramer, September 2020')).toBeTruthy();
+    expect(within(cards).getByText('· Ondersteuning van mantelzorgers')).toBeTruthy();
     // A way forward: example questions, the documents there are, the whole list.
     expect(await screen.findByRole('button', { name: 'Welke risicogroepen voor eenzaamheid zijn er?' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Bekijk alle documenten' })).toBeTruthy();

@@ -113,7 +113,12 @@ function NotFound({ response }: { response: AskResponse }) {
                 <DocumentLink href={`/documents/${encodeURIComponent(passage.documentId)}#${passage.start}-${passage.end}`} className="source-title">
                   {passage.title}
                 </DocumentLink>
-                {passage.section && <span className="source-meta"> · {passage.section}</span>}
+                {[passage.section, passage.attribution].filter(Boolean).map((meta) => (
+                  <span key={meta} className="source-meta">
+                    {' '}
+                    · {meta}
+                  </span>
+                ))}
                 <p className="passage-text">{excerpt(passage.text)}</p>
               </li>
             ))}
