@@ -25,7 +25,8 @@ const ENDS_WITH_DATE = new RegExp(`(?:,\\s*(?:${MONTH}\\s+)?|\\b(?:\\d{1,2}\\s+)
  *   instructies …"): text planted to steer answers, never evidence and never an answer;
  * - heading: the section title the sentences below it fall under;
  * - byline: who wrote or said something and when ("Jitske Kramer, September 2020");
- * - fragment: a few words without a full stop (debris, labels), or punctuation without a word ("(...).").
+ * - fragment: a few words without a full stop (debris, labels), punctuation without a word ("(...)."),
+ *   or a run-in label: a few words with a full stop that the next sentence opens with again.
  */
 export type SentenceKind = 'statement' | 'question' | 'instruction' | 'heading' | 'byline' | 'fragment';
 
@@ -109,6 +110,8 @@ export function analysePassage(record: PassageRecord, analyzer: DutchAnalyzer): 
     contextOf(section);
     // A heading is the context of what follows it, never a sentence of the answer itself.
     sentences.push({ sentence, section, kind: sentence.text === section ? 'heading' : kindOf(sentence.text, analyzer, sentenceWords), terms: sentenceTerms });
+    const label = sentences.at(-2);
+    if (label?.kind === 'statement' && isRunInLabel(label.sentence, sentence, record)) label.kind = 'fragment';
   }
   return { record, sentences, terms, contexts, wordStems };
 }
@@ -245,6 +248,17 @@ function spellsOut(acronym: string, capitalised: readonly Initial[]): boolean {
     if (matched === letters.length) return true;
   }
   return false;
+}
+
+/**
+ * A few words with a full stop that the next sentence opens with again, on the same line, label a
+ * list item the way a heading would ("Realistische verwachtingen. Realistische verwachtingen over
+ * … voorkomt teleurstellingen."): the label is no statement of its own, the sentence after it is.
+ */
+function isRunInLabel(label: Sentence, next: Sentence, record: PassageRecord): boolean {
+  if (!label.text.endsWith('.') || wordCount(label.text) >= FRAGMENT_WORDS) return false;
+  const between = record.text.slice(label.end - record.start, next.start - record.start);
+  return !between.includes('\n') && next.text.toLowerCase().startsWith(`${label.text.slice(0, -1).toLowerCase()} `);
 }
 
 function kindOf(text: string, analyzer: DutchAnalyzer, textWords: readonly string[]): SentenceKind {

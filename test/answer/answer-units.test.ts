@@ -107,6 +107,21 @@ describe('answer units', () => {
     for (const { citations } of [quoted('Laatste update'), list]) for (const { start, end, quote } of citations) expect(text.slice(start, end)).toBe(quote);
   });
 
+  it('never stand on a label that the sentence after it opens with again, on its line', async () => {
+    const elements = memoryEngine(
+      'Werkzame elementen\n\nRealistische verwachtingen. Realistische verwachtingen over de snelheid van contact voorkomen teleurstellingen.\n' +
+        'Zinvol bezig zijn.\nZinvol bezig zijn geeft mensen een doel.',
+      ['Werkzame elementen'],
+    );
+    const { passages } = await elements.retriever.candidates('Wat doen realistische verwachtingen en zinvol bezig zijn?', everything(elements));
+    const texts = answerUnits(rankCandidates(passages, elements.model.passage)).map((unit) => unit.text);
+    expect(texts).toContain('Realistische verwachtingen over de snelheid van contact voorkomen teleurstellingen.');
+    expect(texts).not.toContain('Realistische verwachtingen.');
+    expect(texts.some((text) => text.startsWith('Realistische verwachtingen. '))).toBe(false);
+    // On a line of its own a short sentence is left as it is: the label rule asks for the same line.
+    expect(texts.some((text) => text.startsWith('Zinvol bezig zijn.'))).toBe(true);
+  });
+
   it('never hold a section number, full stop or not ("2.2.")', async () => {
     const manual = memoryEngine('Lagen\n\n2.2. Transparantie in een laag toont het dambordpatroon. Dit is de manier van GIMP om transparantie te tonen.', [
       'Lagen',

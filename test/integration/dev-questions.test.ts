@@ -51,8 +51,8 @@ describe('out-of-fold figures on the dev questions (10 folds by question)', () =
   });
 
   it('answer what they can and decline what they cannot', () => {
-    expect(report.answerHasGold).toBeGreaterThanOrEqual(0.65);
-    expect(report.answeredWhenAnswerable).toBeGreaterThanOrEqual(0.81);
+    expect(report.answerHasGold).toBeGreaterThanOrEqual(0.67);
+    expect(report.answeredWhenAnswerable).toBeGreaterThanOrEqual(0.83);
     expect(report.refusedWhenUnanswerable).toBeGreaterThanOrEqual(0.88);
     // The 15 English questions are all answerable; 14 are answered on this split (15 on most others).
     expect(report.answeredEnglish).toBeGreaterThanOrEqual(0.93);
