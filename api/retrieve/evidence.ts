@@ -110,8 +110,9 @@ export function analysePassage(record: PassageRecord, analyzer: DutchAnalyzer): 
     contextOf(section);
     // A heading is the context of what follows it, never a sentence of the answer itself.
     sentences.push({ sentence, section, kind: sentence.text === section ? 'heading' : kindOf(sentence.text, analyzer, sentenceWords), terms: sentenceTerms });
-    const label = sentences.at(-2);
-    if (label?.kind === 'statement' && isRunInLabel(label.sentence, sentence, record)) label.kind = 'fragment';
+    // Whether a sentence is a run-in label shows only in the sentence after it.
+    const previous = sentences.at(-2);
+    if (previous?.kind === 'statement' && isRunInLabel(previous.sentence, sentence, record)) previous.kind = 'fragment';
   }
   return { record, sentences, terms, contexts, wordStems };
 }
@@ -255,10 +256,10 @@ function spellsOut(acronym: string, capitalised: readonly Initial[]): boolean {
  * list item the way a heading would ("Realistische verwachtingen. Realistische verwachtingen over
  * … voorkomt teleurstellingen."): the label is no statement of its own, the sentence after it is.
  */
-function isRunInLabel(label: Sentence, next: Sentence, record: PassageRecord): boolean {
-  if (!label.text.endsWith('.') || wordCount(label.text) >= FRAGMENT_WORDS) return false;
-  const between = record.text.slice(label.end - record.start, next.start - record.start);
-  return !between.includes('\n') && next.text.toLowerCase().startsWith(`${label.text.slice(0, -1).toLowerCase()} `);
+function isRunInLabel(sentence: Sentence, next: Sentence, record: PassageRecord): boolean {
+  if (!sentence.text.endsWith('.') || wordCount(sentence.text) >= FRAGMENT_WORDS) return false;
+  const between = record.text.slice(sentence.end - record.start, next.start - record.start);
+  return !between.includes('\n') && next.text.toLowerCase().startsWith(`${sentence.text.slice(0, -1).toLowerCase()} `);
 }
 
 function kindOf(text: string, analyzer: DutchAnalyzer, textWords: readonly string[]): SentenceKind {
