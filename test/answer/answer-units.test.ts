@@ -23,9 +23,9 @@ const document =
 
 const engine = memoryEngine(document, ['Sociale omgeving', 'Stimuleer', 'Tips', 'Jam Cultures', 'Het weer']);
 
-async function unitsOf(question: string) {
-  const { question: analysed, passages } = await engine.retriever.candidates(question, everything(engine));
-  return answerUnits(rankCandidates(passages, engine.model.passage)).map((unit) => ({
+async function unitsOf(question: string, on: Engine = engine) {
+  const { question: analysed, passages } = await on.retriever.candidates(question, everything(on));
+  return answerUnits(rankCandidates(passages, on.model.passage)).map((unit) => ({
     kind: unit.kind,
     text: unit.text,
     sources: unit.sources.length,
@@ -69,8 +69,7 @@ describe('answer units', () => {
       'Sociale basis\nDe sociale basis is het geheel van informele netwerken.\n(...).\nEr is geen universele definitie van de sociale basis.',
       ['Sociale basis'],
     );
-    const { passages } = await cut.retriever.candidates('Hoe omschrijft men de sociale basis?', everything(cut));
-    const texts = answerUnits(rankCandidates(passages, cut.model.passage)).map((unit) => unit.text);
+    const texts = (await unitsOf('Hoe omschrijft men de sociale basis?', cut)).map((unit) => unit.text);
     expect(texts).toContain('De sociale basis is het geheel van informele netwerken.');
     expect(texts.some((text) => text.startsWith('(...)'))).toBe(false);
   });
@@ -80,8 +79,7 @@ describe('answer units', () => {
       'Draaitabel\n\nOm toegang te krijgen tot deze draaitabel functie..\nKies Gegevens - Draaitabel - Invoegen.\n\nWist u dat...\nEen draaitabel vat gegevens samen?',
       ['Draaitabel'],
     );
-    const { passages } = await help.retriever.candidates('Hoe krijg ik toegang tot de draaitabel functie?', everything(help));
-    const texts = answerUnits(rankCandidates(passages, help.model.passage)).map((unit) => unit.text);
+    const texts = (await unitsOf('Hoe krijg ik toegang tot de draaitabel functie?', help)).map((unit) => unit.text);
     expect(texts).toContain('Om toegang te krijgen tot deze draaitabel functie.. Kies Gegevens - Draaitabel - Invoegen.');
     expect(texts).not.toContain('Om toegang te krijgen tot deze draaitabel functie..');
     expect(texts.some((text) => text.includes('Wist u dat'))).toBe(false);
@@ -113,8 +111,7 @@ describe('answer units', () => {
         'Zinvol bezig zijn.\nZinvol bezig zijn geeft mensen een doel.',
       ['Werkzame elementen'],
     );
-    const { passages } = await elements.retriever.candidates('Wat doen realistische verwachtingen en zinvol bezig zijn?', everything(elements));
-    const texts = answerUnits(rankCandidates(passages, elements.model.passage)).map((unit) => unit.text);
+    const texts = (await unitsOf('Wat doen realistische verwachtingen en zinvol bezig zijn?', elements)).map((unit) => unit.text);
     expect(texts).toContain('Realistische verwachtingen over de snelheid van contact voorkomen teleurstellingen.');
     expect(texts).not.toContain('Realistische verwachtingen.');
     expect(texts.some((text) => text.startsWith('Realistische verwachtingen. '))).toBe(false);
