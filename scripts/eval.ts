@@ -2,8 +2,8 @@
 // the pipeline on labelled questions (eval/dev.jsonl by default) over the configured index, through
 // the real HTTP app. With --cv the figures are out of fold: folds by question (the model refitted
 // per fold) and folds by document (fit on the other documents' questions); --repeats N also splits
-// the questions into folds N − 1 more ways, and the verdict's training into inner folds N − 1 more
-// ways (by document only the latter), and prints each figure's mean and range over the splits.
+// the questions into folds N − 1 more ways, and gives the verdict's training N − 1 other sets of
+// inner splits (by document only the latter), and prints each figure's mean and range over them.
 // Without --cv, the committed weights answer, and on the questions they were fitted to the figures
 // say little.
 
@@ -40,8 +40,8 @@ if (cv) {
   const byQuestion = await crossValidate(run, foldsByQuestion(run.questions, k), client.env, client.warnings);
   const { folds, documents } = foldsByDocument(run.questions);
   const byDocument = await crossValidate(run, folds, client.env, client.warnings);
-  // A repetition splits the questions into other outer folds and the verdict's training into other
-  // inner ones: both splits alone move a figure by a few questions. By document only the inner split varies.
+  // A repetition splits the questions into other outer folds and gives the verdict's training other
+  // inner splits: both move a figure by a few questions. By document only the inner splits vary.
   const splits = [summarize(byQuestion)];
   const documentSplits = [summarize(byDocument)];
   for (let repetition = 1; repetition < repeats; repetition++) {

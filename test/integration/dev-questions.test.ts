@@ -29,8 +29,8 @@ describe('the committed weights', () => {
   });
 });
 
-describe('the verdict fitted on another split into inner folds', () => {
-  it('is another model than the committed one (split 0), the same on every run', async () => {
+describe('the verdict fitted on another set of inner splits', () => {
+  it('is another model than the committed one (set 0), the same on every run', async () => {
     const fitOnSplit1 = () => serializeModel(fitPipeline(run.data, { analyzer: run.engine.analyzer, dense: false, trainedOn: run.trainedOn, innerSplit: 1 }));
     const other = fitOnSplit1();
     expect(other).toBe(fitOnSplit1());

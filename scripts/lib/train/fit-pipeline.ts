@@ -39,6 +39,13 @@ export const CALIBRATION_STEP_SHARE = 0.1;
  * answered 0.797 against 0.809, refused 0.905 against 0.900; no better for twice the training.
  */
 export const INNER_FOLDS = 5;
+/**
+ * The verdict learns from several splits into inner folds at once, each question's answer as the
+ * rankers of each split make it: one split alone moves the out-of-fold figures by a few questions
+ * (a question at the cut-off lands on either side of it), and the committed verdict should not
+ * rest on the luck of one.
+ */
+export const INNER_SPLITS = 5;
 
 export interface PipelineContext {
   analyzer: DutchAnalyzer;
@@ -47,9 +54,9 @@ export interface PipelineContext {
   /** Recorded in the model file: what it was fitted on. */
   trainedOn: FittedModel['trainedOn'];
   /**
-   * Which split into inner folds gives the verdict its rows and its calibration (a repetition of
-   * foldsByQuestion; 0, the committed model's, unless the evaluation repeats): the inner split
-   * alone moves the out-of-fold figures by a few questions, as the outer split does.
+   * Which set of INNER_SPLITS splits into inner folds gives the verdict its rows and its
+   * calibration (0, the committed model's, unless the evaluation repeats; set r holds the
+   * repetitions r·INNER_SPLITS … of foldsByQuestion).
    */
   innerSplit?: number;
 }
@@ -63,9 +70,8 @@ export function fitPipeline(data: readonly LabelledQuestion[], context: Pipeline
   const rankers = fitRankers(data, context);
   // The verdict learns from answers as they come out for questions the rankers never saw.
   const rows = verdictTrainingRows(data, context);
-  const split = context.innerSplit ?? 0;
-  const holds = fitCalibrated(rows, (row) => (row.outcome === 'holds' ? 1 : 0), split);
-  const answerable = fitCalibrated(rows, (row) => (row.outcome === 'unanswerable' ? 0 : 1), split);
+  const holds = fitCalibrated(rows, (row) => (row.outcome === 'holds' ? 1 : 0));
+  const answerable = fitCalibrated(rows, (row) => (row.outcome === 'unanswerable' ? 0 : 1));
   return {
     format: FITTED_MODEL_FORMAT,
     about: 'Written by `npm run train`; do not edit. Passage ranker, answer-unit ranker and verdict, fitted on labelled questions.',
@@ -76,9 +82,16 @@ export function fitPipeline(data: readonly LabelledQuestion[], context: Pipeline
   };
 }
 
-/** The verdict's training rows: each question's answer as rankers fitted without it (inner folds) make it. */
+/**
+ * The verdict's training rows: each question's answer as rankers fitted without it (inner folds)
+ * make it, once for each of the inner splits.
+ */
 export function verdictTrainingRows(data: readonly LabelledQuestion[], context: PipelineContext): VerdictRow[] {
-  return outOfFold(data, (train, heldOut) => verdictRows(heldOut, fitRankers(train, context), context), context.innerSplit ?? 0);
+  return innerSplits(context).flatMap((split) => outOfFold(data, (train, heldOut) => verdictRows(heldOut, fitRankers(train, context), context, split), split));
+}
+
+function innerSplits({ innerSplit = 0 }: PipelineContext): number[] {
+  return Array.from({ length: INNER_SPLITS }, (_, k) => innerSplit * INNER_SPLITS + k);
 }
 
 /** The retrieval a question gets with this passage ranker (the first-stage candidates are the same for every ranker). */
@@ -113,17 +126,19 @@ function fitRankers(data: readonly LabelledQuestion[], { analyzer, dense }: Pipe
 
 export interface VerdictRow {
   question: FoldKey;
+  /** The inner split whose rankers gave this row. */
+  split: number;
   x: number[];
   outcome: Outcome;
 }
 
 type FoldKey = Pick<LabelledQuestion['question'], 'id' | 'answerable'>;
 
-function verdictRows(data: readonly LabelledQuestion[], rankers: Rankers, { analyzer, dense }: PipelineContext): VerdictRow[] {
+function verdictRows(data: readonly LabelledQuestion[], rankers: Rankers, { analyzer, dense }: PipelineContext, split: number): VerdictRow[] {
   return data.map((entry) => {
     const evidence = answerEvidence(retrievalWith(entry, rankers.passage, dense), analyzer, rankers.unit);
     const holds = evidence.answer.length > 0 && entry.holdsGold(quoteUnits(evidence.answer).text);
-    return { question: entry.question, x: evidence.features, outcome: !entry.question.answerable ? 'unanswerable' : holds ? 'holds' : 'misses' };
+    return { question: entry.question, split, x: evidence.features, outcome: !entry.question.answerable ? 'unanswerable' : holds ? 'holds' : 'misses' };
   });
 }
 
@@ -149,8 +164,12 @@ function outOfFold<T extends { question: FoldKey }, R>(data: readonly T[], fitAn
   return results;
 }
 
-/** A verdict model fitted on all rows, with its isotonic calibration fitted on inner out-of-fold log-odds. */
-function fitCalibrated(rows: readonly VerdictRow[], label: (row: VerdictRow) => number, split: number): CalibratedModel {
+/**
+ * A verdict model fitted on all rows, with its isotonic calibration fitted on inner out-of-fold
+ * log-odds: each split's rows scored by a model fitted on every row of the questions outside
+ * their inner fold, so no question is scored by a model that saw it in another split's rows.
+ */
+function fitCalibrated(rows: readonly VerdictRow[], label: (row: VerdictRow) => number): CalibratedModel {
   const fitOn = (subset: readonly VerdictRow[]) =>
     fitLogistic(
       VERDICT_FEATURES,
@@ -159,19 +178,19 @@ function fitCalibrated(rows: readonly VerdictRow[], label: (row: VerdictRow) => 
       { l2: L2.verdict },
     );
   const model = fitOn(rows);
-  const oofLogOdds = outOfFold(
-    rows,
-    (train, heldOut) => {
-      const inner = fitOn(train);
-      return heldOut.map((row) => logOdds(inner, row.x));
-    },
-    split,
-  );
-  return {
-    model,
-    calibration: isotonicKnots(
-      oofLogOdds.map((z, i) => ({ z, y: label(rows[i]!) })),
-      Math.ceil(rows.length * CALIBRATION_STEP_SHARE),
-    ),
-  };
+  const splits = [...new Set(rows.map((row) => row.split))];
+  const oof = splits.flatMap((split) => {
+    const ofSplit = rows.filter((row) => row.split === split);
+    const logOddsOfSplit = outOfFold(
+      ofSplit,
+      (train, heldOut) => {
+        const seen = new Set(train.map((row) => row.question.id));
+        const inner = fitOn(rows.filter((row) => seen.has(row.question.id)));
+        return heldOut.map((row) => logOdds(inner, row.x));
+      },
+      split,
+    );
+    return logOddsOfSplit.map((z, i) => ({ z, y: label(ofSplit[i]!) }));
+  });
+  return { model, calibration: isotonicKnots(oof, Math.ceil(oof.length * CALIBRATION_STEP_SHARE)) };
 }
