@@ -2,7 +2,7 @@
 // the evaluation README names.
 import { z } from 'zod';
 import type { AskResponse, DocumentWithText } from '../../../api/contract.js';
-import { holdsQuote } from './gold-match.js';
+import { goldMatcher } from './gold-match.js';
 
 export const evalQuestionSchema = z.object({
   id: z.string(),
@@ -109,7 +109,7 @@ export async function evaluate(questions: readonly EvalQuestion[], client: EvalC
     const started = performance.now();
     const response = await client.ask(question.question, 10);
     const ms = performance.now() - started;
-    const holdsGold = (text: string) => question.gold.some((gold) => holdsQuote(text, gold.quote));
+    const holdsGold = goldMatcher(question.gold.map((gold) => gold.quote));
     const rank = response.passages.findIndex((passage) => holdsGold(passage.text));
     let verbatim = true;
     for (const citation of response.citations) {

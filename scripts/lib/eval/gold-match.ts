@@ -11,9 +11,25 @@ export function normalizeForMatch(text: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-export function holdsQuote(text: string, quote: string): boolean {
-  const haystack = normalizeForMatch(text);
-  const needle = normalizeForMatch(quote);
+/**
+ * Whether a text holds one of these quotes, each quote normalised once and each text once:
+ * training asks it of the same passages and units for every ranker it fits.
+ */
+export function goldMatcher(quotes: readonly string[]): (text: string) => boolean {
+  const needles = quotes.map(normalizeForMatch);
+  const seen = new Map<string, boolean>();
+  return (text) => {
+    let holds = seen.get(text);
+    if (holds === undefined) {
+      const haystack = normalizeForMatch(text);
+      holds = needles.some((needle) => holdsNeedle(haystack, needle));
+      seen.set(text, holds);
+    }
+    return holds;
+  };
+}
+
+function holdsNeedle(haystack: string, needle: string): boolean {
   if (needle.length <= WINDOW) return haystack.includes(needle);
   for (let i = 0; i + WINDOW <= needle.length; i++) if (haystack.includes(needle.slice(i, i + WINDOW))) return true;
   return false;

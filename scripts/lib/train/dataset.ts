@@ -4,7 +4,7 @@ import { wholeIndex } from '../../../api/access/scope.js';
 import type { Engine } from '../../../api/engine.js';
 import type { Candidates } from '../../../api/retrieve/retriever.js';
 import type { EvalQuestion } from '../eval/evaluate.js';
-import { holdsQuote } from '../eval/gold-match.js';
+import { goldMatcher } from '../eval/gold-match.js';
 
 export interface LabelledQuestion {
   question: EvalQuestion;
@@ -16,10 +16,11 @@ export interface LabelledQuestion {
 export async function labelledQuestions(engine: Engine, questions: readonly EvalQuestion[]): Promise<LabelledQuestion[]> {
   const labelled: LabelledQuestion[] = [];
   for (const question of questions) {
+    const holdsGold = goldMatcher(question.answerable ? question.gold.map((gold) => gold.quote) : []);
     labelled.push({
       question,
       candidates: await engine.retriever.candidates(question.question, wholeIndex(engine.manifest.collections)),
-      holdsGold: (text) => question.answerable && question.gold.some((gold) => holdsQuote(text, gold.quote)),
+      holdsGold,
     });
   }
   return labelled;
